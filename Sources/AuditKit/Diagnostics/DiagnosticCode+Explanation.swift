@@ -1,0 +1,83 @@
+extension DiagnosticCode {
+    /// What the code means and what to do about it, for the docs and SARIF rule help.
+    public var explanation: Localized {
+        switch self {
+        case .unreadable:
+            return .init(zh: "文件无法打开或读取：不存在、无权限、不是普通文件（目录、设备、循环链接），或在运行中被删除。此时退出码为 2。",
+                         en: "The file could not be opened or read: it is missing, unreadable, not a regular file (a folder, a device, a link loop) or vanished during the run. The exit code is then 2.")
+        case .notUTF8:
+            return .init(zh: "清单必须是 UTF-8 编码。UTF-16 文件或 GBK/GB18030 文件请在编辑器中另存为 UTF-8。",
+                         en: "Checklists must be UTF-8. Re-save UTF-16 or GBK/GB18030 files as UTF-8.")
+        case .tooLarge:
+            return .init(zh: "超过 1 MiB 的文件不予读取；一个单位的清单远小于此。", en: "Files over 1 MiB are not read; one unit's checklist is far smaller.")
+        case .empty:
+            return .init(zh: "文件没有任何内容（或只有注释）。", en: "The file has no content (or only comments).")
+        case .syntax:
+            return .init(zh: "YAML 语法错误，位置为解析器发现问题之处；通常是缩进、冒号后缺空格或引号不成对。",
+                         en: "A YAML syntax error, at the place the parser found it; usually indentation, a missing space after a colon, or unpaired quotes.")
+        case .multipleDocuments:
+            return .init(zh: "一个文件只能描述一个单位，不能用 `---` 分隔多个文档。", en: "A file describes one unit; it must not hold several `---` documents.")
+        case .notMapping:
+            return .init(zh: "清单的顶层必须是 `键: 值` 映射。", en: "The top level of a checklist must be a mapping of keys.")
+        case .tooDeep:
+            return .init(zh: "嵌套超过 64 层时停止读取，以防恶意输入。", en: "Reading stops at nesting deeper than 64 levels, as a guard against hostile input.")
+        case .aliasBudget:
+            return .init(zh: "别名（*name）展开的节点总数有上限，“十亿笑声”类文件会很快报错而不会耗尽内存。",
+                         en: "Aliases (*name) may add only a fixed number of nodes, so a \"billion laughs\" file ends quickly with this error instead of exhausting memory.")
+        case .customTag:
+            return .init(zh: "不支持 `!标签`；直接写值。", en: "`!tags` are not supported; write the plain value.")
+        case .duplicateKey:
+            return .init(zh: "同一映射中的键重复；报告指出两处所在行。", en: "A key appears twice in one mapping; the message names both lines.")
+        case .unknownKey:
+            return .init(zh: "格式中没有这个键；常见于拼写错误，提示会给出最接近的键。", en: "The format has no such key; usually a typo, and the hint names the closest key.")
+        case .missingKey:
+            return .init(zh: "缺少必填的键（包括条件必填：有场所时的 area_m2）。", en: "A required key is missing (including conditional ones: area_m2 unless there is no venue).")
+        case .notFilled:
+            return .init(zh: "键存在但值为空，常见于模板中未填写的占位项。", en: "The key is there but has no value: typically a template placeholder left unfilled.")
+        case .wrongShape:
+            return .init(zh: "值的结构不对：应为映射、列表或单个值。", en: "The value has the wrong structure: a mapping, a list or a single value was expected.")
+        case .notInteger:
+            return .init(zh: "此处需要阿拉伯数字整数，不加引号；中文数字会得到提示。", en: "A whole number in Arabic digits, unquoted, is expected; Chinese numerals get a hint.")
+        case .notNumber:
+            return .init(zh: "此处需要数字，不加引号和单位；.nan 与 .inf 不被接受。", en: "A number is expected, without quotes or units; .nan and .inf are not accepted.")
+        case .notBoolean:
+            return .init(zh: "只接受 true 或 false；yes/no/on/off/是/否 会得到改写提示。", en: "Only true or false is accepted; yes/no/on/off/是/否 get a hint.")
+        case .badDate:
+            return .init(zh: "日期必须是 YYYY-MM-DD 且真实存在。", en: "Dates must be YYYY-MM-DD and real calendar days.")
+        case .notInChoices:
+            return .init(zh: "取值必须是列出的编号之一（含设施与制度目录）；提示会给出最接近的编号。",
+                         en: "The value must be one of the listed ids (including the equipment and rules catalogues); the hint names the closest.")
+        case .outOfRange:
+            return .init(zh: "数值超出允许范围（例如面积必须大于 0，每周开放天数 0 到 7）。", en: "The number is outside its range (area above 0, open days 0 to 7, ...).")
+        case .badPattern:
+            return .init(zh: "单位编号只能用小写字母、数字和连字符。", en: "Unit ids use lower-case letters, digits and hyphens only.")
+        case .unknownFormat:
+            return .init(zh: "format 必须是本工具支持的清单格式。", en: "format must name a checklist format this tool supports.")
+        case .veteransExceedTotal:
+            return .init(zh: "离休干部数不能超过离退休干部总数。", en: "Veterans cannot outnumber the total of retirees.")
+        case .sharedWithoutPartner:
+            return .init(zh: "场所为共用（shared）时必须写明 shared_with。", en: "A shared venue must name who it is shared with.")
+        case .reviewedBeforeAdopted:
+            return .init(zh: "制度的修订日期不能早于制定日期。", en: "A rule cannot be reviewed before it was adopted.")
+        case .activityAfterInspection:
+            return .init(zh: "活动日期不能晚于检查日期。", en: "An activity cannot be dated after the inspection.")
+        case .duplicateUnitID:
+            return .init(zh: "两个清单使用了同一单位编号，两处都会报告。", en: "Two checklists use the same unit id; both are reported.")
+        case .staleActivity:
+            return .init(zh: "早于检查前 12 个月的活动不计分。", en: "Activities more than 12 months before the inspection are not counted.")
+        case .fundingYear:
+            return .init(zh: "经费年度应为检查年度或上一年度。", en: "The funding year should be the inspection's year or the one before.")
+        case .overspent:
+            return .init(zh: "已支出超过年度经费，请核对。", en: "More was spent than the annual amount; check the figures.")
+        case .participantsExceedRetirees:
+            return .init(zh: "一次活动的参加人数超过单位离退休干部总数，请核对。", en: "An activity had more participants than the unit has retirees; check the figure.")
+        case .fileNameMismatch:
+            return .init(zh: "文件名应为 <unit.id>.yaml，便于查找。", en: "The file should be named <unit.id>.yaml so it can be found.")
+        case .evidenceMissing:
+            return .init(zh: "佐证文件不存在。", en: "The evidence file does not exist.")
+        case .evidenceOutsideTree:
+            return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。",
+                         en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ..")
+        }
+    }
+}

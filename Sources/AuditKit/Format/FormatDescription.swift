@@ -1,0 +1,108 @@
+/// The vocabulary in which the checklist format is described. One description (`ChecklistFormat`)
+/// drives the validator, the JSON Schema, the commented template and the format reference, so the
+/// four cannot drift apart.
+
+/// One allowed value of a closed list, with its labels.
+public struct Choice: Sendable, Hashable, Codable {
+    /// The value written in the checklist, e.g. `dedicated`.
+    public var id: String
+    /// What it means, in both languages.
+    public var label: Localized
+
+    /// Creates a choice.
+    public init(_ id: String, zh: String, en: String) {
+        self.id = id
+        self.label = Localized(zh: zh, en: en)
+    }
+}
+
+/// Which catalogue a value must come from; the catalogues themselves belong to the standard.
+public enum CatalogueKind: String, Sendable, Hashable, Codable {
+    case equipment
+    case rules
+}
+
+/// A constraint a string must meet beyond being a string.
+public enum StringPattern: Sendable, Hashable {
+    /// `^[a-z0-9][a-z0-9-]{0,62}$`: lower-case letters, digits and hyphens, 1 to 63 long.
+    case identifier
+
+    /// The pattern as a regular expression, for the JSON Schema and the docs.
+    public var regex: String {
+        switch self {
+        case .identifier: return "^[a-z0-9][a-z0-9-]{0,62}$"
+        }
+    }
+
+    /// Whether `text` matches.
+    public func matches(_ text: String) -> Bool {
+        switch self {
+        case .identifier:
+            let bytes = Array(text.utf8)
+            guard (1...63).contains(bytes.count) else { return false }
+            func allowed(_ byte: UInt8, hyphen: Bool) -> Bool {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (hyphen && byte == UInt8(ascii: "-"))
+            }
+            return allowed(bytes[0], hyphen: false) && bytes.dropFirst().allSatisfy { allowed($0, hyphen: true) }
+        }
+    }
+}
+
+/// The type a value must have at a key.
+public indirect enum ValueType: Sendable {
+    case string(StringPattern?)
+    case integer(min: Int?, max: Int?)
+    case number(min: Double?, exclusiveMinimum: Bool, max: Double?)
+    case boolean
+    case date
+    case choice([Choice])
+    case catalogue(CatalogueKind)
+    case constant([String])
+    case list(ValueType)
+    case object([Field])
+}
+
+/// When a key must be present.
+public enum Presence: Sendable {
+    case required
+    case optional
+    /// Required when the sibling key `key` has one of `values`.
+    case requiredWhen(key: String, values: [String])
+    /// Required unless the sibling key `key` has one of `values`.
+    case requiredUnless(key: String, values: [String])
+}
+
+/// One key of a mapping in the format.
+public struct Field: Sendable {
+    /// The key, in English snake_case.
+    public var key: String
+    /// The type of its value.
+    public var type: ValueType
+    /// When it must be present.
+    public var presence: Presence
+    /// What the key means, in both languages.
+    public var doc: Localized
+    /// An example value as YAML text, used by the template and the docs.
+    public var example: String?
+    /// The value assumed when the key is absent, as YAML text (documentation only).
+    public var defaultValue: String?
+
+    /// Creates a field.
+    public init(_ key: String, _ type: ValueType, _ presence: Presence = .required,
+                zh: String, en: String, example: String? = nil, default defaultValue: String? = nil) {
+        self.key = key
+        self.type = type
+        self.presence = presence
+        self.doc = Localized(zh: zh, en: en)
+        self.example = example
+        self.defaultValue = defaultValue
+    }
+
+    /// Whether the key is always required.
+    public var isRequired: Bool {
+        if case .required = presence { return true }
+        return false
+    }
+}

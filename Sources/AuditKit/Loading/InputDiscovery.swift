@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One checklist file to read, and the checklists tree it belongs to.
+public struct InputFile: Sendable, Hashable {
+    /// The path as the user will see it: the folder they named joined with the file's relative path.
+    public var path: String
+    /// The folder whose tree evidence paths must stay inside.
+    public var treeRoot: String
+}
+
+/// Why the inputs could not be listed.
+public enum DiscoveryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missing(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): return "no such file or folder: \(path)"
+        case .unreadable(let path): return "cannot read: \(path)"
+        }
+    }
+}
+
+/// Finds the checklists named on the command line: files as given, folders searched recursively for
+/// `.yaml` and `.yml` files in name order. Symbolic links to folders are not followed, so a link
+/// loop cannot trap the search; hidden folders (`.git`) are skipped.
+public enum InputDiscovery {
+    /// The checklist files under `paths`, without duplicates, in a stable order.
+    /// A folder that cannot be listed is returned as an input of its own, so that reading it
+    /// reports the problem in line with the other files.
+    public static func files(in paths: [String]) throws(DiscoveryError) -> [InputFile] {
+        var files: [InputFile] = []
+        var seen = Set<String>()
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                if errno == ENOENT || errno == ENOTDIR { throw .missing(path) }
+                throw .unreadable(path)
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path, root: path, into: &files)
+            } else {
+                let parent = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+                files.append(InputFile(path: path, treeRoot: parent.isEmpty ? "/" : parent))
+            }
+        }
+        return files.filter { seen.insert($0.path).inserted }
+    }
+
+    /// Whether a file name is a checklist's.
+    public static func isChecklistName(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    }
+
+    private static func walk(_ folder: String, root: String, into files: inout [InputFile]) {
+        guard let directory = opendir(folder) else {
+            files.append(InputFile(path: folder, treeRoot: root))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(directory)
+        for name in names.sorted() {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(path, root: root, into: &files)
+            default:
+                if isChecklistName(name) { files.append(InputFile(path: path, treeRoot: root)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads input files without ever blocking on something that is not a regular file, and without
+/// reading more than a limit: a 50 MB file is refused from its size alone.
+public enum SourceFile {
+    /// Why a file could not be read.
+    public enum Failure: Error, Sendable, Equatable {
+        case missing
+        case notRegular
+        case permission
+        case tooLarge(Int)
+        case other(Int32)
+    }
+
+    /// The bytes of the regular file at `path`, at most `limit` of them.
+    public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(failure(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(failure(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
+        let size = Int(info.st_size)
+        guard size <= limit else { return .failure(.tooLarge(size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(failure(errno))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < size { bytes.removeSubrange(filled...) }
+        return .success(bytes)
+    }
+
+    private static func failure(_ code: Int32) -> Failure {
+        switch code {
+        case ENOENT, ENOTDIR: return .missing
+        case EACCES, EPERM: return .permission
+        case ELOOP: return .notRegular
+        default: return .other(code)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// The path involved.
+    public var path: String
+    /// What went wrong.
+    public var reason: String
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Writing files safely: new files never overwrite, reports are replaced atomically.
+public enum FileOutput {
+    /// Creates `path` with `contents`, refusing when something already exists there.
+    public static func createNew(_ path: String, contents: String) throws(OutputError) {
+        try makeParent(of: path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? "already exists; refusing to overwrite it" : String(cString: strerror(errno))
+            throw OutputError(path: path, reason: reason)
+        }
+        defer { close(descriptor) }
+        try writeAll(descriptor, Array(contents.utf8), path: path)
+    }
+
+    /// Replaces `path` with `bytes` atomically: the bytes go to a temporary file in the same folder,
+    /// which is flushed and then renamed over the target, so readers see the old file or the new one,
+    /// never half of one.
+    public static func replace(_ path: String, with bytes: [UInt8]) throws(OutputError) {
+        try makeParent(of: path)
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        do throws(OutputError) {
+            try writeAll(descriptor, bytes, path: path)
+            guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw OutputError(path: path, reason: reason)
+        }
+    }
+
+    /// Creates the folders leading to `path`.
+    public static func makeParent(of path: String) throws(OutputError) {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        try makeFolder(String(path[..<slash]))
+    }
+
+    /// Creates `folder` and its parents when missing.
+    public static func makeFolder(_ folder: String) throws(OutputError) {
+        var current = folder.hasPrefix("/") ? "/" : ""
+        for part in folder.split(separator: "/") {
+            current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + part
+            var info = stat()
+            if stat(current, &info) == 0 {
+                guard info.st_mode & S_IFMT == S_IFDIR else { throw OutputError(path: current, reason: "not a folder") }
+                continue
+            }
+            guard mkdir(current, 0o755) == 0 || errno == EEXIST else {
+                throw OutputError(path: current, reason: String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, reason: String(cString: strerror(errno)))
+            }
+            written += count
+        }
+    }
+}

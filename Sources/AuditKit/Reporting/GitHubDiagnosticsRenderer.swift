@@ -1,0 +1,19 @@
+/// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which the
+/// Actions runner turns into annotations on the pull request.
+struct GitHubDiagnosticsRenderer {
+    let context: ValidationRenderContext
+
+    func render(_ run: ValidationRun) -> String {
+        var output = ""
+        for diagnostic in run.diagnostics {
+            let level = context.fails(diagnostic) ? "error" : "warning"
+            let title = "\(diagnostic.code.rawValue) \(diagnostic.code.title.text(context.language))"
+            let hintLabel = context.language == .zh ? "提示：" : "Hint: "
+            let message = diagnostic.message.text(context.language) + "\n" + hintLabel + diagnostic.hint.text(context.language)
+            output += "::\(level) file=\(Escaping.githubCommand(diagnostic.file, property: true)),"
+                + "line=\(diagnostic.line),col=\(diagnostic.column),"
+                + "title=\(Escaping.githubCommand(title, property: true))::\(Escaping.githubCommand(message))\n"
+        }
+        return output
+    }
+}

@@ -1,0 +1,82 @@
+/// SARIF 2.1.0, as code-scanning services read it: every diagnostic code is a rule with its help
+/// text, and every diagnostic a result located by file, line, column and key path.
+struct SARIFRenderer {
+    let context: ValidationRenderContext
+
+    struct Log: Encodable {
+        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        let version = "2.1.0"
+        let runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+    struct Run: Encodable {
+        let tool: Tool
+        let results: [Result]
+        let columnKind = "unicodeCodePoints"
+    }
+    struct Tool: Encodable { let driver: Driver }
+    struct Driver: Encodable {
+        let name: String
+        let version: String
+        let informationUri: String
+        let rules: [Rule]
+    }
+    struct Rule: Encodable {
+        let id: String
+        let name: String
+        let shortDescription: Text
+        let fullDescription: Text
+        let help: Text
+        let defaultConfiguration: Configuration
+    }
+    struct Configuration: Encodable { let level: String }
+    struct Text: Encodable { let text: String }
+    struct Result: Encodable {
+        let ruleId: String
+        let ruleIndex: Int
+        let level: String
+        let message: Text
+        let locations: [Location]
+    }
+    struct Location: Encodable {
+        let physicalLocation: Physical
+        let logicalLocations: [Logical]?
+    }
+    struct Physical: Encodable {
+        let artifactLocation: Artifact
+        let region: Region
+    }
+    struct Artifact: Encodable { let uri: String }
+    struct Region: Encodable { let startLine: Int; let startColumn: Int }
+    struct Logical: Encodable { let fullyQualifiedName: String; let kind = "member" }
+
+    func render(_ run: ValidationRun) -> String {
+        let language = context.language
+        let codes = DiagnosticCode.allCases
+        let rules = codes.map { code in
+            Rule(id: code.rawValue, name: Self.ruleName(code), shortDescription: Text(text: code.title.text(language)),
+                 fullDescription: Text(text: code.title.bilingual),
+                 help: Text(text: code.explanation.text(language)),
+                 defaultConfiguration: Configuration(level: code.severity == .error ? "error" : "warning"))
+        }
+        let hintLabel = language == .zh ? "提示：" : "Hint: "
+        let results = run.diagnostics.map { diagnostic in
+            Result(ruleId: diagnostic.code.rawValue, ruleIndex: codes.firstIndex(of: diagnostic.code) ?? 0,
+                   level: context.fails(diagnostic) ? "error" : "warning",
+                   message: Text(text: diagnostic.message.text(language) + "\n" + hintLabel + diagnostic.hint.text(language)),
+                   locations: [Location(
+                    physicalLocation: Physical(artifactLocation: Artifact(uri: Escaping.uriPath(diagnostic.file)),
+                                               region: Region(startLine: diagnostic.line, startColumn: diagnostic.column)),
+                    logicalLocations: diagnostic.keyPath.isEmpty ? nil : [Logical(fullyQualifiedName: diagnostic.keyPath)])])
+        }
+        let driver = Driver(name: ToolInfo.name, version: ToolInfo.version,
+                            informationUri: ToolInfo.diagnosticsDoc, rules: rules)
+        return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), results: results)]))
+    }
+
+    /// A rule name in SARIF's PascalCase convention, from the code's English title.
+    static func ruleName(_ code: DiagnosticCode) -> String {
+        code.title.en.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

@@ -1,0 +1,41 @@
+/// `path:line:col: severity[CODE]: message`, an indented hint, and a closing count line.
+struct TextDiagnosticsRenderer {
+    let context: ValidationRenderContext
+
+    func render(_ run: ValidationRun) -> String {
+        var lines: [String] = []
+        for diagnostic in run.diagnostics {
+            lines.append(line(for: diagnostic))
+            let hintLabel = context.language == .zh ? "提示：" : "hint: "
+            lines.append("    " + paint(hintLabel, "2") + diagnostic.hint.text(context.language))
+        }
+        if !context.quiet || run.errorCount + run.warningCount > 0 {
+            lines.append(summary(run))
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    private func line(for diagnostic: Diagnostic) -> String {
+        let severity = diagnostic.severity.label(context.language)
+        let colour = diagnostic.severity == .error ? "1;31" : "1;33"
+        let location = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column):"
+        return "\(paint(location, "1")) \(paint("\(severity)[\(diagnostic.code.rawValue)]", colour)): "
+            + diagnostic.message.text(context.language)
+    }
+
+    private func summary(_ run: ValidationRun) -> String {
+        let files = run.reports.count
+        let invalid = run.reports.filter(\.hasErrors).count
+        switch context.language {
+        case .zh:
+            return "检查了 \(files) 个清单：\(invalid) 个无效，\(run.errorCount) 个错误，\(run.warningCount) 个警告"
+        case .en:
+            func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+            return "\(plural(files, "checklist")) checked: \(invalid) invalid, \(plural(run.errorCount, "error")), \(plural(run.warningCount, "warning"))"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        context.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,111 @@
+/// A day in the proleptic Gregorian calendar, with no time and no time zone.
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year, e.g. 2022.
+    public let year: Int
+    /// The month, 1-based.
+    public let month: Int
+    /// The day of the month, 1-based.
+    public let day: Int
+
+    /// Creates a date when the three parts name a real calendar day, else returns nil.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`; returns nil for any other shape or for a day that does not exist.
+    public init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Whether `year` has a 29th of February.
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The number of days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The date `months` calendar months away, clamped to the last day of a shorter month.
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12
+        let newMonth = index % 12 + 1
+        let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
+        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
+    }
+
+    /// The date `days` days away.
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(dayNumber: dayNumber + days) ?? self
+    }
+
+    /// Days since 0001-01-01 (day 0), counted in the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        let y = year - 1
+        var days = y * 365 + y / 4 - y / 100 + y / 400
+        for m in 1..<month { days += CalendarDate.daysIn(month: m, year: year) }
+        return days + day - 1
+    }
+
+    private init?(dayNumber: Int) {
+        guard dayNumber >= 0 else { return nil }
+        var y = 1 + dayNumber / 366
+        while CalendarDate(year: y + 1, month: 1, day: 1).map({ $0.dayNumber <= dayNumber }) ?? false { y += 1 }
+        guard let start = CalendarDate(year: y, month: 1, day: 1) else { return nil }
+        var remaining = dayNumber - start.dayNumber
+        var m = 1
+        while remaining >= CalendarDate.daysIn(month: m, year: y) {
+            remaining -= CalendarDate.daysIn(month: m, year: y)
+            m += 1
+        }
+        self.init(year: y, month: m, day: remaining + 1)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,101 @@
+/// Escaping for every output format, in one place.
+public enum Escaping {
+    /// Text safe inside HTML element content and attribute values.
+    public static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Text safe inside XML content and attributes: HTML's escapes, plus control characters that
+    /// XML 1.0 cannot carry replaced by U+FFFD, and line breaks kept as character references in
+    /// attributes.
+    public static func xml(_ text: String, attribute: Bool = false) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\n" where attribute: result += "&#10;"
+            case "\r" where attribute: result += "&#13;"
+            case "\t" where attribute: result += "&#9;"
+            case "\n", "\r", "\t": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// One CSV field: neutralised against spreadsheet formulas (a leading `=`, `+`, `-`, `@`, tab
+    /// or carriage return gets a `'` in front) and quoted when it holds a comma, quote or line break.
+    /// Plain numbers are left as they are so spreadsheets still see numbers.
+    public static func csvField(_ text: String) -> String {
+        var field = text
+        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           Double(field) == nil {
+            field = "'" + field
+        }
+        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return field
+    }
+
+    /// A value for a GitHub Actions workflow command: its message part, or with `property` its
+    /// `key=value` part.
+    public static func githubCommand(_ text: String, property: Bool = false) -> String {
+        var result = text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        if property { result = result.replacingAll(":", with: "%3A").replacingAll(",", with: "%2C") }
+        return result
+    }
+
+    /// A relative path as a URI reference: every byte outside the unreserved set and `/` percent-encoded.
+    public static func uriPath(_ path: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.append(byte)
+            default:
+                result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// The string with every occurrence of `target` replaced, without Foundation.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,107 @@
+/// What reading one checklist produced.
+public struct FileReport: Sendable {
+    /// The input it came from.
+    public var input: InputFile
+    /// The valid checklist, when the file had no errors.
+    public var checklist: Checklist?
+    /// Every diagnostic for the file, in file, line, column, code order.
+    public var diagnostics: [Diagnostic]
+    /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read.
+    public var sha256: String
+    /// Whether the file could not be read at all (an I/O problem, not a content problem).
+    public var isUnreadable: Bool
+
+    /// The path as the user named it.
+    public var path: String { input.path }
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads, loads and validates one checklist file: the whole per-file pipeline, free of shared state,
+/// so files can be processed in parallel.
+public struct ChecklistReader: Sendable {
+    /// The largest file accepted, in bytes.
+    public static let sizeLimit = 1 << 20
+
+    /// The catalogues item and rule ids are checked against.
+    public let catalogues: Catalogues
+    /// The YAML loader and its limits.
+    public let loader: YAMLLoader
+
+    /// Creates a reader.
+    public init(catalogues: Catalogues, loader: YAMLLoader = YAMLLoader()) {
+        self.catalogues = catalogues
+        self.loader = loader
+    }
+
+    /// Reads and validates the file `input`.
+    public func read(_ input: InputFile) -> FileReport {
+        switch SourceFile.read(input.path, limit: Self.sizeLimit) {
+        case .failure(let failure):
+            var sink = DiagnosticSink(file: input.path)
+            let (code, message, hint) = Self.describe(failure)
+            sink.report(code, at: .start, path: "", message, hint: hint)
+            return FileReport(input: input, checklist: nil, diagnostics: sink.diagnostics, sha256: "",
+                              isUnreadable: code == .unreadable)
+        case .success(let bytes):
+            var report = validate(bytes, input: input)
+            report.sha256 = SHA256.hex(of: bytes)
+            return report
+        }
+    }
+
+    /// Validates `bytes` as the content of `input` (no file access except for evidence checks).
+    public func validate(_ bytes: [UInt8], input: InputFile) -> FileReport {
+        var sink = DiagnosticSink(file: input.path)
+        let loaded = loader.load(bytes)
+        for problem in loaded.problems {
+            sink.report(problem.code, at: problem.mark, path: "", problem.message, hint: problem.hint)
+        }
+        var checklist: Checklist?
+        if let root = loaded.root {
+            if root.isNull {
+                sink.report(.empty, at: root.mark, path: "", .init(zh: "文件没有内容", en: "the document is empty"),
+                            hint: .init(zh: "用 `audit new 单位编号` 生成模板后填写", en: "start from a template: `audit new UNIT-ID`"))
+            } else if case .mapping = root.content {
+                var validator = StructureValidator(catalogues: catalogues, sink: sink)
+                let value = validator.value(root, as: .object(ChecklistFormat.root), path: "", keyMark: root.mark)
+                sink = validator.sink
+                if let value {
+                    ConsistencyChecks(file: input.path).run(value, sink: &sink)
+                    EvidenceChecks(input: input).run(value, sink: &sink)
+                    if !sink.hasErrors { checklist = Checklist(file: input.path, root: value) }
+                }
+            } else {
+                sink.report(.notMapping, at: root.mark, path: "",
+                            .init(zh: "清单顶层应为键值映射（format:、unit: 等）", en: "the top level must be a mapping of keys (format:, unit:, ...)"),
+                            hint: .init(zh: "参考 `audit new` 生成的模板，顶层的键从行首写起", en: "follow the template from `audit new`; top-level keys start at column 1"))
+            }
+        } else if loaded.problems.isEmpty {
+            sink.report(.empty, at: .start, path: "", .init(zh: "文件没有内容", en: "the file has no content"),
+                        hint: .init(zh: "用 `audit new 单位编号` 生成模板后填写", en: "start from a template: `audit new UNIT-ID`"))
+        }
+        let diagnostics = sink.diagnostics.sorted(by: Diagnostic.ordered)
+        return FileReport(input: input, checklist: checklist, diagnostics: diagnostics, sha256: "", isUnreadable: false)
+    }
+
+    private static func describe(_ failure: SourceFile.Failure) -> (DiagnosticCode, Localized, Localized) {
+        switch failure {
+        case .tooLarge(let size):
+            return (.tooLarge,
+                    .init(zh: "文件有 \(size) 字节，超过 1 MiB 上限", en: "the file is \(size) bytes, over the 1 MiB limit"),
+                    .init(zh: "一个清单只写一个单位；检查是否误放了其他文件", en: "a checklist describes one unit; check that this is the right file"))
+        case .missing:
+            return (.unreadable, .init(zh: "文件不存在或在运行中被删除", en: "the file does not exist or vanished during the run"),
+                    .init(zh: "确认文件路径后重试", en: "check the path and run again"))
+        case .permission:
+            return (.unreadable, .init(zh: "没有读取该文件的权限", en: "permission to read the file is denied"),
+                    .init(zh: "修改文件权限（chmod a+r）后重试", en: "make the file readable (chmod a+r) and run again"))
+        case .notRegular:
+            return (.unreadable, .init(zh: "不是普通文件（可能是目录、设备或循环链接）", en: "not a regular file (a folder, a device or a symbolic link loop)"),
+                    .init(zh: "删除或改名，使其不以 .yaml 结尾", en: "remove it, or rename it so it does not end in .yaml"))
+        case .other(let code):
+            return (.unreadable, .init(zh: "读取失败（错误号 \(code)）", en: "reading failed (errno \(code))"),
+                    .init(zh: "检查磁盘和文件后重试", en: "check the disk and the file, then run again"))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Checks that each evidence file exists and stays inside the checklists tree.
+struct EvidenceChecks {
+    let input: InputFile
+
+    func run(_ root: Value, sink: inout DiagnosticSink) {
+        for (index, item) in (root["evidence"]?.list ?? []).enumerated() {
+            guard let fileValue = item["file"], let file = fileValue.string else { continue }
+            let path = "evidence[\(index)].file"
+            guard let resolved = resolve(file) else {
+                sink.report(.evidenceOutsideTree, at: fileValue.mark, path: path,
+                            .init(zh: "佐证路径 \(file) 超出了清单目录 \(input.treeRoot)",
+                                  en: "evidence path \(file) leaves the checklists tree \(input.treeRoot)"),
+                            hint: .init(zh: "把文件放进清单目录，写相对于本清单的路径，不用 .. 或绝对路径",
+                                        en: "put the file inside the checklists folder and give a path relative to this checklist, without .. or a leading /"))
+                continue
+            }
+            var info = stat()
+            if stat(resolved, &info) != 0 {
+                sink.report(.evidenceMissing, at: fileValue.mark, path: path,
+                            .init(zh: "佐证文件 \(file) 不存在", en: "evidence file \(file) does not exist"),
+                            hint: .init(zh: "补交该文件，或改正路径（相对于本清单所在目录）",
+                                        en: "add the file, or correct the path (relative to this checklist's folder)"))
+            }
+        }
+    }
+
+    /// The path of `file` relative to the checklist, or nil when it is absolute or climbs out of the tree.
+    private func resolve(_ file: String) -> String? {
+        if file.hasPrefix("/") || file.hasPrefix("~") || file.hasPrefix("\\") || file.contains(":") { return nil }
+        let directory = input.path.contains("/") ? String(input.path[..<input.path.lastIndex(of: "/")!]) : "."
+        let rootParts = normalized(input.treeRoot)
+        let target = normalized(directory + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
+        guard let rootParts, let target, target.count > rootParts.count,
+              Array(target.prefix(rootParts.count)) == rootParts else { return nil }
+        return target.joined(separator: "/")
+    }
+
+    /// Path components with `.` and `..` folded; nil when `..` climbs above the start.
+    private func normalized(_ path: String) -> [String]? {
+        var parts: [String] = path.hasPrefix("/") ? [""] : []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard let last = parts.last, last != "", last != ".." else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts
+    }
+}

@@ -1,0 +1,166 @@
+/// The texts of the structural and value diagnostics, in both languages.
+enum Messages {
+    static let aMapping = Localized(zh: "键值映射（缩进的 `键: 值` 行）", en: "a mapping (indented `key: value` lines)")
+    static let aList = Localized(zh: "列表（每项以 `- ` 开头，空列表写 `[]`）", en: "a list (items starting with `- `, or `[]` when empty)")
+    static let aSingleValue = Localized(zh: "单个值", en: "a single value")
+
+    static func where_(_ path: String) -> String { path.isEmpty ? "document" : path }
+
+    static func notFilled(_ path: String) -> Localized {
+        .init(zh: "\(where_(path)) 未填写", en: "\(where_(path)) is not filled in")
+    }
+    static let notFilledHint = Localized(zh: "在冒号后填写值；可选项如果不适用，整行删除",
+                                         en: "write a value after the colon; if an optional key does not apply, delete the line")
+
+    static func wrongShape(_ path: String, expected: Localized) -> Localized {
+        .init(zh: "\(where_(path)) 应为\(expected.zh)", en: "\(where_(path)) should be \(expected.en)")
+    }
+    static func wrongShapeHint(_ expected: Localized) -> Localized {
+        .init(zh: "改写为\(expected.zh)；参考 `audit new` 生成的模板", en: "write it as \(expected.en); see the template from `audit new`")
+    }
+    static let complexKey = Localized(zh: "键必须是简单文字", en: "a key must be plain text")
+    static let complexKeyHint = Localized(zh: "键只用英文小写和下划线，如 area_m2", en: "keys are lower-case snake_case words such as area_m2")
+
+    static func duplicateKey(_ key: String, first: Int, second: Int) -> Localized {
+        .init(zh: "键 \(key) 在第 \(first) 行和第 \(second) 行重复出现",
+              en: "key \(key) appears twice, on line \(first) and line \(second)")
+    }
+    static func duplicateKeyHint(first: Int) -> Localized {
+        .init(zh: "保留一处：合并到第 \(first) 行后删除这一行", en: "keep one: merge into line \(first) and delete this one")
+    }
+
+    static func unknownKey(_ key: String) -> Localized {
+        .init(zh: "未知的键 \(key)", en: "unknown key \(key)")
+    }
+    static func unknownKeyHint(_ suggestion: String?, allowed: [String]) -> Localized {
+        if let suggestion {
+            return .init(zh: "是不是 \(suggestion)？", en: "did you mean \(suggestion)?")
+        }
+        let list = allowed.joined(separator: ", ")
+        return .init(zh: "此处可用的键：\(list)", en: "keys allowed here: \(list)")
+    }
+
+    static func missingKey(_ key: String, in path: String) -> Localized {
+        path.isEmpty
+            ? .init(zh: "缺少必填项 \(key)", en: "missing required key \(key)")
+            : .init(zh: "\(path) 缺少必填项 \(key)", en: "\(path) is missing required key \(key)")
+    }
+    static func missingWhen(_ key: String, sibling: String, value: String) -> Localized {
+        .init(zh: "\(sibling) 为 \(value) 时必须填写 \(key)", en: "\(key) is required when \(sibling) is \(value)")
+    }
+    static func missingUnless(_ key: String, sibling: String, values: [String]) -> Localized {
+        let list = values.joined(separator: ", ")
+        return .init(zh: "必须填写 \(key)（\(sibling) 为 \(list) 时除外）", en: "\(key) is required unless \(sibling) is \(list)")
+    }
+    static func missingKeyHint(_ field: Field) -> Localized {
+        let example = field.example.map { " \($0)" } ?? ""
+        return .init(zh: "添加 `\(field.key):\(example)`（\(field.doc.zh)）",
+                     en: "add `\(field.key):\(example)` (\(field.doc.en))")
+    }
+
+    static func notInteger(_ text: String) -> Localized {
+        .init(zh: "“\(text)” 不是整数", en: "\"\(text)\" is not a whole number")
+    }
+    static func notNumber(_ text: String) -> Localized {
+        .init(zh: "“\(text)” 不是数字", en: "\"\(text)\" is not a number")
+    }
+    static func numberHint(_ text: String, quoted: Bool, integer: Bool) -> Localized {
+        if quoted {
+            return .init(zh: "去掉引号，直接写数字", en: "remove the quotes: write the number bare")
+        }
+        if text.contains(where: { "零〇一二两三四五六七八九十百千万亿".contains($0) }) {
+            return .init(zh: "用阿拉伯数字书写，例如 八十 写作 80", en: "write Arabic digits, e.g. 80 rather than 八十")
+        }
+        if text.hasSuffix("元") || text.hasSuffix("人") || text.hasSuffix("平方米") || text.hasSuffix("㎡") {
+            return .init(zh: "只写数字，不带单位", en: "write the number alone, without a unit")
+        }
+        if text.contains(",") || text.contains("，") {
+            return .init(zh: "去掉千位分隔符，例如 30000", en: "drop the thousands separators, e.g. 30000")
+        }
+        return integer
+            ? .init(zh: "写一个整数，例如 12", en: "write a whole number, e.g. 12")
+            : .init(zh: "写一个数字，例如 85 或 85.5", en: "write a number, e.g. 85 or 85.5")
+    }
+
+    static func tooSmall(_ text: String, min: String) -> Localized {
+        .init(zh: "\(text) 小于允许的最小值 \(min)", en: "\(text) is below the minimum \(min)")
+    }
+    static func notAbove(_ text: String, min: String) -> Localized {
+        .init(zh: "\(text) 必须大于 \(min)", en: "\(text) must be greater than \(min)")
+    }
+    static func tooLarge(_ text: String, max: String) -> Localized {
+        .init(zh: "\(text) 超过允许的最大值 \(max)", en: "\(text) is above the maximum \(max)")
+    }
+    static func rangeHint(min: String?, max: String?, exclusive: Bool = false) -> Localized {
+        switch (min, max) {
+        case let (min?, max?): return .init(zh: "填写 \(min) 到 \(max) 之间的数", en: "write a number from \(min) to \(max)")
+        case let (min?, nil) where exclusive:
+            return .init(zh: "填写大于 \(min) 的数；没有场所时把 status 写为 none 并删除此项",
+                         en: "write a number above \(min); with no venue, set status to none and delete this key")
+        case let (min?, nil): return .init(zh: "填写不小于 \(min) 的数", en: "write a number of at least \(min)")
+        case let (nil, max?): return .init(zh: "填写不大于 \(max) 的数", en: "write a number of at most \(max)")
+        case (nil, nil): return .init(zh: "填写一个合理的数", en: "write a plausible number")
+        }
+    }
+
+    static func notBoolean(_ text: String) -> Localized {
+        .init(zh: "“\(text)” 不是 true 或 false", en: "\"\(text)\" is not true or false")
+    }
+    static func booleanHint(_ text: String) -> Localized {
+        let yes = ["yes", "y", "on", "是", "有", "对", "已", "1"]
+        let no = ["no", "n", "off", "否", "无", "没有", "未", "0"]
+        let lowered = text.lowercased()
+        if yes.contains(lowered) { return .init(zh: "写作 true", en: "write true") }
+        if no.contains(lowered) { return .init(zh: "写作 false", en: "write false") }
+        return .init(zh: "只能写 true（是）或 false（否），不加引号", en: "write true or false, without quotes")
+    }
+
+    static func badDate(_ text: String) -> Localized {
+        CalendarDate.looksISO(text)
+            ? .init(zh: "\(text) 不是真实存在的日期", en: "\(text) is not a real calendar date")
+            : .init(zh: "“\(text)” 不是 YYYY-MM-DD 格式的日期", en: "\"\(text)\" is not a date in YYYY-MM-DD form")
+    }
+    static func dateHint(_ text: String) -> Localized {
+        CalendarDate.looksISO(text)
+            ? .init(zh: "核对月份和日期，例如 2 月没有 30 日", en: "check the month and day: February has no 30th, for example")
+            : .init(zh: "写作 年-月-日，例如 2022-06-15", en: "write year-month-day, e.g. 2022-06-15")
+    }
+
+    static func notInChoices(_ text: String) -> Localized {
+        .init(zh: "“\(text)” 不是允许的取值", en: "\"\(text)\" is not an allowed value")
+    }
+    static func choicesHint(_ suggestion: String?, allowed: [String]) -> Localized {
+        let list = allowed.joined(separator: " | ")
+        if let suggestion {
+            return .init(zh: "是不是 \(suggestion)？可选：\(list)", en: "did you mean \(suggestion)? allowed: \(list)")
+        }
+        return .init(zh: "可选：\(list)", en: "allowed: \(list)")
+    }
+
+    static func badPattern(_ text: String, pattern: String) -> Localized {
+        .init(zh: "“\(text)” 不符合格式 \(pattern)", en: "\"\(text)\" does not match \(pattern)")
+    }
+    static func identifierHint(_ text: String) -> Localized {
+        .init(zh: "只用小写英文字母、数字和连字符，以字母或数字开头，最长 63 个字符，例如 county-education-bureau",
+              en: "use lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 long, e.g. county-education-bureau")
+    }
+
+    static func unknownFormat(_ text: String) -> Localized {
+        .init(zh: "未知的清单格式 “\(text)”", en: "unknown checklist format \"\(text)\"")
+    }
+    static func unknownFormatHint(_ allowed: [String]) -> Localized {
+        let list = allowed.joined(separator: ", ")
+        return .init(zh: "写作 format: \(list)", en: "write format: \(list)")
+    }
+}
+
+extension CalendarDate {
+    /// Whether `text` has the shape `NNNN-NN-NN`, real date or not.
+    static func looksISO(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == 45 : (48...57).contains(byte)
+        }
+    }
+}

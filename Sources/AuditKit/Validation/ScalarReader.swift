@@ -1,0 +1,138 @@
+/// Reads one scalar as the type the format expects at its key. YAML's implicit typing plays no
+/// part: `NO` read as a string is the text `NO`, and `yes` read as a boolean is an error.
+struct ScalarReader {
+    let catalogues: Catalogues
+
+    func read(_ text: String, style: YAMLNode.ScalarStyle, as type: ValueType, path: String, mark: Mark,
+              sink: inout DiagnosticSink) -> Value.Content? {
+        switch type {
+        case .string(let pattern):
+            if let pattern, !pattern.matches(text) {
+                sink.report(.badPattern, at: mark, path: path, Messages.badPattern(text, pattern: pattern.regex),
+                            hint: Messages.identifierHint(text))
+                return nil
+            }
+            return .string(text)
+        case .integer(let min, let max):
+            guard !style.isQuoted, let value = Self.integer(text) else {
+                sink.report(.notInteger, at: mark, path: path, Messages.notInteger(text),
+                            hint: Messages.numberHint(text, quoted: style.isQuoted, integer: true))
+                return nil
+            }
+            if let min, value < min {
+                sink.report(.outOfRange, at: mark, path: path, Messages.tooSmall(text, min: String(min)),
+                            hint: Messages.rangeHint(min: String(min), max: max.map(String.init)))
+                return nil
+            }
+            if let max, value > max {
+                sink.report(.outOfRange, at: mark, path: path, Messages.tooLarge(text, max: String(max)),
+                            hint: Messages.rangeHint(min: min.map(String.init), max: String(max)))
+                return nil
+            }
+            return .integer(value)
+        case .number(let min, let exclusive, let max):
+            return number(text, style: style, min: min, exclusive: exclusive, max: max, path: path, mark: mark, sink: &sink)
+        case .boolean:
+            if !style.isQuoted, let value = Self.boolean(text) { return .boolean(value) }
+            sink.report(.notBoolean, at: mark, path: path, Messages.notBoolean(text), hint: Messages.booleanHint(text))
+            return nil
+        case .date:
+            guard let date = CalendarDate(iso: text) else {
+                sink.report(.badDate, at: mark, path: path, Messages.badDate(text), hint: Messages.dateHint(text))
+                return nil
+            }
+            return .date(date)
+        case .choice(let choices):
+            return choose(text, from: choices, path: path, mark: mark, sink: &sink)
+        case .catalogue(let kind):
+            return choose(text, from: catalogues.entries(kind), path: path, mark: mark, sink: &sink)
+        case .constant(let allowed):
+            guard allowed.contains(text) else {
+                sink.report(.unknownFormat, at: mark, path: path, Messages.unknownFormat(text),
+                            hint: Messages.unknownFormatHint(allowed))
+                return nil
+            }
+            return .string(text)
+        case .list, .object:
+            return nil
+        }
+    }
+
+    private func choose(_ text: String, from choices: [Choice], path: String, mark: Mark,
+                        sink: inout DiagnosticSink) -> Value.Content? {
+        if choices.contains(where: { $0.id == text }) { return .string(text) }
+        let byLabel = choices.first { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }
+        let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
+        sink.report(.notInChoices, at: mark, path: path, Messages.notInChoices(text),
+                    hint: Messages.choicesHint(suggestion, allowed: choices.map(\.id)))
+        return nil
+    }
+
+    private func number(_ text: String, style: YAMLNode.ScalarStyle, min: Double?, exclusive: Bool, max: Double?,
+                        path: String, mark: Mark, sink: inout DiagnosticSink) -> Value.Content? {
+        guard !style.isQuoted, let value = Self.decimal(text) else {
+            sink.report(.notNumber, at: mark, path: path, Messages.notNumber(text),
+                        hint: Messages.numberHint(text, quoted: style.isQuoted, integer: false))
+            return nil
+        }
+        let minText = min.map(Value.format)
+        let maxText = max.map(Value.format)
+        if !value.isFinite || (max.map { value > $0 } ?? false) {
+            sink.report(.outOfRange, at: mark, path: path, Messages.tooLarge(text, max: maxText ?? "1e15"),
+                        hint: Messages.rangeHint(min: minText, max: maxText))
+            return nil
+        }
+        if let min, exclusive ? value <= min : value < min {
+            sink.report(.outOfRange, at: mark, path: path,
+                        exclusive ? Messages.notAbove(text, min: minText ?? "0") : Messages.tooSmall(text, min: minText ?? "0"),
+                        hint: Messages.rangeHint(min: minText, max: maxText, exclusive: exclusive))
+            return nil
+        }
+        if abs(value) >= 1e15 {
+            sink.report(.outOfRange, at: mark, path: path, Messages.tooLarge(text, max: "1e15"),
+                        hint: Messages.rangeHint(min: minText, max: maxText))
+            return nil
+        }
+        return .number(value == 0 ? 0 : value)
+    }
+
+    /// A YAML 1.2 decimal integer: an optional sign and digits.
+    static func integer(_ text: String) -> Int? {
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        guard !body.isEmpty, body.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+    }
+
+    /// A YAML 1.2 core-schema decimal number (no `.inf` or `.nan`: those are reported as not finite).
+    static func decimal(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
+        var digits = 0
+        while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; digits += 1 }
+        if index < bytes.count, bytes[index] == 46 {
+            index += 1
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; digits += 1 }
+        }
+        guard digits > 0 else { return nil }
+        if index < bytes.count, bytes[index] == 101 || bytes[index] == 69 {
+            index += 1
+            if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
+            var exponentDigits = 0
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; exponentDigits += 1 }
+            guard exponentDigits > 0 else { return nil }
+        }
+        guard index == bytes.count else { return nil }
+        return Double(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+    }
+
+    /// `true` or `false` as the YAML 1.2 core schema writes them.
+    static func boolean(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import AuditKit
+
+/// The `audit` command: a thin layer that parses arguments, calls AuditKit and picks the exit code.
+@main
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit units against the five-haves (五有) standard for retired cadres' facilities.",
+        discussion: """
+        Inspectors fill one YAML checklist per unit under checklists/; `audit validate` checks them, \
+        `audit new` writes a commented template and `audit schema` prints the JSON Schema for editors.
+        Exit codes: 0 clean, 1 findings, 2 a path or file could not be read.
+        """,
+        version: ToolInfo.version,
+        subcommands: [Validate.self, Schema.self, New.self]
+    )
+}
+
+extension ValidationOutputFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

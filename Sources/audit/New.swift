@@ -1,0 +1,46 @@
+import ArgumentParser
+import AuditKit
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented, bilingual checklist template for one unit.")
+
+    @Argument(help: "The unit id, e.g. county-education-bureau.")
+    var unitID: String
+
+    @Option(help: "The unit's full name.")
+    var name: String?
+
+    @Option(help: "The unit's category: department, township, institution, enterprise, community or other.")
+    var category: String?
+
+    @Option(help: "Where to write the template (default: checklists/UNIT-ID.yaml). '-' writes to standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard StringPattern.identifier.matches(unitID) else {
+            throw ValidationError("unit id '\(unitID)' must match \(StringPattern.identifier.regex)")
+        }
+        if let category, !ChecklistFormat.categories.contains(where: { $0.id == category }) {
+            let allowed = ChecklistFormat.categories.map(\.id).joined(separator: ", ")
+            throw ValidationError("category '\(category)' is not one of: \(allowed)")
+        }
+    }
+
+    func run() throws {
+        let destination = output ?? "checklists/\(unitID).yaml"
+        let schemaPath = ChecklistTemplate.schemaReference(from: destination)
+        let text = ChecklistTemplate.render(unitID: unitID, name: name, category: category, schemaPath: schemaPath)
+        if destination == "-" {
+            Terminal.out(text)
+            return
+        }
+        do {
+            try FileOutput.createNew(destination, contents: text)
+        } catch {
+            Terminal.err("audit: \(error)")
+            throw ExitCode(Exit.io)
+        }
+        Terminal.err("wrote \(destination)")
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import AuditKit
+
+/// Where the command writes, and what it knows of the terminal and environment.
+enum Terminal {
+    /// Writes `text` to standard output as is.
+    static func out(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    /// Writes `text` to standard error, adding a newline.
+    static func err(_ text: String) {
+        write(text + "\n", to: STDERR_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                #else
+                Darwin.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                #endif
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
+
+    /// The process environment.
+    static var environment: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let pair = String(cString: entry)
+            if let equals = pair.firstIndex(of: "=") {
+                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    /// The language asked for, else the one the locale implies.
+    static func language(_ explicit: Language?) -> Language {
+        explicit ?? Language.fromEnvironment(environment)
+    }
+
+    /// Whether standard output is a terminal that may be coloured (`NO_COLOR` unset).
+    static var colorAllowed: Bool {
+        isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Whether standard error is a terminal (for progress lines).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+/// The exit codes, in one place. Usage errors keep ArgumentParser's own code.
+enum Exit {
+    /// Findings: an invalid checklist, a warning under `--strict`, or a grade below the bar.
+    static let findings: Int32 = 1
+    /// The tool could not do its job: a path or file could not be read, or a bad standard file.
+    static let io: Int32 = 2
+}

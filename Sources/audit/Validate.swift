@@ -1,0 +1,41 @@
+import ArgumentParser
+import AuditKit
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check checklists and report every problem with its line, column and fix.",
+        discussion: "Exit codes: 0 when nothing fails, 1 when a checklist has an error (or a warning under --strict), 2 when a path cannot be read."
+    )
+
+    @Argument(help: "Checklist files or folders (searched recursively for .yaml and .yml).")
+    var paths: [String] = ["checklists"]
+
+    @Option(help: "Output format: text, json, github, sarif or junit.")
+    var format: ValidationOutputFormat = .text
+
+    @Option(help: "Language of messages: zh or en (default from LC_ALL/LANG).")
+    var lang: Language?
+
+    @Flag(help: "Treat warnings as failures.")
+    var strict = false
+
+    @Flag(help: "Print only the problems.")
+    var quiet = false
+
+    func run() throws {
+        let inputs: [InputFile]
+        do {
+            inputs = try InputDiscovery.files(in: paths)
+        } catch {
+            Terminal.err("audit: \(error)")
+            throw ExitCode(Exit.io)
+        }
+        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
+        let context = ValidationRenderContext(language: Terminal.language(lang),
+                                              color: format == .text && Terminal.colorAllowed,
+                                              strict: strict, quiet: quiet)
+        Terminal.out(format.render(run, context: context))
+        if run.hasUnreadableFiles { throw ExitCode(Exit.io) }
+        if run.diagnostics.contains(where: context.fails) { throw ExitCode(Exit.findings) }
+    }
+}
