@@ -78,6 +78,20 @@ extension DiagnosticCode {
         case .evidenceOutsideTree:
             return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。",
                          en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ..")
+        case .weightsNotHundred:
+            return .init(zh: "标准文件中五项的权重（weight）之和必须为 100，总分才是百分制。", en: "The five haves' weights in a standard must add up to 100 so scores are out of 100.")
+        case .measureParameter:
+            return .init(zh: "每种计分方法需要特定参数（如 threshold 需要 field 和 full），也不接受用不到的参数。", en: "Each measure kind needs its own parameters (threshold needs field and full) and accepts no others.")
+        case .markOrder:
+            return .init(zh: "半分线（half）不能高于满分线（full）。", en: "The half mark cannot be above the full mark.")
+        case .unknownField:
+            return .init(zh: "计分方法引用的字段必须是清单格式中类型相符的字段。", en: "A measure's field must be a checklist key of a fitting type.")
+        case .unknownID:
+            return .init(zh: "设施、制度或活动编号必须在目录或格式中存在。", en: "Equipment, rule and activity ids must exist in their catalogue or the format.")
+        case .haveSet:
+            return .init(zh: "标准必须恰好包含五有各一项，细则编号不能重复。", en: "A standard holds each of the five haves exactly once, and criterion ids are unique.")
+        case .gradeOrder:
+            return .init(zh: "基本达标的门槛不能高于达标。", en: "The largely-compliant bar cannot be above the compliant bar.")
         }
     }
 }

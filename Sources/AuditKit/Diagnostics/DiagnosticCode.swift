@@ -40,6 +40,14 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case fileNameMismatch = "FH405"
     case evidenceMissing = "FH406"
     case evidenceOutsideTree = "FH407"
+    // MARK: - Standard files (5xx)
+    case weightsNotHundred = "FH501"
+    case measureParameter = "FH502"
+    case markOrder = "FH503"
+    case unknownField = "FH504"
+    case unknownID = "FH505"
+    case haveSet = "FH506"
+    case gradeOrder = "FH507"
 
     /// Whether the code makes a checklist invalid.
     public var severity: Severity {
@@ -88,6 +96,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .fileNameMismatch: return .init(zh: "文件名与单位编号不符", en: "File name does not match unit.id")
         case .evidenceMissing: return .init(zh: "佐证文件不存在", en: "Evidence file missing")
         case .evidenceOutsideTree: return .init(zh: "佐证路径超出清单目录", en: "Evidence path leaves the checklists tree")
+        case .weightsNotHundred: return .init(zh: "五项权重之和不是 100", en: "Have weights do not add up to 100")
+        case .measureParameter: return .init(zh: "计分方法参数不对", en: "Measure parameter missing or unused")
+        case .markOrder: return .init(zh: "半分线高于满分线", en: "Half mark above the full mark")
+        case .unknownField: return .init(zh: "清单中没有该字段", en: "No such checklist field")
+        case .unknownID: return .init(zh: "编号不在目录中", en: "Id not in its catalogue")
+        case .haveSet: return .init(zh: "五有或细则编号不完整或重复", en: "Haves or criterion ids incomplete or repeated")
+        case .gradeOrder: return .init(zh: "等级门槛顺序不对", en: "Grade bars out of order")
         }
     }
 }

@@ -10,6 +10,12 @@ public struct InputFile: Sendable, Hashable {
     public var path: String
     /// The folder whose tree evidence paths must stay inside.
     public var treeRoot: String
+
+    /// Creates an input.
+    public init(path: String, treeRoot: String) {
+        self.path = path
+        self.treeRoot = treeRoot
+    }
 }
 
 /// Why the inputs could not be listed.

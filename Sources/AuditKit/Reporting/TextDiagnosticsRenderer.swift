@@ -39,3 +39,14 @@ struct TextDiagnosticsRenderer {
         context.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
+
+/// Diagnostics as plain text lines, for standard error.
+public enum TextDiagnosticsRendering {
+    /// `path:line:col: severity[CODE]: message` and the hint, for each diagnostic.
+    public static func lines(_ diagnostics: [Diagnostic], language: Language) -> String {
+        let run = ValidationRun(reports: [FileReport(input: InputFile(path: "", treeRoot: "."), checklist: nil,
+                                                     diagnostics: diagnostics, sha256: "", isUnreadable: false)])
+        let text = TextDiagnosticsRenderer(context: ValidationRenderContext(language: language, quiet: true)).render(run)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
+    }
+}

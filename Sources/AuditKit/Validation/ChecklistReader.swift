@@ -11,6 +11,15 @@ public struct FileReport: Sendable {
     /// Whether the file could not be read at all (an I/O problem, not a content problem).
     public var isUnreadable: Bool
 
+    /// Creates a report.
+    public init(input: InputFile, checklist: Checklist?, diagnostics: [Diagnostic], sha256: String, isUnreadable: Bool) {
+        self.input = input
+        self.checklist = checklist
+        self.diagnostics = diagnostics
+        self.sha256 = sha256
+        self.isUnreadable = isUnreadable
+    }
+
     /// The path as the user named it.
     public var path: String { input.path }
     /// Whether any diagnostic is an error.

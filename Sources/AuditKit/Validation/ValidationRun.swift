@@ -6,6 +6,11 @@ public struct ValidationRun: Sendable {
     /// One report per file, in path order.
     public var reports: [FileReport]
 
+    /// Creates a run from reports already made.
+    public init(reports: [FileReport]) {
+        self.reports = reports
+    }
+
     /// Every diagnostic of every file, in file, line, column, code order.
     public var diagnostics: [Diagnostic] { reports.flatMap(\.diagnostics) }
     /// The number of errors.

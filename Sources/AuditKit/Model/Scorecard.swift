@@ -1,0 +1,182 @@
+/// Points are kept in tenths, as integers, so sums and comparisons are exact.
+public enum Score {
+    /// `85`, `84.5`: tenths of a point as the user reads them.
+    public static func format(tenths: Int) -> String {
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+
+    /// `a × b ÷ c` rounded half up, for non-negative integers.
+    static func scaled(_ a: Int, by b: Int, over c: Int) -> Int {
+        c == 0 ? 0 : (2 * a * b + c) / (2 * c)
+    }
+}
+
+/// Whether a unit has one of the five haves.
+public enum HaveStatus: String, Sendable, Codable, CaseIterable {
+    case met
+    case partial
+    case missing
+
+    /// 有 / 不足 / 无, or met / partial / missing.
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.met, .zh): return "有"
+        case (.partial, .zh): return "不足"
+        case (.missing, .zh): return "无"
+        case (_, .en): return rawValue
+        }
+    }
+}
+
+/// A unit's overall grade.
+public enum Grade: String, Sendable, Codable, CaseIterable, Comparable {
+    case nonCompliant = "non-compliant"
+    case largelyCompliant = "largely-compliant"
+    case compliant
+
+    /// 达标 / 基本达标 / 不达标, or their English names.
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.compliant, .zh): return "达标"
+        case (.largelyCompliant, .zh): return "基本达标"
+        case (.nonCompliant, .zh): return "不达标"
+        case (.compliant, .en): return "compliant"
+        case (.largelyCompliant, .en): return "largely compliant"
+        case (.nonCompliant, .en): return "non-compliant"
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .nonCompliant: return 0
+        case .largelyCompliant: return 1
+        case .compliant: return 2
+        }
+    }
+
+    public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.rank < rhs.rank }
+
+    /// The grade above this one, if any.
+    public var next: Grade? {
+        switch self {
+        case .nonCompliant: return .largelyCompliant
+        case .largelyCompliant: return .compliant
+        case .compliant: return nil
+        }
+    }
+}
+
+/// How far a criterion was met.
+public enum Attainment: String, Sendable, Codable {
+    case full
+    case half
+    case none
+    case notApplicable = "not-applicable"
+}
+
+/// One criterion's result, with the reason quoting the checklist.
+public struct CriterionResult: Sendable {
+    /// The criterion's id, e.g. `V3`.
+    public var id: String
+    /// Its label.
+    public var label: Localized
+    /// The points it is worth, in tenths.
+    public var maxTenths: Int
+    /// The points earned, in tenths (before rescaling to the have's weight).
+    public var earnedTenths: Int
+    /// Full, half, none, or not applicable.
+    public var attainment: Attainment
+    /// Whether it is essential.
+    public var essential: Bool
+    /// For an essential criterion, whether it passed.
+    public var essentialPassed: Bool
+    /// Why it earned what it did, quoting values and their lines.
+    public var reason: Localized
+    /// The checklist key path it read, if one.
+    public var keyPath: String?
+    /// The value it read, as written, if any.
+    public var value: String?
+    /// Where that value is, 1-based.
+    public var mark: Mark?
+    /// What to do when it falls short.
+    public var action: Localized
+}
+
+/// One have's result.
+public struct HaveResult: Sendable {
+    /// `venue`, `equipment`, `rules`, `activities` or `funding`.
+    public var id: String
+    /// Its label.
+    public var label: Localized
+    /// Its weight, in tenths.
+    public var weightTenths: Int
+    /// The points earned, rescaled to its weight, in tenths.
+    public var pointsTenths: Int
+    /// Met, partial or missing.
+    public var status: HaveStatus
+    /// Its criteria.
+    public var criteria: [CriterionResult]
+}
+
+/// What a unit must do about one criterion short of full points.
+public struct RectificationAction: Sendable {
+    /// The have it belongs to.
+    public var haveID: String
+    /// The criterion's id.
+    public var criterionID: String
+    /// The criterion's label.
+    public var label: Localized
+    /// Where the unit stands now.
+    public var current: Localized
+    /// What to do.
+    public var action: Localized
+    /// The points it would add to the unit's score, in tenths.
+    public var gainTenths: Int
+    /// The deadline, when the unit's grade sets one.
+    public var due: CalendarDate?
+}
+
+/// A unit's scorecard under one standard.
+public struct Scorecard: Sendable {
+    /// The unit's id.
+    public var unitID: String
+    /// The unit's name.
+    public var name: String
+    /// Its category.
+    public var category: String
+    /// Its township, when given.
+    public var township: String?
+    /// Its retirees.
+    public var retirees: Int
+    /// Whether the standard requires it to comply (many retirees) or only encourages it.
+    public var required: Bool
+    /// The checklist it was scored from.
+    public var file: String
+    /// The inspection date.
+    public var inspectionDate: CalendarDate
+    /// The inspection round, when given.
+    public var round: String?
+    /// The standard's id.
+    public var standardID: String
+    /// The standard's version.
+    public var standardVersion: String
+    /// The total score, in tenths.
+    public var scoreTenths: Int
+    /// The grade.
+    public var grade: Grade
+    /// The five haves.
+    public var haves: [HaveResult]
+    /// The rectification actions, largest gain first.
+    public var actions: [RectificationAction]
+    /// When a non-compliant unit's rectification plan is due.
+    public var planDue: CalendarDate?
+    /// The grade above, when there is one.
+    public var nextGrade: Grade?
+    /// The fewest criteria whose fixing would lift the unit to `nextGrade`, largest gain first.
+    public var liftCriteria: [String]
+
+    /// The status of have `id`.
+    public func status(of id: String) -> HaveStatus? { haves.first { $0.id == id }?.status }
+}

@@ -1,0 +1,72 @@
+/// A standard as readable Markdown: what `audit standard show --format markdown` prints and what
+/// `docs/rules.md` embeds for the default standard.
+public enum StandardMarkdown {
+    /// Renders `standard`, both languages side by side.
+    public static func render(_ standard: Standard) -> String {
+        let md = Markdown.cell
+        var lines: [String] = []
+        lines.append("# \(md(standard.title.zh)) / \(md(standard.title.en))")
+        lines.append("")
+        lines.append("- id / version: `\(standard.id)` `\(standard.version)`")
+        if let source = standard.source { lines.append("- 依据 source: \(md(source.zh)) / \(md(source.en))") }
+        lines.append("- 适用 required units: `unit.retirees.total` ≥ \(standard.minRetirees); smaller units are scored as encouraged and left out of compliance rates")
+        lines.append("- 有 met: ≥ \(standard.metPercent)% of the have's weight with every essential criterion passed; 无 missing: 0 points or an essential criterion failed; 不足 partial otherwise")
+        lines.append("- 达标 compliant: ≥ \(Score.format(tenths: standard.compliant.minScoreTenths)) points, at most \(standard.compliant.maxPartial) partial and \(standard.compliant.maxMissing) missing")
+        lines.append("- 基本达标 largely compliant: ≥ \(Score.format(tenths: standard.largelyCompliant.minScoreTenths)) points, at most \(standard.largelyCompliant.maxPartial) partial and \(standard.largelyCompliant.maxMissing) missing; 不达标 non-compliant otherwise")
+        lines.append("- 整改 rectification: largely compliant units fix within \(standard.deadlines.largelyCompliantFixDays) days; non-compliant units hand in a plan within \(standard.deadlines.nonCompliantPlanDays) days and fix within \(standard.deadlines.nonCompliantFixDays)")
+        for have in standard.haves {
+            lines.append("")
+            lines.append("## \(md(have.label.zh)) / \(md(have.label.en)) — \(Score.format(tenths: have.weightTenths))")
+            lines.append("")
+            lines.append("| id | 细则 criterion | points | measure | 依据 source | 整改 action |")
+            lines.append("|---|---|---:|---|---|---|")
+            for criterion in have.criteria {
+                var flags: [String] = []
+                if criterion.essential {
+                    flags.append(criterion.essentialAbove.map { "essential (> \(Value.format($0)))" } ?? "essential")
+                }
+                if let condition = criterion.appliesWhen { flags.append("only when `\(condition.field)` = `\(condition.equals)`") }
+                let label = "\(md(criterion.label.zh)) / \(md(criterion.label.en))" + (flags.isEmpty ? "" : " — " + flags.joined(separator: "; "))
+                lines.append("| \(criterion.id) | \(label) | \(Score.format(tenths: criterion.pointsTenths)) | \(describe(criterion.measure)) | \(md(criterion.source.zh)) / \(md(criterion.source.en)) | \(md(criterion.action.zh)) / \(md(criterion.action.en)) |")
+            }
+        }
+        lines.append("")
+        lines.append("## 目录 Catalogues")
+        lines.append("")
+        lines.append("| equipment | 设施 | label |")
+        lines.append("|---|---|---|")
+        for entry in standard.catalogues.equipment { lines.append("| `\(entry.id)` | \(md(entry.label.zh)) | \(md(entry.label.en)) |") }
+        lines.append("")
+        lines.append("| rules | 制度 | label |")
+        lines.append("|---|---|---|")
+        for entry in standard.catalogues.rules { lines.append("| `\(entry.id)` | \(md(entry.label.zh)) | \(md(entry.label.en)) |") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line describing a measure and its marks.
+    static func describe(_ measure: Measure) -> String {
+        func half(_ value: Double?) -> String { value.map { ", half ≥ \(Value.format($0))" } ?? "" }
+        func halfCount(_ value: Int?) -> String { value.map { ", half ≥ \($0)" } ?? "" }
+        switch measure {
+        case .flag(let field, let values):
+            return values.map { "flag `\(field)` ∈ {\($0.joined(separator: ", "))}" } ?? "flag `\(field)` is true"
+        case .threshold(let field, let full, let halfMark):
+            return "threshold `\(field)`: full ≥ \(Value.format(full))\(half(halfMark))"
+        case .equipment(let slots, let full, let halfMark):
+            let list = slots.map { $0.joined(separator: " or ") }.joined(separator: "; ")
+            return "equipment [\(list)]: full ≥ \(full)\(halfCount(halfMark))"
+        case .rules(let kinds, let full, let halfMark, let posted, let years):
+            var text = "rules [\(kinds.joined(separator: ", "))]: full ≥ \(full)\(halfCount(halfMark))"
+            if posted { text += "; posted for full" }
+            if let years { text += "; adopted or reviewed within \(years) years" }
+            return text
+        case .activities(let kinds, let months, let full, let halfMark):
+            return "activities [\(kinds.joined(separator: ", "))] in \(months) months: full ≥ \(full)\(halfCount(halfMark))"
+        case .attendance(let kinds, let months, let full, let halfMark):
+            let which = kinds.map { "[\($0.joined(separator: ", "))]" } ?? "all kinds"
+            return "attendance of \(which) in \(months) months ÷ retirees: full ≥ \(Value.format(full * 100))%" + (halfMark.map { ", half ≥ \(Value.format($0 * 100))%" } ?? "")
+        case .perCapita(let field, let full, let halfMark):
+            return "per_capita `\(field)` ÷ retirees: full ≥ \(Value.format(full))\(half(halfMark))"
+        }
+    }
+}

@@ -1,0 +1,225 @@
+/// What one measure found in one checklist.
+struct MeasureOutcome {
+    var attainment: Attainment
+    var reason: Localized
+    var keyPath: String?
+    var value: String?
+    var mark: Mark?
+    /// The measured number, for `essential_above`.
+    var number: Double?
+}
+
+/// Evaluates a measure against a checklist, explaining the result by quoting the values it read.
+struct MeasureEvaluator {
+    let checklist: Checklist
+    let catalogues: Catalogues
+
+    func evaluate(_ measure: Measure) -> MeasureOutcome {
+        switch measure {
+        case .flag(let field, let values): return flag(field, values: values)
+        case .threshold(let field, let full, let half): return threshold(field, full: full, half: half)
+        case .equipment(let slots, let full, let half): return equipment(slots, full: full, half: half)
+        case .rules(let kinds, let full, let half, let posted, let years):
+            return rules(kinds, full: full, half: half, postedForFull: posted, withinYears: years)
+        case .activities(let kinds, let months, let full, let half):
+            return activities(kinds, months: months, full: full, half: half)
+        case .attendance(let kinds, let months, let full, let half):
+            return attendance(kinds, months: months, full: full, half: half)
+        case .perCapita(let field, let full, let half): return perCapita(field, full: full, half: half)
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func level(_ value: Double, full: Double, half: Double?) -> Attainment {
+        if value >= full { return .full }
+        if let half, value >= half { return .half }
+        return .none
+    }
+
+    private func at(_ value: Value) -> Localized {
+        .init(zh: "（第 \(value.mark.line) 行）", en: " at line \(value.mark.line)")
+    }
+
+    private func verdict(_ attainment: Attainment, full: String, half: String?) -> Localized {
+        switch attainment {
+        case .full: return .init(zh: "，达到满分线 \(full)", en: ", reaching the full mark \(full)")
+        case .half: return .init(zh: "，达到半分线 \(half ?? "")、未达满分线 \(full)", en: ", reaching the half mark \(half ?? "") but not the full mark \(full)")
+        default:
+            if let half { return .init(zh: "，低于半分线 \(half)", en: ", below the half mark \(half)") }
+            return .init(zh: "，未达到 \(full)", en: ", short of \(full)")
+        }
+    }
+
+    private func absent(_ path: String) -> Localized {
+        .init(zh: "清单未填写 \(path)", en: "\(path) is not given")
+    }
+
+    // MARK: - Measures
+
+    private func flag(_ path: String, values: [String]?) -> MeasureOutcome {
+        guard let value = checklist.root.value(at: path) else {
+            return MeasureOutcome(attainment: .none, reason: absent(path), keyPath: path)
+        }
+        let passed = values.map { $0.contains(value.display) } ?? (value.boolean == true)
+        let location = at(value)
+        return MeasureOutcome(
+            attainment: passed ? .full : .none,
+            reason: .init(zh: "\(path) = \(value.display)\(location.zh)", en: "\(path) = \(value.display)\(location.en)"),
+            keyPath: path, value: value.display, mark: value.mark)
+    }
+
+    private func threshold(_ path: String, full: Double, half: Double?) -> MeasureOutcome {
+        guard let value = checklist.root.value(at: path), let number = value.number else {
+            return MeasureOutcome(attainment: .none, reason: absent(path), keyPath: path, number: nil)
+        }
+        let attainment = Self.level(number, full: full, half: half)
+        let location = at(value)
+        let tail = verdict(attainment, full: Value.format(full), half: half.map(Value.format))
+        return MeasureOutcome(
+            attainment: attainment,
+            reason: .init(zh: "\(path) = \(value.display)\(location.zh)\(tail.zh)", en: "\(path) = \(value.display)\(location.en)\(tail.en)"),
+            keyPath: path, value: value.display, mark: value.mark, number: number)
+    }
+
+    private func perCapita(_ path: String, full: Double, half: Double?) -> MeasureOutcome {
+        guard let value = checklist.root.value(at: path), let number = value.number else {
+            return MeasureOutcome(attainment: .none, reason: absent(path), keyPath: path)
+        }
+        guard checklist.retirees > 0 else {
+            return MeasureOutcome(attainment: .none,
+                                  reason: .init(zh: "离退休干部总数为 0，无法计算人均", en: "no retirees, so nothing per retiree"),
+                                  keyPath: path, value: value.display, mark: value.mark)
+        }
+        let each = number / Double(checklist.retirees)
+        let rounded = (each * 10).rounded() / 10
+        let attainment = Self.level(each, full: full, half: half)
+        let location = at(value)
+        let tail = verdict(attainment, full: Value.format(full), half: half.map(Value.format))
+        return MeasureOutcome(
+            attainment: attainment,
+            reason: .init(zh: "\(path) = \(value.display)\(location.zh) ÷ \(checklist.retirees) 人 = 人均 \(Value.format(rounded))\(tail.zh)",
+                          en: "\(path) = \(value.display)\(location.en) ÷ \(checklist.retirees) retirees = \(Value.format(rounded)) each\(tail.en)"),
+            keyPath: path, value: value.display, mark: value.mark, number: each)
+    }
+
+    private func equipment(_ slots: [[String]], full: Int, half: Int?) -> MeasureOutcome {
+        let items = checklist.root["equipment"]?.list ?? []
+        var working: [String: Value] = [:]
+        var broken: Set<String> = []
+        for item in items {
+            guard let id = item["item"]?.string else { continue }
+            let quantity = item["quantity"]?.integer ?? 1
+            if item["condition"]?.string == "broken" || quantity == 0 { broken.insert(id); continue }
+            if working[id] == nil { working[id] = item }
+        }
+        var filled: [String] = []
+        var missing: [String] = []
+        for slot in slots {
+            if let present = slot.first(where: { working[$0] != nil }) {
+                let line = working[present].map { "@\($0.mark.line)" } ?? ""
+                filled.append(present + line)
+            } else {
+                missing.append(slot.joined(separator: "/") + (slot.contains(where: broken.contains) ? " (broken)" : ""))
+            }
+        }
+        let attainment = Self.level(Double(filled.count), full: Double(full), half: half.map(Double.init))
+        let listLine = checklist.root["equipment"]?.keyMark
+        return MeasureOutcome(
+            attainment: attainment,
+            reason: .init(zh: "\(slots.count) 项中具备 \(filled.count) 项（满分需 \(full)）；具备：\(Self.list(filled))；缺少：\(Self.list(missing))",
+                          en: "\(filled.count) of \(slots.count) present (full needs \(full)); present: \(Self.list(filled)); missing: \(Self.list(missing))"),
+            keyPath: "equipment", value: String(filled.count), mark: listLine)
+    }
+
+    private func rules(_ kinds: [String], full: Int, half: Int?, postedForFull: Bool, withinYears: Int?) -> MeasureOutcome {
+        let entries = checklist.root["rules"]?.list ?? []
+        let since = withinYears.map { checklist.inspectionDate.adding(months: -12 * $0) }
+        var present: [String] = []
+        var posted: [String] = []
+        var missing: [String] = []
+        var notes: [String] = []
+        var notesZh: [String] = []
+        for kind in kinds {
+            let matching = entries.filter { $0["kind"]?.string == kind }
+            let current = matching.filter { entry in
+                guard let since else { return true }
+                let date = entry["reviewed"]?.date ?? entry["adopted"]?.date
+                return date.map { $0 >= since } ?? false
+            }
+            guard let entry = current.first else {
+                missing.append(kind)
+                if !matching.isEmpty, let years = withinYears {
+                    notes.append("\(kind) not adopted or reviewed within \(years) years")
+                    notesZh.append("\(kind) 近 \(years) 年未制定或修订")
+                }
+                continue
+            }
+            present.append("\(kind)@\(entry.mark.line)")
+            if current.contains(where: { $0["posted"]?.boolean == true }) {
+                posted.append(kind)
+            } else if postedForFull {
+                notes.append("\(kind) not posted")
+                notesZh.append("\(kind) 未上墙")
+            }
+        }
+        let fullCount = postedForFull ? posted.count : present.count
+        var attainment: Attainment = fullCount >= full ? .full : .none
+        if attainment == .none, let half, present.count >= half { attainment = .half }
+        let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: ", ")
+        let extraZh = notesZh.isEmpty ? "" : "；" + notesZh.joined(separator: "，")
+        return MeasureOutcome(
+            attainment: attainment,
+            reason: .init(zh: "已有：\(Self.list(present))；缺少：\(Self.list(missing))\(extraZh)",
+                          en: "present: \(Self.list(present)); missing: \(Self.list(missing))\(extra)"),
+            keyPath: "rules", value: String(present.count), mark: checklist.root["rules"]?.keyMark)
+    }
+
+    /// The activities of `kinds` (all kinds when nil) in the `months` before the inspection.
+    func counted(_ kinds: [String]?, months: Int) -> [Value] {
+        let end = checklist.inspectionDate
+        let start = end.adding(months: -months)
+        return (checklist.root["activities"]?.list ?? []).filter { activity in
+            guard let date = activity["date"]?.date, date >= start, date <= end else { return false }
+            guard let kinds else { return true }
+            return kinds.contains(activity["kind"]?.string ?? "")
+        }
+    }
+
+    private func activities(_ kinds: [String], months: Int, full: Int, half: Int?) -> MeasureOutcome {
+        let count = counted(kinds, months: months).count
+        let start = checklist.inspectionDate.adding(months: -months)
+        let attainment = Self.level(Double(count), full: Double(full), half: half.map(Double.init))
+        let tail = verdict(attainment, full: String(full), half: half.map(String.init))
+        let names = kinds.joined(separator: "/")
+        return MeasureOutcome(
+            attainment: attainment,
+            reason: .init(zh: "\(start) 至 \(checklist.inspectionDate) 共 \(count) 次 \(names) 活动\(tail.zh)",
+                          en: "\(count) \(names) activities from \(start) to \(checklist.inspectionDate)\(tail.en)"),
+            keyPath: "activities", value: String(count), mark: checklist.root["activities"]?.keyMark)
+    }
+
+    private func attendance(_ kinds: [String]?, months: Int, full: Double, half: Double?) -> MeasureOutcome {
+        let counts = counted(kinds, months: months).compactMap { $0["participants"]?.integer }
+        guard !counts.isEmpty, checklist.retirees > 0 else {
+            return MeasureOutcome(attainment: .none,
+                                  reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
+                                  keyPath: "activities")
+        }
+        let mean = Double(counts.reduce(0, +)) / Double(counts.count)
+        let share = mean / Double(checklist.retirees)
+        let attainment = Self.level(share, full: full, half: half)
+        func percent(_ x: Double) -> String { Value.format((x * 1000).rounded() / 10) + "%" }
+        let tail = verdict(attainment, full: percent(full), half: half.map(percent))
+        let meanText = Value.format((mean * 10).rounded() / 10)
+        return MeasureOutcome(
+            attainment: attainment,
+            reason: .init(zh: "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(checklist.retirees) 人 = \(percent(share))\(tail.zh)",
+                          en: "mean \(meanText) participants over \(counts.count) activities ÷ \(checklist.retirees) retirees = \(percent(share))\(tail.en)"),
+            keyPath: "activities", value: percent(share), mark: checklist.root["activities"]?.keyMark, number: share)
+    }
+
+    private static func list(_ items: [String]) -> String {
+        items.isEmpty ? "-" : items.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,138 @@
+/// Scores valid checklists against a standard.
+public struct Scorer: Sendable {
+    /// The standard scored against.
+    public let standard: Standard
+
+    /// Creates a scorer.
+    public init(standard: Standard) {
+        self.standard = standard
+    }
+
+    /// The scorecard of one checklist.
+    public func score(_ checklist: Checklist) -> Scorecard {
+        let evaluator = MeasureEvaluator(checklist: checklist, catalogues: standard.catalogues)
+        let haves = standard.haves.map { have in
+            HaveScoring.result(have, criteria: have.criteria.map { criterion(for: $0, in: checklist, evaluator: evaluator) },
+                               metPercent: standard.metPercent)
+        }
+        let total = haves.reduce(0) { $0 + $1.pointsTenths }
+        let grade = Self.grade(total: total, statuses: haves.map(\.status), standard: standard)
+        var card = Scorecard(
+            unitID: checklist.unitID, name: checklist.name, category: checklist.category, township: checklist.township,
+            retirees: checklist.retirees, required: checklist.retirees >= standard.minRetirees, file: checklist.file,
+            inspectionDate: checklist.inspectionDate, round: checklist.round,
+            standardID: standard.id, standardVersion: standard.version, scoreTenths: total, grade: grade,
+            haves: haves, actions: [], planDue: nil, nextGrade: grade.next, liftCriteria: [])
+        rectify(&card)
+        return card
+    }
+
+    /// The grade that a total and five statuses earn under `standard`.
+    public static func grade(total: Int, statuses: [HaveStatus], standard: Standard) -> Grade {
+        func meets(_ rule: GradeRule) -> Bool {
+            total >= rule.minScoreTenths
+                && statuses.filter { $0 == .partial }.count <= rule.maxPartial
+                && statuses.filter { $0 == .missing }.count <= rule.maxMissing
+        }
+        if meets(standard.compliant) { return .compliant }
+        if meets(standard.largelyCompliant) { return .largelyCompliant }
+        return .nonCompliant
+    }
+
+    private func criterion(for criterion: Criterion, in checklist: Checklist, evaluator: MeasureEvaluator) -> CriterionResult {
+        if let condition = criterion.appliesWhen {
+            let actual = checklist.root.value(at: condition.field)
+            let holds = actual?.display == condition.equals
+                || (actual == nil && condition.equals == "false" && ChecklistFormat.field(at: condition.field)?.defaultValue == "false")
+            if !holds {
+                return CriterionResult(
+                    id: criterion.id, label: criterion.label, maxTenths: criterion.pointsTenths, earnedTenths: 0,
+                    attainment: .notApplicable, essential: criterion.essential, essentialPassed: true,
+                    reason: .init(zh: "不适用：\(condition.field) 不为 \(condition.equals)", en: "does not apply: \(condition.field) is not \(condition.equals)"),
+                    keyPath: condition.field, value: actual?.display, mark: actual?.mark, action: criterion.action)
+            }
+        }
+        let outcome = evaluator.evaluate(criterion.measure)
+        let earned: Int
+        switch outcome.attainment {
+        case .full: earned = criterion.pointsTenths
+        case .half: earned = (criterion.pointsTenths + 1) / 2
+        case .none, .notApplicable: earned = 0
+        }
+        var passed = true
+        if criterion.essential {
+            if let bar = criterion.essentialAbove {
+                passed = (outcome.number ?? -Double.infinity) > bar
+            } else {
+                passed = earned > 0
+            }
+        }
+        return CriterionResult(
+            id: criterion.id, label: criterion.label, maxTenths: criterion.pointsTenths, earnedTenths: earned,
+            attainment: outcome.attainment, essential: criterion.essential, essentialPassed: passed,
+            reason: outcome.reason, keyPath: outcome.keyPath, value: outcome.value, mark: outcome.mark,
+            action: criterion.action)
+    }
+
+    private func rectify(_ card: inout Scorecard) {
+        let date = card.inspectionDate
+        let due: CalendarDate?
+        switch card.grade {
+        case .compliant: due = nil
+        case .largelyCompliant: due = date.adding(days: standard.deadlines.largelyCompliantFixDays)
+        case .nonCompliant:
+            due = date.adding(days: standard.deadlines.nonCompliantFixDays)
+            card.planDue = date.adding(days: standard.deadlines.nonCompliantPlanDays)
+        }
+        var actions: [(RectificationAction, Int)] = []
+        var order = 0
+        for have in card.haves {
+            let applicable = have.criteria.filter { $0.attainment != .notApplicable }.reduce(0) { $0 + $1.maxTenths }
+            for criterion in have.criteria where criterion.attainment != .notApplicable && criterion.earnedTenths < criterion.maxTenths {
+                let gain = Score.scaled(criterion.maxTenths - criterion.earnedTenths, by: have.weightTenths, over: applicable)
+                actions.append((RectificationAction(
+                    haveID: have.id, criterionID: criterion.id, label: criterion.label, current: criterion.reason,
+                    action: criterion.action, gainTenths: gain, due: due), order))
+                order += 1
+            }
+        }
+        card.actions = actions.sorted { lhs, rhs in
+            lhs.0.gainTenths != rhs.0.gainTenths ? lhs.0.gainTenths > rhs.0.gainTenths : lhs.1 < rhs.1
+        }.map(\.0)
+        if let next = card.nextGrade {
+            card.liftCriteria = GradeLift(standard: standard).fewestCriteria(for: card, to: next)
+        }
+    }
+}
+
+/// The arithmetic of one have: earned points rescaled to the weight over the criteria that apply.
+enum HaveScoring {
+    static func result(_ have: Have, criteria: [CriterionResult], metPercent: Int) -> HaveResult {
+        let (points, status) = evaluate(weight: have.weightTenths, criteria: criteria, fixed: [], metPercent: metPercent)
+        return HaveResult(id: have.id, label: have.label, weightTenths: have.weightTenths,
+                          pointsTenths: points, status: status, criteria: criteria)
+    }
+
+    /// The have's points and status, treating the criteria whose ids are in `fixed` as fully met.
+    static func evaluate(weight: Int, criteria: [CriterionResult], fixed: Set<String>, metPercent: Int) -> (Int, HaveStatus) {
+        var applicable = 0
+        var earned = 0
+        var essentialFailed = false
+        for criterion in criteria where criterion.attainment != .notApplicable {
+            let isFixed = fixed.contains(criterion.id)
+            applicable += criterion.maxTenths
+            earned += isFixed ? criterion.maxTenths : criterion.earnedTenths
+            if criterion.essential && !criterion.essentialPassed && !isFixed { essentialFailed = true }
+        }
+        let points = applicable == 0 ? weight : Score.scaled(earned, by: weight, over: applicable)
+        let status: HaveStatus
+        if essentialFailed || points == 0 {
+            status = .missing
+        } else if points * 100 >= metPercent * weight {
+            status = .met
+        } else {
+            status = .partial
+        }
+        return (points, status)
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import AuditKit
+
+/// `--standard FILE`, shared by every command that validates or scores.
+struct StandardOption: ParsableArguments {
+    @Option(name: .customLong("standard"), help: "A tailored standard file (YAML); the built-in default otherwise.")
+    var path: String?
+
+    /// The standard in force; a broken standard file is reported and ends the command with exit 2.
+    func load(language: Language) throws -> Standard {
+        guard let path else { return Standard.builtIn }
+        let result = StandardLoader.load(path: path)
+        guard let standard = result.standard else {
+            let text = TextDiagnosticsRendering.lines(result.diagnostics, language: language)
+            Terminal.err(text + (language == .zh ? "audit: 标准文件 \(path) 无效" : "audit: the standard file \(path) is not valid"))
+            throw ExitCode(Exit.io)
+        }
+        return standard
+    }
+}
