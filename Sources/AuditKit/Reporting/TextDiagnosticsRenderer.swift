@@ -1,4 +1,6 @@
-/// `path:line:col: severity[CODE]: message`, an indented hint, and a closing count line.
+/// `path:line:col: severity[CODE]: message`, an indented hint, and a closing count line. Each
+/// diagnostic stays on its own two lines: control characters in paths, messages and hints (a
+/// quoted value may hold a line break) are shown as escapes.
 struct TextDiagnosticsRenderer {
     let context: ValidationRenderContext
 
@@ -7,7 +9,7 @@ struct TextDiagnosticsRenderer {
         for diagnostic in run.diagnostics {
             lines.append(line(for: diagnostic))
             let hintLabel = context.language == .zh ? "提示：" : "hint: "
-            lines.append("    " + paint(hintLabel, "2") + diagnostic.hint.text(context.language))
+            lines.append("    " + paint(hintLabel, "2") + Escaping.singleLine(diagnostic.hint.text(context.language)))
         }
         if !context.quiet || run.errorCount + run.warningCount > 0 {
             lines.append(summary(run))
@@ -18,9 +20,9 @@ struct TextDiagnosticsRenderer {
     private func line(for diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.label(context.language)
         let colour = diagnostic.severity == .error ? "1;31" : "1;33"
-        let location = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column):"
+        let location = "\(Escaping.singleLine(diagnostic.file)):\(diagnostic.line):\(diagnostic.column):"
         return "\(paint(location, "1")) \(paint("\(severity)[\(diagnostic.code.rawValue)]", colour)): "
-            + diagnostic.message.text(context.language)
+            + Escaping.singleLine(diagnostic.message.text(context.language))
     }
 
     private func summary(_ run: ValidationRun) -> String {

@@ -67,6 +67,30 @@ public enum Escaping {
         return result
     }
 
+    /// Text for one line of terminal output: line breaks, tabs and other control characters (C0,
+    /// DEL, C1) written as YAML-style escapes, so that a value quoted in a message can neither split
+    /// a diagnostic over several lines nor send control sequences to the terminal.
+    public static func singleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        let hex = Array("0123456789ABCDEF")
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where isControl(scalar):
+                result += "\\x" + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 0x0F)])
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// A relative path as a URI reference: every byte outside the unreserved set and `/` percent-encoded.
     public static func uriPath(_ path: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)

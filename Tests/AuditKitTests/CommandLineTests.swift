@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// The `audit` commands as a user or CI runs them: the built binary, its exit codes, what it prints
+/// on standard output and standard error, and the files it writes.
+@Suite struct CommandLineTests {
+    static let outputs = "Tests/AuditKitTests/Fixtures/outputs"
+    static let invalid = "\(outputs)/hillside-clinic.yaml"
+    static let warningsOnly = "\(outputs)/warnings-only.yaml"
+    static let valid = "\(outputs)/river-valley-library.yaml"
+
+    /// ArgumentParser's exit code for usage errors (EX_USAGE).
+    static let usageError: Int32 = 64
+
+    // MARK: - Exit codes
+
+    @Test func bundledChecklistsExitZero() throws {
+        let outcome = try AuditBinary.run(["validate"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains(" 0 invalid, 0 errors"))
+        #expect(outcome.stderr == "")
+    }
+
+    @Test func folderWithAnInvalidChecklistExitsOne() throws {
+        let outcome = try AuditBinary.run(["validate", Self.outputs])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("\(Self.invalid):6:13: error[FH209]: "))
+        #expect(outcome.stdout.hasSuffix("4 checklists checked: 2 invalid, 6 errors, 3 warnings\n"))
+    }
+
+    @Test func warningsFailOnlyUnderStrict() throws {
+        let lenient = try AuditBinary.run(["validate", Self.warningsOnly])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("warning[FH403]"))
+        let strict = try AuditBinary.run(["validate", "--strict", Self.warningsOnly])
+        #expect(strict.status == 1)
+        #expect(strict.stdout == lenient.stdout)
+        let clean = try AuditBinary.run(["validate", "--strict", Self.valid])
+        #expect(clean.status == 0)
+    }
+
+    @Test func missingPathExitsTwoWithAMessage() throws {
+        let outcome = try AuditBinary.run(["validate", Self.valid, "no-such-folder"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "audit: no such file or folder: no-such-folder\n")
+        #expect(outcome.stdout == "")
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let outcome = try AuditBinary.run(["validate", "--format", "nope", Self.valid])
+        #expect(outcome.status == Self.usageError)
+        #expect(outcome.stderr.contains("nope"))
+        #expect(outcome.stderr.contains("Usage:"))
+        #expect(outcome.stdout == "")
+    }
+
+    // MARK: - Language
+
+    @Test func langOptionChoosesChinese() throws {
+        let outcome = try AuditBinary.run(["validate", "--lang", "zh", Self.invalid])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("错误[FH209]: “institutoin” 不是允许的取值"))
+        #expect(outcome.stdout.hasSuffix("检查了 1 个清单：1 个无效，4 个错误，0 个警告\n"))
+    }
+
+    @Test func localeChoosesTheLanguage() throws {
+        let noOverride = ["LC_ALL": "", "LC_MESSAGES": ""]
+        let chinese = try AuditBinary.run(["validate", Self.invalid],
+                                          environment: noOverride.merging(["LANG": "zh_CN.UTF-8"]) { $1 })
+        #expect(chinese.stdout.contains("错误[FH209]"))
+        #expect(chinese.stdout.contains("检查了 1 个清单"))
+        let english = try AuditBinary.run(["validate", Self.invalid],
+                                          environment: noOverride.merging(["LANG": "C"]) { $1 })
+        #expect(english.stdout.contains("error[FH209]: \"institutoin\" is not an allowed value"))
+        #expect(english.stdout.contains("1 checklist checked"))
+        #expect(!english.stdout.contains("错误"))
+        // LC_ALL comes before LANG, and --lang before both.
+        let overall = try AuditBinary.run(["validate", Self.invalid], environment: ["LC_ALL": "zh_CN.UTF-8", "LANG": "C"])
+        #expect(overall.stdout.contains("错误[FH209]"))
+        let explicit = try AuditBinary.run(["validate", "--lang", "en", Self.invalid],
+                                           environment: ["LC_ALL": "zh_CN.UTF-8"])
+        #expect(explicit.stdout == english.stdout)
+    }
+
+    // MARK: - Colour and quiet
+
+    @Test(arguments: ["1", ""])
+    func noColourWithNoColorOrWithoutATerminal(_ noColor: String) throws {
+        let outcome = try AuditBinary.run(["validate", Self.outputs], environment: ["NO_COLOR": noColor])
+        #expect(outcome.status == 1)
+        #expect(!outcome.stdout.isEmpty)
+        #expect(!outcome.stdout.contains("\u{1B}"))
+        #expect(!outcome.stderr.contains("\u{1B}"))
+    }
+
+    @Test func quietOnCleanInputPrintsNothing() throws {
+        let outcome = try AuditBinary.run(["validate", "--quiet"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr == "")
+    }
+
+    @Test func quietStillPrintsTheProblems() throws {
+        let quiet = try AuditBinary.run(["validate", "--quiet", Self.outputs])
+        let full = try AuditBinary.run(["validate", Self.outputs])
+        #expect(quiet.status == 1)
+        #expect(quiet.stdout == full.stdout)
+    }
+
+    // MARK: - audit schema
+
+    @Test func schemaEqualsTheCommittedCopy() throws {
+        let outcome = try AuditBinary.run(["schema"])
+        #expect(outcome.status == 0)
+        let committed = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(ChecklistSchema.committedPath),
+                                   encoding: .utf8)
+        #expect(outcome.stdout == committed)
+    }
+
+    // MARK: - audit new
+
+    @Test func newWritesATemplateAndRefusesToOverwrite() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("some-unit.yaml").path
+            let first = try AuditBinary.run(["new", "some-unit", "--output", path])
+            #expect(first.status == 0)
+            #expect(first.stdout == "")
+            let written = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(written.contains("  id: some-unit "))
+            #expect(written.hasPrefix("# yaml-language-server: $schema="))
+
+            let second = try AuditBinary.run(["new", "some-unit", "--name", "别的单位", "--output", path])
+            #expect(second.status != 0)
+            #expect(second.stderr.contains("refusing to overwrite"))
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
+        }
+    }
+
+    @Test func unfilledTemplateReportsEachPlaceholderAtItsLine() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("some-unit.yaml").path
+            #expect(try AuditBinary.run(["new", "some-unit", "--output", path]).status == 0)
+            let template = try String(contentsOfFile: path, encoding: .utf8)
+            let placeholders = Self.placeholders(in: template)
+            try #require(placeholders.count >= 10, "too few placeholders found: \(placeholders)")
+
+            let outcome = try AuditBinary.run(["validate", "--format", "json", path])
+            #expect(outcome.status == 1)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+            let files = try #require(document["files"] as? [[String: Any]])
+            let diagnostics = try #require(files.first?["diagnostics"] as? [[String: Any]])
+            #expect(diagnostics.allSatisfy { $0["code"] as? String == "FH203" })
+            let reported = diagnostics.map { diagnostic in
+                Placeholder(line: diagnostic["line"] as? Int ?? 0, column: diagnostic["column"] as? Int ?? 0,
+                            key: (diagnostic["key_path"] as? String ?? "").split(separator: ".").last.map(String.init) ?? "",
+                            section: "")
+            }
+            #expect(reported.map(\.line) == placeholders.map(\.line))
+            #expect(reported.map(\.column) == placeholders.map(\.column))
+            #expect(reported.map(\.key) == placeholders.map(\.key))
+            for diagnostic in diagnostics {
+                let message = try #require(diagnostic["message"] as? [String: String])
+                #expect(message["en"]?.hasSuffix("is not filled in") == true)
+                #expect(message["zh"]?.hasSuffix("未填写") == true)
+            }
+        }
+    }
+
+    @Test func filledTemplateValidates() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("some-unit.yaml").path
+            #expect(try AuditBinary.run(["new", "some-unit", "--output", path]).status == 0)
+            let template = try String(contentsOfFile: path, encoding: .utf8)
+            var lines = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for placeholder in Self.placeholders(in: template) {
+                let value = try #require(Self.goodValues["\(placeholder.section).\(placeholder.key)"],
+                                         "no test value for \(placeholder.section).\(placeholder.key)")
+                let line = lines[placeholder.line - 1]
+                let colon = try #require(line.firstIndex(of: ":"))
+                lines[placeholder.line - 1] = String(line[...colon]) + " " + value + String(line[line.index(after: colon)...])
+            }
+            try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+
+            let outcome = try AuditBinary.run(["validate", path])
+            #expect(outcome.status == 0, "\(outcome.stdout)")
+            #expect(outcome.stdout.hasSuffix("1 checklist checked: 0 invalid, 0 errors, 0 warnings\n"))
+        }
+    }
+
+    @Test func unknownCategoryIsAUsageError() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("some-unit.yaml").path
+            let outcome = try AuditBinary.run(["new", "some-unit", "--category", "nonsense", "--output", path])
+            #expect(outcome.status == Self.usageError)
+            #expect(outcome.stderr.contains("nonsense"))
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
+    @Test func knownCategoryAndNameArePrefilled() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("some-unit.yaml").path
+            let outcome = try AuditBinary.run(["new", "some-unit", "--name", "XX县档案馆", "--category", "institution", "--output", path])
+            #expect(outcome.status == 0)
+            let written = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(written.contains("  name: XX县档案馆 "))
+            #expect(written.contains("  category: institution "))
+            #expect(!Self.placeholders(in: written).contains { $0.key == "name" || $0.key == "category" })
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// A required value the template leaves empty.
+    struct Placeholder: Equatable {
+        /// 1-based line and column of its key.
+        var line: Int
+        var column: Int
+        var key: String
+        /// The top-level key it sits under.
+        var section: String
+    }
+
+    /// The template's empty placeholders: keys with nothing after the colon but a comment, which
+    /// are not followed by more deeply indented lines (those are mappings and lists).
+    static func placeholders(in template: String) -> [Placeholder] {
+        let lines = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let pattern = /^( *)(- )?([a-z0-9_]+):[ ]*(#.*)?$/
+        var result: [Placeholder] = []
+        var section = ""
+        for (index, line) in lines.enumerated() {
+            guard let match = line.wholeMatch(of: pattern) else { continue }
+            let column = match.1.count + (match.2 == nil ? 0 : 2) + 1
+            if match.1.isEmpty && match.2 == nil { section = String(match.3) }
+            let next = lines[(index + 1)...].first { text in
+                let trimmed = text.drop(while: { $0 == " " })
+                return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+            }
+            let nextColumn = next.map { $0.prefix(while: { $0 == " " }).count + 1 } ?? 1
+            if nextColumn > column { continue }
+            result.append(Placeholder(line: index + 1, column: column, key: String(match.3), section: section))
+        }
+        return result
+    }
+
+    /// A good value for each placeholder, by top-level section and key.
+    static let goodValues: [String: String] = [
+        "unit.name": "XX县档案馆",
+        "unit.category": "institution",
+        "unit.total": "12",
+        "inspection.date": "2022-06-15",
+        "inspection.inspector": "李明",
+        "venue.status": "dedicated",
+        "venue.area_m2": "45",
+        "equipment.item": "newspapers",
+        "rules.kind": "venue-management",
+        "rules.title": "老干部活动室管理制度",
+        "activities.date": "2022-05-20",
+        "activities.kind": "study",
+        "funding.year": "2022",
+        "funding.amount_yuan": "3000",
+    ]
+
+    /// Runs `body` with a fresh temporary folder, removed afterwards.
+    func withTemporaryFolder(_ body: (URL) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("audit-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder)
+    }
+}
