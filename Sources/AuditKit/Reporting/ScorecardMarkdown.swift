@@ -7,7 +7,7 @@ struct ScorecardMarkdown {
     func render() -> String {
         let words = ScorecardWords(language: language)
         let t = words.t
-        let md = Markdown.cell
+        let md = Markdown.escaped
         var lines: [String] = []
         lines.append("# \(md(card.name)) (`\(card.unitID)`)")
         lines.append("")
@@ -54,22 +54,3 @@ struct ScorecardMarkdown {
     }
 }
 
-/// Escaping for text placed in Markdown tables and lines.
-enum Markdown {
-    /// User text made safe for a table cell: pipes, HTML and line breaks neutralised.
-    static func cell(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "|": result += "\\|"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\n", "\r": result += " "
-            case "*", "_", "`", "[", "]", "#": result += "\\\(character)"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}

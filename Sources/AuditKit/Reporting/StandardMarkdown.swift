@@ -3,7 +3,7 @@
 public enum StandardMarkdown {
     /// Renders `standard`, both languages side by side.
     public static func render(_ standard: Standard) -> String {
-        let md = Markdown.cell
+        let md = Markdown.escaped
         var lines: [String] = []
         lines.append("# \(md(standard.title.zh)) / \(md(standard.title.en))")
         lines.append("")

@@ -1,0 +1,77 @@
+/// A small Markdown writer shared by the generated reference documents.
+struct Markdown {
+    private(set) var lines: [String] = []
+
+    /// Appends one line.
+    mutating func line(_ text: String) { lines.append(text) }
+
+    /// Appends an empty line, never two in a row.
+    mutating func blank() {
+        if let last = lines.last, last.isEmpty { return }
+        lines.append("")
+    }
+
+    /// The document, with trailing blank lines removed and one final newline.
+    var text: String {
+        var result = lines
+        while let last = result.last, last.isEmpty { result.removeLast() }
+        return result.joined(separator: "\n") + "\n"
+    }
+
+    /// Prose made safe for Markdown: outside `code spans`, `<`, `>` and `*` would be read as HTML or
+    /// emphasis, so they are escaped; inside code spans the text stays as written.
+    static func text(_ prose: String) -> String {
+        var result = ""
+        var inCode = false
+        for character in prose {
+            if character == "`" { inCode.toggle(); result.append(character); continue }
+            guard !inCode else { result.append(character); continue }
+            switch character {
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "*": result += "\\*"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Prose made safe for a table cell: as `text`, with `|` escaped and line breaks removed.
+    static func cell(_ prose: String) -> String {
+        text(prose).replacingPipesAndBreaks()
+    }
+}
+
+extension String {
+    func replacingPipesAndBreaks() -> String {
+        var result = ""
+        for character in self {
+            switch character {
+            case "|": result += "\\|"
+            case "\n", "\r\n", "\r": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Escaping for text placed in Markdown tables and lines.
+extension Markdown {
+    /// User text made safe for a table cell: pipes, HTML and line breaks neutralised.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "|": result += "\\|"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            case "\n", "\r": result += " "
+            case "*", "_", "`", "[", "]", "#": result += "\\\(character)"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
