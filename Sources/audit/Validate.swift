@@ -22,7 +22,10 @@ struct Validate: ParsableCommand {
     @Flag(help: "Print only the problems.")
     var quiet = false
 
+    @OptionGroup var standardOption: StandardOption
+
     func run() throws {
+        let standard = try standardOption.load(language: Terminal.language(lang))
         let inputs: [InputFile]
         do {
             inputs = try InputDiscovery.files(in: paths)
@@ -30,7 +33,7 @@ struct Validate: ParsableCommand {
             Terminal.err("audit: \(error)")
             throw ExitCode(Exit.io)
         }
-        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
+        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
         let context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)

@@ -50,7 +50,7 @@ public enum Escaping {
     public static func csvField(_ text: String) -> String {
         var field = text
         if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           Double(field) == nil {
+           ScalarReader.decimal(field) == nil {
             field = "'" + field
         }
         if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

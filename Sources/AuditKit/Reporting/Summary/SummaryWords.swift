@@ -1,0 +1,39 @@
+/// Labels the summary renderers share, in the report's language.
+struct SummaryWords {
+    let language: Language
+    let document: SummaryDocument
+
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    func percent(_ share: Double) -> String { Value.format((share * 1000).rounded() / 10) + "%" }
+
+    func number(_ value: Double) -> String { Value.format(value) }
+
+    func signed(_ value: Double) -> String { value > 0 ? "+" + Value.format(value) : Value.format(value) }
+
+    func grade(_ raw: String) -> String { Grade(rawValue: raw)?.label(language) ?? raw }
+
+    func status(_ raw: String) -> String { HaveStatus(rawValue: raw)?.label(language) ?? raw }
+
+    func have(_ id: String) -> String {
+        document.standard.haves.first { $0.id == id }?.label.text(language) ?? id
+    }
+
+    /// Short have names for table headers: 场所 设施 制度 活动 经费.
+    func haveShort(_ id: String) -> String {
+        switch (id, language) {
+        case ("venue", .zh): return "场所"
+        case ("equipment", .zh): return "设施"
+        case ("rules", .zh): return "制度"
+        case ("activities", .zh): return "活动"
+        case ("funding", .zh): return "经费"
+        default: return id
+        }
+    }
+
+    func category(_ id: String) -> String {
+        ChecklistFormat.categories.first { $0.id == id }?.label.text(language) ?? id
+    }
+
+    func required(_ flag: Bool) -> String { flag ? t("要求", "required") : t("鼓励", "encouraged") }
+}

@@ -1,0 +1,180 @@
+/// Builds the summary document from scored units, invalid checklists and, optionally, a baseline.
+public struct SummaryBuilder: Sendable {
+    /// The standard the units were scored under.
+    public let standard: Standard
+
+    /// Creates a builder.
+    public init(standard: Standard) {
+        self.standard = standard
+    }
+
+    /// The default title: the standard's title and the rounds inspected.
+    public static func defaultTitle(standard: Standard, rounds: [String], language: Language) -> String {
+        let roundText = rounds.isEmpty ? "" : rounds.joined(separator: ", ")
+        switch language {
+        case .zh: return "\(standard.title.zh)检查汇总" + (roundText.isEmpty ? "" : "（\(roundText)）")
+        case .en: return "\(standard.title.en): summary" + (roundText.isEmpty ? "" : " (\(roundText))")
+        }
+    }
+
+    /// The summary of one run.
+    public func build(run: ValidationRun, cards: [Scorecard], title: String?, region: String? = nil,
+                      language: Language, baseline: SummaryDocument? = nil) -> SummaryDocument {
+        let rounds = Array(Set(cards.compactMap(\.round))).sorted()
+        let ranked = Self.rank(cards.map(row))
+        let invalid = run.reports.filter(\.hasErrors).map { report in
+            SummaryDocument.InvalidRow(path: report.path, diagnostics: report.diagnostics.map(Self.diagnosticRow))
+        }
+        let byUnit = Dictionary(cards.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
+        let actions = ranked.flatMap { row in
+            (byUnit[row.unitID]?.actions ?? []).map { action in
+                SummaryDocument.ActionRow(unitID: row.unitID, unitName: row.name, have: action.haveID, criterion: action.criterionID,
+                                          label: action.label, current: action.current, action: action.action,
+                                          gain: Double(action.gainTenths) / 10, due: action.due?.description)
+            }
+        }
+        var document = SummaryDocument(
+            tool: .init(name: ToolInfo.name, version: ToolInfo.version),
+            title: title ?? Self.defaultTitle(standard: standard, rounds: rounds, language: language),
+            region: region,
+            standard: .init(id: standard.id, version: standard.version, title: standard.title,
+                           haves: standard.haves.map { .init(id: $0.id, label: $0.label, weight: Double($0.weightTenths) / 10) }),
+            asOf: cards.map(\.inspectionDate).max()?.description,
+            rounds: rounds,
+            inputs: run.reports.map { report in
+                .init(path: report.path, unitID: report.checklist?.unitID, sha256: report.sha256, valid: !report.hasErrors, region: nil)
+            },
+            figures: Self.figures(ranked, haveIDs: standard.haves.map(\.id), invalid: invalid.count),
+            units: ranked,
+            byRegion: [],
+            byTownship: Self.groups(ranked, language: language) { $0.township },
+            byCategory: Self.groups(ranked, language: language) { $0.category },
+            mostMissed: mostMissed(cards),
+            rectifications: actions,
+            invalid: invalid,
+            changes: nil)
+        if let baseline { document.changes = Self.changes(from: baseline, to: document) }
+        return document
+    }
+
+    // MARK: - Pieces shared with rollups
+
+    /// Units sorted by score (highest first, then id), ranked with ties sharing a rank.
+    static func rank(_ rows: [SummaryDocument.UnitRow]) -> [SummaryDocument.UnitRow] {
+        let sorted = rows.sorted { lhs, rhs in
+            lhs.score != rhs.score ? lhs.score > rhs.score
+                : (lhs.region ?? "", lhs.unitID) < (rhs.region ?? "", rhs.unitID)
+        }
+        var result: [SummaryDocument.UnitRow] = []
+        for (index, var row) in sorted.enumerated() {
+            row.rank = index > 0 && result[index - 1].score == row.score ? result[index - 1].rank : index + 1
+            result.append(row)
+        }
+        return result
+    }
+
+    static func share(_ part: Int, _ whole: Int) -> Double {
+        whole == 0 ? 0 : (Double(part) / Double(whole) * 10000).rounded() / 10000
+    }
+
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : (values.reduce(0, +) / Double(values.count) * 10).rounded() / 10
+    }
+
+    /// The headline figures of `units`.
+    static func figures(_ units: [SummaryDocument.UnitRow], haveIDs: [String], invalid: Int) -> SummaryDocument.Figures {
+        let required = units.filter(\.required)
+        let compliant = required.filter { $0.grade == Grade.compliant.rawValue }.count
+        let largely = required.filter { $0.grade == Grade.largelyCompliant.rawValue }.count
+        var haveShare: [String: Double] = [:]
+        for id in haveIDs {
+            let met = units.filter { $0.haves.contains { $0.id == id && $0.status == HaveStatus.met.rawValue } }.count
+            haveShare[id] = share(met, units.count)
+        }
+        var grades: [String: Int] = [:]
+        for grade in Grade.allCases { grades[grade.rawValue] = units.filter { $0.grade == grade.rawValue }.count }
+        return .init(units: units.count, required: required.count, compliantRequired: compliant,
+                     largelyCompliantRequired: largely, complianceRate: share(compliant, required.count),
+                     averageScore: mean(units.map(\.score)), haveMetShare: haveShare, grades: grades, invalid: invalid)
+    }
+
+    /// Figures per group, groups in name order; units without a group value form their own group.
+    static func groups(_ units: [SummaryDocument.UnitRow], language: Language,
+                       key: (SummaryDocument.UnitRow) -> String?) -> [SummaryDocument.GroupRow] {
+        let none = language == .zh ? "（未填写）" : "(not given)"
+        let grouped = Dictionary(grouping: units) { key($0) ?? none }
+        return grouped.keys.sorted().map { name in
+            let members = grouped[name] ?? []
+            let required = members.filter(\.required)
+            let compliant = required.filter { $0.grade == Grade.compliant.rawValue }.count
+            return .init(name: name, units: members.count, required: required.count, compliant: compliant,
+                         complianceRate: share(compliant, required.count), averageScore: mean(members.map(\.score)))
+        }
+    }
+
+    /// What changed between `baseline` and `current`.
+    static func changes(from baseline: SummaryDocument, to current: SummaryDocument) -> SummaryDocument.Changes {
+        func key(_ row: SummaryDocument.UnitRow) -> String { (row.region.map { $0 + "/" } ?? "") + row.unitID }
+        let before = Dictionary(baseline.units.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(current.units.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var units: [SummaryDocument.UnitChange] = []
+        var became: [String] = []
+        var slipped: [String] = []
+        for row in current.units {
+            guard let old = before[key(row)] else { continue }
+            units.append(.init(unitID: row.unitID, name: row.name, scoreBefore: old.score, scoreAfter: row.score,
+                               delta: ((row.score - old.score) * 10).rounded() / 10,
+                               gradeBefore: old.grade, gradeAfter: row.grade))
+            let oldGrade = Grade(rawValue: old.grade) ?? .nonCompliant
+            let newGrade = Grade(rawValue: row.grade) ?? .nonCompliant
+            if newGrade == .compliant && oldGrade != .compliant { became.append(row.unitID) }
+            if newGrade < oldGrade { slipped.append(row.unitID) }
+        }
+        var haves: [String: SummaryDocument.BeforeAfter] = [:]
+        for (id, value) in current.figures.haveMetShare {
+            haves[id] = .init(before: baseline.figures.haveMetShare[id] ?? 0, after: value)
+        }
+        return .init(
+            baselineTitle: baseline.title, baselineAsOf: baseline.asOf, units: units,
+            becameCompliant: became, slipped: slipped,
+            newUnits: current.units.filter { before[key($0)] == nil }.map(\.unitID),
+            goneUnits: baseline.units.filter { after[key($0)] == nil }.map(\.unitID),
+            complianceRate: .init(before: baseline.figures.complianceRate, after: current.figures.complianceRate),
+            averageScore: .init(before: baseline.figures.averageScore, after: current.figures.averageScore),
+            haveMetShare: haves)
+    }
+
+    // MARK: - Rows
+
+    private func row(_ card: Scorecard) -> SummaryDocument.UnitRow {
+        .init(rank: 0, unitID: card.unitID, name: card.name, category: card.category, township: card.township,
+              region: nil, retirees: card.retirees, required: card.required, score: Double(card.scoreTenths) / 10,
+              grade: card.grade.rawValue, inspectionDate: card.inspectionDate.description,
+              haves: card.haves.map { .init(id: $0.id, points: Double($0.pointsTenths) / 10,
+                                            weight: Double($0.weightTenths) / 10, status: $0.status.rawValue) },
+              actions: card.actions.count, liftCriteria: card.liftCriteria)
+    }
+
+    private func mostMissed(_ cards: [Scorecard]) -> [SummaryDocument.MissedRow] {
+        var rows: [SummaryDocument.MissedRow] = []
+        for have in standard.haves {
+            for criterion in have.criteria {
+                let results = cards.compactMap { card in
+                    card.haves.first { $0.id == have.id }?.criteria.first { $0.id == criterion.id }
+                }.filter { $0.attainment != .notApplicable }
+                let short = results.filter { $0.earnedTenths < $0.maxTenths }.count
+                guard short > 0 else { continue }
+                rows.append(.init(criterion: criterion.id, have: have.id, label: criterion.label, units: short,
+                                  applicable: results.count))
+            }
+        }
+        return rows.enumerated().sorted { lhs, rhs in
+            lhs.element.units != rhs.element.units ? lhs.element.units > rhs.element.units : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    static func diagnosticRow(_ diagnostic: Diagnostic) -> SummaryDocument.DiagnosticRow {
+        .init(code: diagnostic.code.rawValue, severity: diagnostic.severity.rawValue, line: diagnostic.line,
+              column: diagnostic.column, keyPath: diagnostic.keyPath, message: diagnostic.message, hint: diagnostic.hint)
+    }
+}
