@@ -30,17 +30,21 @@ enum SourceCheck {
                 : .init(zh: "将文件另存为 UTF-8 编码", en: "re-save the file as UTF-8"))
     }
 
-    /// The 1-based line and column of byte `offset`, counting columns in characters.
+    /// The 1-based line and column of byte `offset`, counting columns in characters the way libyaml
+    /// counts its marks: a leading UTF-8 byte-order mark takes no column, and CR, LF and CR LF each
+    /// end a line.
     static func mark(ofByte offset: Int, in bytes: [UInt8]) -> Mark {
         var line = 1
         var column = 1
-        var index = 0
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let end = min(offset, bytes.count)
         while index < end {
             let byte = bytes[index]
-            if byte == 0x0A {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
                 line += 1
                 column = 1
+            } else if byte == 0x0D {
+                // The CR of a CR LF pair: the LF ends the line.
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
