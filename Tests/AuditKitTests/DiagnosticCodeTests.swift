@@ -183,6 +183,9 @@ struct DiagnosticCodeTests {
         for special in SpecialCase.all {
             covered.formUnion(special.expected.map(\.code))
         }
+        for name in StandardFixtures.names {
+            covered.formUnion(try DiagnosticFixtures.markers(at: StandardFixtures.path(name))?.map(\.code) ?? [])
+        }
         return covered
     }
 
@@ -271,5 +274,33 @@ struct DiagnosticCodeTests {
                 "\(found.map { $0.message.en + " / " + $0.hint.en })")
         #expect(found.contains { ($0.message.zh + " " + $0.hint.zh).contains(textCase.zh) },
                 "\(found.map { $0.message.zh + " / " + $0.hint.zh })")
+    }
+}
+
+/// Standard files with one defect each, marked like the checklist fixtures.
+enum StandardFixtures {
+    static let folder = TestPaths.fixtures.appendingPathComponent("standards")
+    static let names: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".yaml") }.sorted()
+    static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+}
+
+@Suite("Standard files report their defects at their place")
+struct StandardFixtureTests {
+    @Test("Each standard fixture reports exactly its expectations", arguments: StandardFixtures.names)
+    func standardFixture(_ name: String) throws {
+        let expected = try #require(try DiagnosticFixtures.markers(at: StandardFixtures.path(name)))
+        let result = StandardLoader.load(path: StandardFixtures.path(name))
+        #expect(result.standard == nil, "a standard with errors must not load")
+        expectAgreement(result.diagnostics, expected, in: name)
+        let code = try #require(DiagnosticFixtures.namedCode(name))
+        #expect(expected.contains { $0.code == code })
+    }
+
+    @Test("There is a standard fixture for every FH5xx code")
+    func everyStandardCodeHasAFixture() {
+        let named = Set(StandardFixtures.names.compactMap(DiagnosticFixtures.namedCode))
+        let standardCodes = DiagnosticCode.allCases.filter { $0.rawValue.hasPrefix("FH5") }
+        #expect(standardCodes.allSatisfy(named.contains))
     }
 }
