@@ -13,7 +13,7 @@ struct Audit: ParsableCommand {
         Exit codes: 0 clean, 1 findings, 2 a path or file could not be read.
         """,
         version: ToolInfo.version,
-        subcommands: [Validate.self, Score.self, StandardCommand.self, Schema.self, New.self, Docs.self]
+        subcommands: [Run.self, Validate.self, Score.self, StandardCommand.self, RollupCommand.self, Schema.self, New.self, Docs.self]
     )
 }
 

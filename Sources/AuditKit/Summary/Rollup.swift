@@ -1,0 +1,122 @@
+import Foundation
+
+/// Why summaries cannot be combined.
+public enum RollupError: Error, Sendable, CustomStringConvertible {
+    case notASummary(String)
+    case unsupportedVersion(String, Int)
+    case mixedStandards([String])
+    case empty
+
+    public var description: String {
+        switch self {
+        case .notASummary(let path):
+            return "\(path) is not a summary.json written by `audit run` / 不是 audit run 生成的 summary.json"
+        case .unsupportedVersion(let path, let version):
+            return "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion) / 汇总文件版本不受支持"
+        case .mixedStandards(let labels):
+            return "the summaries use different standards (\(labels.joined(separator: "; "))); scores are comparable only under one standard id and version / 各汇总所用标准不一致，不能合并"
+        case .empty:
+            return "no summary to combine / 没有可合并的汇总"
+        }
+    }
+}
+
+/// Reads `summary.json` files and combines them into a higher-level summary.
+public enum Rollup {
+    /// A summary read from disk, with the digest of its bytes.
+    public struct Input: Sendable {
+        /// The path as given.
+        public var path: String
+        /// The document.
+        public var document: SummaryDocument
+        /// SHA-256 of the file's bytes.
+        public var sha256: String
+    }
+
+    /// Decodes a summary, checking that it is one and that its layout version is understood.
+    public static func decode(_ bytes: [UInt8], path: String) throws(RollupError) -> Input {
+        struct Header: Decodable { let format: String?; let version: Int? }
+        let data = Data(bytes)
+        guard let header = try? JSONDecoder().decode(Header.self, from: data),
+              header.format == SummaryDocument.formatName else { throw .notASummary(path) }
+        guard header.version == SummaryDocument.layoutVersion else {
+            throw .unsupportedVersion(path, header.version ?? 0)
+        }
+        guard let document = try? JSONDecoder().decode(SummaryDocument.self, from: data) else { throw .notASummary(path) }
+        return Input(path: path, document: document, sha256: SHA256.hex(of: bytes))
+    }
+
+    /// Combines `inputs` (counties, or lower rollups) into one summary.
+    public static func combine(_ inputs: [Input], title: String?, region: String?, language: Language) throws(RollupError) -> SummaryDocument {
+        guard let first = inputs.first else { throw .empty }
+        let labels = Set(inputs.map { "\($0.document.standard.id) \($0.document.standard.version)" })
+        guard labels.count == 1 else { throw .mixedStandards(labels.sorted()) }
+        var units: [SummaryDocument.UnitRow] = []
+        var actions: [SummaryDocument.ActionRow] = []
+        var invalid: [SummaryDocument.InvalidRow] = []
+        var missed: [String: SummaryDocument.MissedRow] = [:]
+        var missedOrder: [String] = []
+        for input in inputs {
+            let name = regionName(input)
+            units += input.document.units.map { row in
+                var copy = row
+                copy.region = row.region.map { "\(name) / \($0)" } ?? name
+                return copy
+            }
+            actions += input.document.rectifications
+            invalid += input.document.invalid.map { .init(path: "\(name): \($0.path)", diagnostics: $0.diagnostics) }
+            for row in input.document.mostMissed {
+                if var existing = missed[row.criterion] {
+                    existing.units += row.units
+                    existing.applicable += row.applicable
+                    missed[row.criterion] = existing
+                } else {
+                    missed[row.criterion] = row
+                    missedOrder.append(row.criterion)
+                }
+            }
+        }
+        let ranked = SummaryBuilder.rank(units)
+        let haveIDs = first.document.standard.haves.map(\.id)
+        let rounds = Array(Set(inputs.flatMap(\.document.rounds))).sorted()
+        let regionTitle = language == .zh ? "汇总" : "rollup"
+        return SummaryDocument(
+            tool: .init(name: ToolInfo.name, version: ToolInfo.version),
+            title: title ?? "\(first.document.standard.title.text(language)) \(regionTitle)" + (rounds.isEmpty ? "" : " (\(rounds.joined(separator: ", ")))"),
+            region: region,
+            standard: first.document.standard,
+            asOf: inputs.compactMap(\.document.asOf).max(),
+            rounds: rounds,
+            inputs: inputs.map { .init(path: $0.path, unitID: nil, sha256: $0.sha256, valid: true, region: regionName($0)) },
+            figures: SummaryBuilder.figures(ranked, haveIDs: haveIDs, invalid: invalid.count),
+            units: ranked,
+            byRegion: SummaryBuilder.groups(ranked, language: language) { row in
+                row.region.map { String($0.split(separator: "/").first ?? Substring($0)).trimmingSpaces() }
+            },
+            byTownship: [],
+            byCategory: SummaryBuilder.groups(ranked, language: language) { $0.category },
+            mostMissed: missedOrder.compactMap { missed[$0] }.enumerated().sorted { lhs, rhs in
+                lhs.element.units != rhs.element.units ? lhs.element.units > rhs.element.units : lhs.offset < rhs.offset
+            }.map(\.element),
+            rectifications: actions,
+            invalid: invalid,
+            changes: nil)
+    }
+
+    /// The name a summary goes by in a rollup: its region, else its folder's name, else its title.
+    static func regionName(_ input: Input) -> String {
+        if let region = input.document.region, !region.isEmpty { return region }
+        let parts = input.path.split(separator: "/")
+        if parts.count >= 2 { return String(parts[parts.count - 2]) }
+        return input.document.title
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first == " " { text = text.dropFirst() }
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import AuditKit
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate and score every checklist and write the county summary under reports/.",
+        discussion: """
+        Writes summary.md, summary.html, summary.csv, rectifications.csv, summary.json and units/<unit-id>.md. \
+        Invalid checklists are listed in the summary with their diagnostics and left out of the figures.
+        Exit codes: 0 written, 1 written but some checklists are invalid, 2 a path, the standard, the baseline or the output folder could not be used.
+        """)
+
+    @Argument(help: "Checklist files or folders.")
+    var paths: [String] = ["checklists"]
+
+    @Option(help: "The output folder.")
+    var out: String = "reports"
+
+    @Option(help: "An earlier summary.json to compare against.")
+    var baseline: String?
+
+    @Option(help: "Language of the reports: zh or en (default from LC_ALL/LANG).")
+    var lang: Language?
+
+    @Option(help: "The report title (default: from the standard and the inspection rounds).")
+    var title: String?
+
+    @Option(help: "The area the summary covers, e.g. the county's name; rollups label it so.")
+    var region: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @OptionGroup var standardOption: StandardOption
+
+    func run() throws {
+        let language = Terminal.language(lang)
+        let standard = try standardOption.load(language: language)
+        let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard) }
+        let inputs: [InputFile]
+        do {
+            inputs = try InputDiscovery.files(in: paths)
+        } catch {
+            Terminal.err("audit: \(error)")
+            throw ExitCode(Exit.io)
+        }
+        let progress = !quiet && Terminal.stderrIsTerminal
+        if progress { Terminal.err(language == .zh ? "正在检查 \(inputs.count) 份清单…" : "checking \(inputs.count) checklists…") }
+        let validation = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
+        let invalid = validation.reports.filter(\.hasErrors)
+        if !invalid.isEmpty {
+            Terminal.err(TextDiagnosticsRendering.lines(invalid.flatMap { $0.diagnostics.filter { $0.severity == .error } }, language: language))
+        }
+        let cards = validation.reports.compactMap(\.checklist).map(Scorer(standard: standard).score)
+        let document = SummaryBuilder(standard: standard).build(
+            run: validation, cards: cards, title: title, region: region, language: language, baseline: previous)
+        do {
+            try ReportWriter.write(ReportSet(document: document, cards: cards, standard: standard, language: language), to: out)
+        } catch {
+            Terminal.err("audit: cannot write the reports: \(error)")
+            throw ExitCode(Exit.io)
+        }
+        if progress {
+            Terminal.err(language == .zh
+                ? "已写入 \(out)/：\(cards.count) 个单位，\(invalid.count) 份无效清单"
+                : "wrote \(out)/: \(cards.count) units, \(invalid.count) invalid checklists")
+        }
+        if validation.hasUnreadableFiles { throw ExitCode(Exit.io) }
+        if !invalid.isEmpty { throw ExitCode(Exit.findings) }
+    }
+
+    static func readBaseline(_ path: String, standard: Standard) throws -> SummaryDocument {
+        guard case .success(let bytes) = SourceFile.read(path, limit: 1 << 28) else {
+            Terminal.err("audit: cannot read the baseline \(path)")
+            throw ExitCode(Exit.io)
+        }
+        do {
+            let input = try Rollup.decode(bytes, path: path)
+            let used = input.document.standard
+            guard used.id == standard.id, used.version == standard.version else {
+                Terminal.err("audit: the baseline \(path) was scored under \(used.id) \(used.version), not \(standard.label); "
+                             + "scores are comparable only under the same standard / 基线所用标准不同，无法比较")
+                throw ExitCode(Exit.io)
+            }
+            return input.document
+        } catch let error as RollupError {
+            Terminal.err("audit: \(error)")
+            throw ExitCode(Exit.io)
+        }
+    }
+}
+
+struct RollupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollup",
+        abstract: "Combine several counties' summary.json files into a higher-level summary.",
+        discussion: "Every summary must use the same standard id and version. Exit codes: 0 written, 2 a summary cannot be read or the standards differ.")
+
+    @Argument(help: "The summary.json files to combine.")
+    var summaries: [String]
+
+    @Option(help: "The output folder.")
+    var out: String = "rollup"
+
+    @Option(help: "Language of the reports: zh or en.")
+    var lang: Language?
+
+    @Option(help: "The report title.")
+    var title: String?
+
+    @Option(help: "The area the rollup covers, e.g. the city's name.")
+    var region: String?
+
+    func run() throws {
+        let language = Terminal.language(lang)
+        var inputs: [Rollup.Input] = []
+        do {
+            for path in summaries {
+                guard case .success(let bytes) = SourceFile.read(path, limit: 1 << 28) else {
+                    Terminal.err("audit: cannot read \(path)")
+                    throw ExitCode(Exit.io)
+                }
+                inputs.append(try Rollup.decode(bytes, path: path))
+            }
+            let document = try Rollup.combine(inputs, title: title, region: region, language: language)
+            try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
+        } catch let error as RollupError {
+            Terminal.err("audit: \(error)")
+            throw ExitCode(Exit.io)
+        } catch let error as OutputError {
+            Terminal.err("audit: cannot write the reports: \(error)")
+            throw ExitCode(Exit.io)
+        }
+    }
+}
