@@ -5,7 +5,7 @@ import AuditKit
 /// `docs/` in step with the code, which CI checks.
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the generated reference docs (format.md, diagnostics.md) into a folder.",
+        abstract: "Write the generated reference docs (format.md, diagnostics.md, rules.md) into a folder.",
         shouldDisplay: false)
 
     @Option(help: "The folder to write into; created when missing.")
@@ -19,6 +19,7 @@ struct Docs: ParsableCommand {
         let documents = [
             ("format.md", FormatReference.render(catalogues: .builtIn)),
             ("diagnostics.md", DiagnosticsReference.render()),
+            ("rules.md", RulesReference.render()),
         ]
         for (name, text) in documents {
             let path = output.hasSuffix("/") ? output + name : "\(output)/\(name)"

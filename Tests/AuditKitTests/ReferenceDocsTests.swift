@@ -46,6 +46,18 @@ import Testing
         #expect(difference == nil, "docs/diagnostics.md is stale (run `swift run audit docs --output docs`)")
     }
 
+    @Test func rulesReferenceIsCommitted() throws {
+        let text = try Self.committed("docs/rules.md")
+        let difference = Self.firstDifference(RulesReference.render(), text)
+        #expect(difference == nil, "docs/rules.md is stale (run `swift run audit docs --output docs`)")
+        for have in Standard.builtIn.haves {
+            for criterion in have.criteria {
+                #expect(text.contains("| \(criterion.id) |"), "docs/rules.md lacks criterion \(criterion.id)")
+                #expect(text.contains(criterion.source.en.replacingOccurrences(of: "|", with: "\\|")), "docs/rules.md lacks the source of \(criterion.id)")
+            }
+        }
+    }
+
     @Test func formatReferenceNamesEveryKeyPath() throws {
         let text = try Self.committed(FormatReference.committedPath)
         let paths = Self.fieldPaths(ChecklistFormat.root)
