@@ -33,7 +33,8 @@ struct Validate: ParsableCommand {
             Terminal.err("audit: \(error)")
             throw ExitCode(Exit.io)
         }
-        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
+        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues,
+                                                                        computesDigest: format == .json))
         let context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)

@@ -6,7 +6,8 @@ public struct FileReport: Sendable {
     public var checklist: Checklist?
     /// Every diagnostic for the file, in file, line, column, code order.
     public var diagnostics: [Diagnostic]
-    /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read.
+    /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read or the reader
+    /// was told not to compute it.
     public var sha256: String
     /// Whether the file could not be read at all (an I/O problem, not a content problem).
     public var isUnreadable: Bool
@@ -36,11 +37,15 @@ public struct ChecklistReader: Sendable {
     public let catalogues: Catalogues
     /// The YAML loader and its limits.
     public let loader: YAMLLoader
+    /// Whether `read` computes each file's SHA-256: a summary and the JSON validation output name
+    /// their inputs by digest; the other outputs have no use for it.
+    public let computesDigest: Bool
 
     /// Creates a reader.
-    public init(catalogues: Catalogues, loader: YAMLLoader = YAMLLoader()) {
+    public init(catalogues: Catalogues, loader: YAMLLoader = YAMLLoader(), computesDigest: Bool = true) {
         self.catalogues = catalogues
         self.loader = loader
+        self.computesDigest = computesDigest
     }
 
     /// Reads and validates the file `input`.
@@ -54,7 +59,7 @@ public struct ChecklistReader: Sendable {
                               isUnreadable: code == .unreadable)
         case .success(let bytes):
             var report = validate(bytes, input: input)
-            report.sha256 = SHA256.hex(of: bytes)
+            if computesDigest { report.sha256 = SHA256.hex(of: bytes) }
             return report
         }
     }
