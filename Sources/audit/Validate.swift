@@ -33,8 +33,10 @@ struct Validate: ParsableCommand {
             Terminal.err("audit: \(error)")
             throw ExitCode(Exit.io)
         }
-        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues,
-                                                                        computesDigest: format == .json))
+        // Validation needs no checklist trees once each file is checked: they are dropped in the
+        // parallel stage.
+        let reader = ChecklistReader(catalogues: standard.catalogues, computesDigest: format == .json)
+        let run = ValidationRun.validate(inputs, reader: reader) { _ in () }.run
         let context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)

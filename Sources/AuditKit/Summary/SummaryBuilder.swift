@@ -42,7 +42,7 @@ public struct SummaryBuilder: Sendable {
             asOf: cards.map(\.inspectionDate).max()?.description,
             rounds: rounds,
             inputs: run.reports.map { report in
-                .init(path: report.path, unitID: report.checklist?.unitID, sha256: report.sha256, valid: !report.hasErrors, region: nil)
+                .init(path: report.path, unitID: report.unitID, sha256: report.sha256, valid: !report.hasErrors, region: nil)
             },
             figures: Self.figures(ranked, haveIDs: standard.haves.map(\.id), invalid: invalid.count),
             units: ranked,

@@ -2,8 +2,13 @@
 public struct FileReport: Sendable {
     /// The input it came from.
     public var input: InputFile
-    /// The valid checklist, when the file had no errors.
+    /// The valid checklist, when the file had no errors (and the run kept the tree).
     public var checklist: Checklist?
+    /// The valid checklist's `unit.id`, kept even when the run dropped the tree; nil when the file
+    /// has errors.
+    public internal(set) var unitID: String?
+    /// Where `unit.id`'s value is written, for the duplicate-id diagnostic.
+    var unitIDMark: Mark = .start
     /// Every diagnostic for the file, in file, line, column, code order.
     public var diagnostics: [Diagnostic]
     /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read or the reader
@@ -16,6 +21,8 @@ public struct FileReport: Sendable {
     public init(input: InputFile, checklist: Checklist?, diagnostics: [Diagnostic], sha256: String, isUnreadable: Bool) {
         self.input = input
         self.checklist = checklist
+        self.unitID = checklist?.unitID
+        self.unitIDMark = checklist?.root.value(at: "unit.id")?.mark ?? .start
         self.diagnostics = diagnostics
         self.sha256 = sha256
         self.isUnreadable = isUnreadable
