@@ -37,6 +37,15 @@ struct MeasureEvaluator {
         return .none
     }
 
+    /// `value × scale` rounded to one decimal for a reason, but rounded down where rounding would
+    /// carry a value short of a mark onto it, so a reason never reads "50 each, below the half mark 50".
+    static func shown(_ value: Double, scale: Double = 1, marks: [Double?]) -> String {
+        let tenths = value * scale * 10
+        let rounded = tenths.rounded() / 10
+        let crossed = marks.compactMap { $0 }.contains { mark in value < mark && rounded >= (mark * scale * 10).rounded() / 10 }
+        return Value.format(crossed ? tenths.rounded(.down) / 10 : rounded)
+    }
+
     private func at(_ value: Value) -> Localized {
         .init(zh: "（第 \(value.mark.line) 行）", en: " at line \(value.mark.line)")
     }
@@ -92,14 +101,14 @@ struct MeasureEvaluator {
                                   keyPath: path, value: value.display, mark: value.mark)
         }
         let each = number / Double(checklist.retirees)
-        let rounded = (each * 10).rounded() / 10
+        let shown = Self.shown(each, marks: [full, half])
         let attainment = Self.level(each, full: full, half: half)
         let location = at(value)
         let tail = verdict(attainment, full: Value.format(full), half: half.map(Value.format))
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(path) = \(value.display)\(location.zh) ÷ \(checklist.retirees) 人 = 人均 \(Value.format(rounded))\(tail.zh)",
-                          en: "\(path) = \(value.display)\(location.en) ÷ \(checklist.retirees) retirees = \(Value.format(rounded)) each\(tail.en)"),
+            reason: .init(zh: "\(path) = \(value.display)\(location.zh) ÷ \(checklist.retirees) 人 = 人均 \(shown)\(tail.zh)",
+                          en: "\(path) = \(value.display)\(location.en) ÷ \(checklist.retirees) retirees = \(shown) each\(tail.en)"),
             keyPath: path, value: value.display, mark: value.mark, number: each)
     }
 
@@ -206,17 +215,20 @@ struct MeasureEvaluator {
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
                                   keyPath: "activities")
         }
-        let mean = Double(counts.reduce(0, +)) / Double(counts.count)
-        let share = mean / Double(checklist.retirees)
+        let total = counts.reduce(0, +)
+        let mean = Double(total) / Double(counts.count)
+        // One division of the exact integers, so a share exactly at a mark compares equal to it.
+        let share = Double(total) / Double(counts.count * checklist.retirees)
         let attainment = Self.level(share, full: full, half: half)
         func percent(_ x: Double) -> String { Value.format((x * 1000).rounded() / 10) + "%" }
         let tail = verdict(attainment, full: percent(full), half: half.map(percent))
         let meanText = Value.format((mean * 10).rounded() / 10)
+        let shareText = Self.shown(share, scale: 100, marks: [full, half]) + "%"
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(checklist.retirees) 人 = \(percent(share))\(tail.zh)",
-                          en: "mean \(meanText) participants over \(counts.count) activities ÷ \(checklist.retirees) retirees = \(percent(share))\(tail.en)"),
-            keyPath: "activities", value: percent(share), mark: checklist.root["activities"]?.keyMark, number: share)
+            reason: .init(zh: "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(checklist.retirees) 人 = \(shareText)\(tail.zh)",
+                          en: "mean \(meanText) participants over \(counts.count) activities ÷ \(checklist.retirees) retirees = \(shareText)\(tail.en)"),
+            keyPath: "activities", value: shareText, mark: checklist.root["activities"]?.keyMark, number: share)
     }
 
     private static func list(_ items: [String]) -> String {
