@@ -122,33 +122,36 @@ struct MeasureEvaluator {
             if item["condition"]?.string == "broken" || quantity == 0 { broken.insert(id); continue }
             if working[id] == nil { working[id] = item }
         }
-        var filled: [String] = []
-        var missing: [String] = []
+        var filled: [Localized] = []
+        var missing: [Localized] = []
         for slot in slots {
             if let present = slot.first(where: { working[$0] != nil }) {
-                let line = working[present].map { "@\($0.mark.line)" } ?? ""
-                filled.append(present + line)
+                filled.append(named(present, .equipment, line: working[present]?.mark.line))
             } else {
-                missing.append(slot.joined(separator: "/") + (slot.contains(where: broken.contains) ? " (broken)" : ""))
+                let alternatives = slot.map { named($0, .equipment, line: nil) }
+                let isBroken = slot.contains(where: broken.contains)
+                missing.append(.init(zh: alternatives.map(\.zh).joined(separator: "或") + (isBroken ? "（已损坏）" : ""),
+                                     en: alternatives.map(\.en).joined(separator: " or ") + (isBroken ? " (broken)" : "")))
             }
         }
         let attainment = Self.level(Double(filled.count), full: Double(full), half: half.map(Double.init))
         let listLine = checklist.root["equipment"]?.keyMark
+        let have = Self.list(filled)
+        let lack = Self.list(missing)
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(slots.count) 项中具备 \(filled.count) 项（满分需 \(full)）；具备：\(Self.list(filled))；缺少：\(Self.list(missing))",
-                          en: "\(filled.count) of \(slots.count) present (full needs \(full)); present: \(Self.list(filled)); missing: \(Self.list(missing))"),
+            reason: .init(zh: "\(slots.count) 项中具备 \(filled.count) 项（满分需 \(full) 项）；具备：\(have.zh)；缺少：\(lack.zh)",
+                          en: "\(filled.count) of \(slots.count) present (full needs \(full)); present: \(have.en); missing: \(lack.en)"),
             keyPath: "equipment", value: String(filled.count), mark: listLine)
     }
 
     private func rules(_ kinds: [String], full: Int, half: Int?, postedForFull: Bool, withinYears: Int?) -> MeasureOutcome {
         let entries = checklist.root["rules"]?.list ?? []
         let since = withinYears.map { checklist.inspectionDate.adding(months: -12 * $0) }
-        var present: [String] = []
-        var posted: [String] = []
-        var missing: [String] = []
-        var notes: [String] = []
-        var notesZh: [String] = []
+        var present: [Localized] = []
+        var posted = 0
+        var missing: [Localized] = []
+        var notes: [Localized] = []
         for kind in kinds {
             let matching = entries.filter { $0["kind"]?.string == kind }
             let current = matching.filter { entry in
@@ -156,31 +159,32 @@ struct MeasureEvaluator {
                 let date = entry["reviewed"]?.date ?? entry["adopted"]?.date
                 return date.map { $0 >= since } ?? false
             }
+            let name = named(kind, .rules, line: nil)
             guard let entry = current.first else {
-                missing.append(kind)
+                missing.append(name)
                 if !matching.isEmpty, let years = withinYears {
-                    notes.append("\(kind) not adopted or reviewed within \(years) years")
-                    notesZh.append("\(kind) 近 \(years) 年未制定或修订")
+                    notes.append(.init(zh: "\(name.zh)近 \(years) 年未制定或修订", en: "\(name.en) not adopted or reviewed within \(years) years"))
                 }
                 continue
             }
-            present.append("\(kind)@\(entry.mark.line)")
+            present.append(named(kind, .rules, line: entry.mark.line))
             if current.contains(where: { $0["posted"]?.boolean == true }) {
-                posted.append(kind)
+                posted += 1
             } else if postedForFull {
-                notes.append("\(kind) not posted")
-                notesZh.append("\(kind) 未上墙")
+                notes.append(.init(zh: "\(name.zh)未上墙", en: "\(name.en) not posted"))
             }
         }
-        let fullCount = postedForFull ? posted.count : present.count
+        let fullCount = postedForFull ? posted : present.count
         var attainment: Attainment = fullCount >= full ? .full : .none
         if attainment == .none, let half, present.count >= half { attainment = .half }
-        let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: ", ")
-        let extraZh = notesZh.isEmpty ? "" : "；" + notesZh.joined(separator: "，")
+        let have = Self.list(present)
+        let lack = Self.list(missing)
+        let extra = notes.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "；" + notes.map(\.zh).joined(separator: "，"),
+                                                                           en: "; " + notes.map(\.en).joined(separator: ", "))
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "已有：\(Self.list(present))；缺少：\(Self.list(missing))\(extraZh)",
-                          en: "present: \(Self.list(present)); missing: \(Self.list(missing))\(extra)"),
+            reason: .init(zh: "已有：\(have.zh)；缺少：\(lack.zh)\(extra.zh)",
+                          en: "present: \(have.en); missing: \(lack.en)\(extra.en)"),
             keyPath: "rules", value: String(present.count), mark: checklist.root["rules"]?.keyMark)
     }
 
@@ -231,7 +235,15 @@ struct MeasureEvaluator {
             keyPath: "activities", value: shareText, mark: checklist.root["activities"]?.keyMark, number: share)
     }
 
-    private static func list(_ items: [String]) -> String {
-        items.isEmpty ? "-" : items.joined(separator: ", ")
+    /// A catalogue entry by its label, with the line it is written on when known.
+    private func named(_ id: String, _ kind: CatalogueKind, line: Int?) -> Localized {
+        let label = catalogues.label(of: id, in: kind)
+        guard let line else { return label }
+        return .init(zh: "\(label.zh)（第 \(line) 行）", en: "\(label.en) (line \(line))")
+    }
+
+    private static func list(_ items: [Localized]) -> Localized {
+        items.isEmpty ? .init(zh: "无", en: "none")
+            : .init(zh: items.map(\.zh).joined(separator: "、"), en: items.map(\.en).joined(separator: ", "))
     }
 }
