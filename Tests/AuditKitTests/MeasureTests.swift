@@ -161,7 +161,7 @@ import Testing
             #expect(criterion.attainment == .none, "\(id)")
             #expect(criterion.earnedTenths == 0, "\(id)")
         }
-        #expect(try card.criterion("E1").reason.en == "0 of 3 present (full needs 2); present: -; missing: newspapers, magazines, books")
+        #expect(try card.criterion("E1").reason.en == "0 of 3 present (full needs 2); present: none; missing: newspapers, magazines, books")
         #expect(try card.have("equipment").status == .missing)
     }
 
@@ -187,7 +187,7 @@ import Testing
         let broken = try base.replacing("  - {item: tv}", with: "  - {item: tv, condition: broken}").card().criterion("E2")
         #expect(broken.attainment == .half)
         #expect(broken.value == "1")
-        #expect(broken.reason.en.hasSuffix("missing: tv/projector (broken)"))
+        #expect(broken.reason.en.hasSuffix("missing: television or projector (broken)"))
         let zero = try base.replacing("  - {item: tv}", with: "  - {item: tv, quantity: 0}").card().criterion("E2")
         #expect(zero.attainment == .half)
         let worn = try base.replacing("  - {item: tv}", with: "  - {item: tv, condition: worn}").card().criterion("E2")
@@ -221,7 +221,7 @@ import Testing
         let one = try base.removingLine(Self.emergencyRule).card().criterion("R3")
         #expect(one.attainment == .half)
         #expect(one.earnedTenths == 20)
-        #expect(one.reason.en.hasSuffix("missing: emergency-plan"))
+        #expect(one.reason.en.hasSuffix("missing: emergency plan"))
         let neither = try base.removingLine(Self.emergencyRule).removingLine(Self.safetyRule).card().criterion("R3")
         #expect(neither.attainment == .none)
         #expect(neither.earnedTenths == 0)
@@ -234,7 +234,7 @@ import Testing
         let r1 = try unposted.card().criterion("R1")
         #expect(r1.attainment == .half)
         #expect(r1.earnedTenths == 20)
-        #expect(r1.reason.en.hasSuffix("; venue-management not posted"))
+        #expect(r1.reason.en.hasSuffix("; venue management not posted"))
         let unsaid = try base.replacing(Self.venueRule, with: Self.venueRule.replacingOccurrences(of: ", posted: true", with: ""))
         #expect(try unsaid.card().criterion("R1").attainment == .half)
         let absent = try base.removingLine(Self.venueRule).card().criterion("R1")
