@@ -26,13 +26,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let standard = try standardOption.load(language: Terminal.language(lang))
-        let inputs: [InputFile]
-        do {
-            inputs = try InputDiscovery.files(in: paths)
-        } catch {
-            Terminal.err("audit: \(error)")
-            throw ExitCode(Exit.io)
-        }
+        let inputs = try Inputs.discover(paths)
         let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
         let context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
