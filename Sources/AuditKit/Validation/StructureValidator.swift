@@ -5,9 +5,9 @@ struct StructureValidator {
     var sink: DiagnosticSink
 
     /// Validates `node` as a value of `type` at `path`.
-    mutating func value(_ node: YAMLNode, as type: ValueType, path: String, keyMark: Mark) -> Value? {
+    mutating func value(_ node: YAMLNode, as type: ValueType, path: String, keyMark: Mark, field: Field? = nil) -> Value? {
         if node.isNull || (node.scalarText == "" && isScalarType(type)) {
-            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint)
+            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field))
             return nil
         }
         switch type {
@@ -74,7 +74,7 @@ struct StructureValidator {
                 continue
             }
             written[key] = pair.value
-            if let value = value(pair.value, as: field.type, path: childPath, keyMark: pair.key.mark) {
+            if let value = value(pair.value, as: field.type, path: childPath, keyMark: pair.key.mark, field: field) {
                 result[key] = value
             }
         }
