@@ -8,9 +8,10 @@ struct Audit: ParsableCommand {
         commandName: "audit",
         abstract: "Audit units against the five-haves (五有) standard for retired cadres' facilities.",
         discussion: """
-        Inspectors fill one YAML checklist per unit under checklists/; `audit validate` checks them, \
-        `audit new` writes a commented template and `audit schema` prints the JSON Schema for editors.
-        Exit codes: 0 clean, 1 findings, 2 a path or file could not be read.
+        Inspectors fill one YAML checklist per unit under checklists/ (`audit new` writes a commented \
+        template; `audit schema` prints the JSON Schema for editors). `audit validate` checks them, \
+        `audit score` scores them and `audit run` writes the county summary under reports/.
+        Exit codes: 0 clean, 1 findings, 2 the tool could not do its job (unreadable path, bad standard), 64 usage.
         """,
         version: ToolInfo.version,
         subcommands: [Run.self, Validate.self, Score.self, StandardCommand.self, RollupCommand.self, Schema.self, New.self, Docs.self]

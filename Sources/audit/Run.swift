@@ -19,14 +19,7 @@ struct Run: ParsableCommand {
     @Option(help: "An earlier summary.json to compare against.")
     var baseline: String?
 
-    @Option(help: "Language of the reports: zh or en (default from LC_ALL/LANG).")
-    var lang: Language?
-
-    @Option(help: "The report title (default: from the standard and the inspection rounds).")
-    var title: String?
-
-    @Option(help: "The area the summary covers, e.g. the county's name; rollups label it so.")
-    var region: String?
+    @OptionGroup var report: ReportOptions
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -34,16 +27,10 @@ struct Run: ParsableCommand {
     @OptionGroup var standardOption: StandardOption
 
     func run() throws {
-        let language = Terminal.language(lang)
+        let language = Terminal.language(report.lang)
         let standard = try standardOption.load(language: language)
         let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard) }
-        let inputs: [InputFile]
-        do {
-            inputs = try InputDiscovery.files(in: paths)
-        } catch {
-            Terminal.err("audit: \(error)")
-            throw ExitCode(Exit.io)
-        }
+        let inputs = try Inputs.discover(paths)
         let progress = !quiet && Terminal.stderrIsTerminal
         if progress { Terminal.err(language == .zh ? "正在检查 \(inputs.count) 份清单…" : "checking \(inputs.count) checklists…") }
         let validation = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
@@ -53,7 +40,7 @@ struct Run: ParsableCommand {
         }
         let cards = validation.reports.compactMap(\.checklist).map(Scorer(standard: standard).score)
         let document = SummaryBuilder(standard: standard).build(
-            run: validation, cards: cards, title: title, region: region, language: language, baseline: previous)
+            run: validation, cards: cards, title: report.title, region: report.region, language: language, baseline: previous)
         do {
             try ReportWriter.write(ReportSet(document: document, cards: cards, standard: standard, language: language), to: out)
         } catch {
@@ -102,17 +89,10 @@ struct RollupCommand: ParsableCommand {
     @Option(help: "The output folder.")
     var out: String = "rollup"
 
-    @Option(help: "Language of the reports: zh or en.")
-    var lang: Language?
-
-    @Option(help: "The report title.")
-    var title: String?
-
-    @Option(help: "The area the rollup covers, e.g. the city's name.")
-    var region: String?
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
-        let language = Terminal.language(lang)
+        let language = Terminal.language(report.lang)
         var inputs: [Rollup.Input] = []
         do {
             for path in summaries {
@@ -122,7 +102,7 @@ struct RollupCommand: ParsableCommand {
                 }
                 inputs.append(try Rollup.decode(bytes, path: path))
             }
-            let document = try Rollup.combine(inputs, title: title, region: region, language: language)
+            let document = try Rollup.combine(inputs, title: report.title, region: report.region, language: language)
             try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
         } catch let error as RollupError {
             Terminal.err("audit: \(error)")
@@ -132,4 +112,16 @@ struct RollupCommand: ParsableCommand {
             throw ExitCode(Exit.io)
         }
     }
+}
+
+/// The options every command that writes summary reports shares.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Language of the reports: zh or en (default from LC_ALL/LANG).")
+    var lang: Language?
+
+    @Option(help: "The report title (default: from the standard and the inspection rounds).")
+    var title: String?
+
+    @Option(help: "The area the summary covers, e.g. a county's or city's name; rollups label it so.")
+    var region: String?
 }

@@ -23,13 +23,7 @@ struct Score: ParsableCommand {
     func run() throws {
         let language = Terminal.language(lang)
         let standard = try standardOption.load(language: language)
-        let inputs: [InputFile]
-        do {
-            inputs = try InputDiscovery.files(in: paths)
-        } catch {
-            Terminal.err("audit: \(error)")
-            throw ExitCode(Exit.io)
-        }
+        let inputs = try Inputs.discover(paths)
         let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
         let invalid = run.reports.filter(\.hasErrors)
         if !invalid.isEmpty {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 import AuditKit
 
 /// Where the command writes, and what it knows of the terminal and environment.
@@ -68,4 +69,16 @@ enum Exit {
     static let findings: Int32 = 1
     /// The tool could not do its job: a path or file could not be read, or a bad standard file.
     static let io: Int32 = 2
+}
+
+/// Input discovery for the commands: a path that cannot be listed ends the command with exit 2.
+enum Inputs {
+    static func discover(_ paths: [String]) throws -> [InputFile] {
+        do {
+            return try InputDiscovery.files(in: paths)
+        } catch {
+            Terminal.err("audit: \(error)")
+            throw ExitCode(Exit.io)
+        }
+    }
 }

@@ -26,13 +26,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let standard = try standardOption.load(language: Terminal.language(lang))
-        let inputs: [InputFile]
-        do {
-            inputs = try InputDiscovery.files(in: paths)
-        } catch {
-            Terminal.err("audit: \(error)")
-            throw ExitCode(Exit.io)
-        }
+        let inputs = try Inputs.discover(paths)
         // Validation needs no checklist trees once each file is checked: they are dropped in the
         // parallel stage.
         let reader = ChecklistReader(catalogues: standard.catalogues, computesDigest: format == .json)

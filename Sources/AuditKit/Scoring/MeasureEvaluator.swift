@@ -37,6 +37,15 @@ struct MeasureEvaluator {
         return .none
     }
 
+    /// `value × scale` rounded to one decimal for a reason, but rounded down where rounding would
+    /// carry a value short of a mark onto it, so a reason never reads "50 each, below the half mark 50".
+    static func shown(_ value: Double, scale: Double = 1, marks: [Double?]) -> String {
+        let tenths = value * scale * 10
+        let rounded = tenths.rounded() / 10
+        let crossed = marks.compactMap { $0 }.contains { mark in value < mark && rounded >= (mark * scale * 10).rounded() / 10 }
+        return Value.format(crossed ? tenths.rounded(.down) / 10 : rounded)
+    }
+
     private func at(_ value: Value) -> Localized {
         .init(zh: "（第 \(value.mark.line) 行）", en: " at line \(value.mark.line)")
     }
@@ -92,14 +101,14 @@ struct MeasureEvaluator {
                                   keyPath: path, value: value.display, mark: value.mark)
         }
         let each = number / Double(checklist.retirees)
-        let rounded = (each * 10).rounded() / 10
+        let shown = Self.shown(each, marks: [full, half])
         let attainment = Self.level(each, full: full, half: half)
         let location = at(value)
         let tail = verdict(attainment, full: Value.format(full), half: half.map(Value.format))
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(path) = \(value.display)\(location.zh) ÷ \(checklist.retirees) 人 = 人均 \(Value.format(rounded))\(tail.zh)",
-                          en: "\(path) = \(value.display)\(location.en) ÷ \(checklist.retirees) retirees = \(Value.format(rounded)) each\(tail.en)"),
+            reason: .init(zh: "\(path) = \(value.display)\(location.zh) ÷ \(checklist.retirees) 人 = 人均 \(shown)\(tail.zh)",
+                          en: "\(path) = \(value.display)\(location.en) ÷ \(checklist.retirees) retirees = \(shown) each\(tail.en)"),
             keyPath: path, value: value.display, mark: value.mark, number: each)
     }
 
@@ -113,33 +122,36 @@ struct MeasureEvaluator {
             if item["condition"]?.string == "broken" || quantity == 0 { broken.insert(id); continue }
             if working[id] == nil { working[id] = item }
         }
-        var filled: [String] = []
-        var missing: [String] = []
+        var filled: [Localized] = []
+        var missing: [Localized] = []
         for slot in slots {
             if let present = slot.first(where: { working[$0] != nil }) {
-                let line = working[present].map { "@\($0.mark.line)" } ?? ""
-                filled.append(present + line)
+                filled.append(named(present, .equipment, line: working[present]?.mark.line))
             } else {
-                missing.append(slot.joined(separator: "/") + (slot.contains(where: broken.contains) ? " (broken)" : ""))
+                let alternatives = slot.map { named($0, .equipment, line: nil) }
+                let isBroken = slot.contains(where: broken.contains)
+                missing.append(.init(zh: alternatives.map(\.zh).joined(separator: "或") + (isBroken ? "（已损坏）" : ""),
+                                     en: alternatives.map(\.en).joined(separator: " or ") + (isBroken ? " (broken)" : "")))
             }
         }
         let attainment = Self.level(Double(filled.count), full: Double(full), half: half.map(Double.init))
         let listLine = checklist.root["equipment"]?.keyMark
+        let have = Self.list(filled)
+        let lack = Self.list(missing)
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(slots.count) 项中具备 \(filled.count) 项（满分需 \(full)）；具备：\(Self.list(filled))；缺少：\(Self.list(missing))",
-                          en: "\(filled.count) of \(slots.count) present (full needs \(full)); present: \(Self.list(filled)); missing: \(Self.list(missing))"),
+            reason: .init(zh: "\(slots.count) 项中具备 \(filled.count) 项（满分需 \(full) 项）；具备：\(have.zh)；缺少：\(lack.zh)",
+                          en: "\(filled.count) of \(slots.count) present (full needs \(full)); present: \(have.en); missing: \(lack.en)"),
             keyPath: "equipment", value: String(filled.count), mark: listLine)
     }
 
     private func rules(_ kinds: [String], full: Int, half: Int?, postedForFull: Bool, withinYears: Int?) -> MeasureOutcome {
         let entries = checklist.root["rules"]?.list ?? []
         let since = withinYears.map { checklist.inspectionDate.adding(months: -12 * $0) }
-        var present: [String] = []
-        var posted: [String] = []
-        var missing: [String] = []
-        var notes: [String] = []
-        var notesZh: [String] = []
+        var present: [Localized] = []
+        var posted = 0
+        var missing: [Localized] = []
+        var notes: [Localized] = []
         for kind in kinds {
             let matching = entries.filter { $0["kind"]?.string == kind }
             let current = matching.filter { entry in
@@ -147,31 +159,32 @@ struct MeasureEvaluator {
                 let date = entry["reviewed"]?.date ?? entry["adopted"]?.date
                 return date.map { $0 >= since } ?? false
             }
+            let name = named(kind, .rules, line: nil)
             guard let entry = current.first else {
-                missing.append(kind)
+                missing.append(name)
                 if !matching.isEmpty, let years = withinYears {
-                    notes.append("\(kind) not adopted or reviewed within \(years) years")
-                    notesZh.append("\(kind) 近 \(years) 年未制定或修订")
+                    notes.append(.init(zh: "\(name.zh)近 \(years) 年未制定或修订", en: "\(name.en) not adopted or reviewed within \(years) years"))
                 }
                 continue
             }
-            present.append("\(kind)@\(entry.mark.line)")
+            present.append(named(kind, .rules, line: entry.mark.line))
             if current.contains(where: { $0["posted"]?.boolean == true }) {
-                posted.append(kind)
+                posted += 1
             } else if postedForFull {
-                notes.append("\(kind) not posted")
-                notesZh.append("\(kind) 未上墙")
+                notes.append(.init(zh: "\(name.zh)未上墙", en: "\(name.en) not posted"))
             }
         }
-        let fullCount = postedForFull ? posted.count : present.count
+        let fullCount = postedForFull ? posted : present.count
         var attainment: Attainment = fullCount >= full ? .full : .none
         if attainment == .none, let half, present.count >= half { attainment = .half }
-        let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: ", ")
-        let extraZh = notesZh.isEmpty ? "" : "；" + notesZh.joined(separator: "，")
+        let have = Self.list(present)
+        let lack = Self.list(missing)
+        let extra = notes.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "；" + notes.map(\.zh).joined(separator: "，"),
+                                                                           en: "; " + notes.map(\.en).joined(separator: ", "))
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "已有：\(Self.list(present))；缺少：\(Self.list(missing))\(extraZh)",
-                          en: "present: \(Self.list(present)); missing: \(Self.list(missing))\(extra)"),
+            reason: .init(zh: "已有：\(have.zh)；缺少：\(lack.zh)\(extra.zh)",
+                          en: "present: \(have.en); missing: \(lack.en)\(extra.en)"),
             keyPath: "rules", value: String(present.count), mark: checklist.root["rules"]?.keyMark)
     }
 
@@ -206,20 +219,31 @@ struct MeasureEvaluator {
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
                                   keyPath: "activities")
         }
-        let mean = Double(counts.reduce(0, +)) / Double(counts.count)
-        let share = mean / Double(checklist.retirees)
+        let total = counts.reduce(0, +)
+        let mean = Double(total) / Double(counts.count)
+        // One division of the exact integers, so a share exactly at a mark compares equal to it.
+        let share = Double(total) / Double(counts.count * checklist.retirees)
         let attainment = Self.level(share, full: full, half: half)
         func percent(_ x: Double) -> String { Value.format((x * 1000).rounded() / 10) + "%" }
         let tail = verdict(attainment, full: percent(full), half: half.map(percent))
         let meanText = Value.format((mean * 10).rounded() / 10)
+        let shareText = Self.shown(share, scale: 100, marks: [full, half]) + "%"
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(checklist.retirees) 人 = \(percent(share))\(tail.zh)",
-                          en: "mean \(meanText) participants over \(counts.count) activities ÷ \(checklist.retirees) retirees = \(percent(share))\(tail.en)"),
-            keyPath: "activities", value: percent(share), mark: checklist.root["activities"]?.keyMark, number: share)
+            reason: .init(zh: "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(checklist.retirees) 人 = \(shareText)\(tail.zh)",
+                          en: "mean \(meanText) participants over \(counts.count) activities ÷ \(checklist.retirees) retirees = \(shareText)\(tail.en)"),
+            keyPath: "activities", value: shareText, mark: checklist.root["activities"]?.keyMark, number: share)
     }
 
-    private static func list(_ items: [String]) -> String {
-        items.isEmpty ? "-" : items.joined(separator: ", ")
+    /// A catalogue entry by its label, with the line it is written on when known.
+    private func named(_ id: String, _ kind: CatalogueKind, line: Int?) -> Localized {
+        let label = catalogues.label(of: id, in: kind)
+        guard let line else { return label }
+        return .init(zh: "\(label.zh)（第 \(line) 行）", en: "\(label.en) (line \(line))")
+    }
+
+    private static func list(_ items: [Localized]) -> Localized {
+        items.isEmpty ? .init(zh: "无", en: "none")
+            : .init(zh: items.map(\.zh).joined(separator: "、"), en: items.map(\.en).joined(separator: ", "))
     }
 }

@@ -63,7 +63,11 @@ public enum Rollup {
                 copy.region = row.region.map { "\(name) / \($0)" } ?? name
                 return copy
             }
-            actions += input.document.rectifications
+            actions += input.document.rectifications.map { row in
+                var copy = row
+                copy.region = row.region.map { "\(name) / \($0)" } ?? name
+                return copy
+            }
             invalid += input.document.invalid.map { .init(path: "\(name): \($0.path)", diagnostics: $0.diagnostics) }
             for row in input.document.mostMissed {
                 if var existing = missed[row.criterion] {
@@ -77,6 +81,14 @@ public enum Rollup {
             }
         }
         let ranked = SummaryBuilder.rank(units)
+        // Actions follow the units' ranks in the combined table, each unit's own order kept.
+        var position: [String: Int] = [:]
+        for (index, row) in ranked.enumerated() { position[(row.region ?? "") + "/" + row.unitID] = index }
+        let orderedActions = actions.enumerated().sorted { lhs, rhs in
+            let left = position[(lhs.element.region ?? "") + "/" + lhs.element.unitID] ?? Int.max
+            let right = position[(rhs.element.region ?? "") + "/" + rhs.element.unitID] ?? Int.max
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
         let haveIDs = first.document.standard.haves.map(\.id)
         let rounds = Array(Set(inputs.flatMap(\.document.rounds))).sorted()
         let regionTitle = language == .zh ? "汇总" : "rollup"
@@ -98,7 +110,7 @@ public enum Rollup {
             mostMissed: missedOrder.compactMap { missed[$0] }.enumerated().sorted { lhs, rhs in
                 lhs.element.units != rhs.element.units ? lhs.element.units > rhs.element.units : lhs.offset < rhs.offset
             }.map(\.element),
-            rectifications: actions,
+            rectifications: orderedActions,
             invalid: invalid,
             changes: nil)
     }

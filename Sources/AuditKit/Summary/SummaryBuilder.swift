@@ -162,8 +162,9 @@ public struct SummaryBuilder: Sendable {
                 let results = cards.compactMap { card in
                     card.haves.first { $0.id == have.id }?.criteria.first { $0.id == criterion.id }
                 }.filter { $0.attainment != .notApplicable }
+                // Kept even when no unit falls short: a rollup adds up `applicable` across summaries.
+                guard !results.isEmpty else { continue }
                 let short = results.filter { $0.earnedTenths < $0.maxTenths }.count
-                guard short > 0 else { continue }
                 rows.append(.init(criterion: criterion.id, have: have.id, label: criterion.label, units: short,
                                   applicable: results.count))
             }

@@ -30,7 +30,9 @@ public struct SummaryDocument: Codable, Sendable {
     public var byTownship: [GroupRow]
     /// Figures by category.
     public var byCategory: [GroupRow]
-    /// The criteria most often short of full points.
+    /// Every criterion that applies to at least one unit, with how many units fall short of full
+    /// points on it, most often missed first (criteria no unit misses come last, with `units` 0, so
+    /// that rollups can add up the units each criterion applies to).
     public var mostMissed: [MissedRow]
     /// Every rectification action, by unit rank then gain.
     public var rectifications: [ActionRow]
@@ -169,6 +171,8 @@ public struct SummaryDocument: Codable, Sendable {
     public struct ActionRow: Codable, Sendable {
         public var unitID: String
         public var unitName: String
+        /// In a rollup, the unit's region, as in its `UnitRow`; absent for a single county.
+        public var region: String?
         public var have: String
         public var criterion: String
         public var label: Localized
@@ -178,7 +182,7 @@ public struct SummaryDocument: Codable, Sendable {
         public var due: String?
 
         enum CodingKeys: String, CodingKey {
-            case have, criterion, label, current, action, gain, due
+            case have, criterion, label, current, action, gain, due, region
             case unitID = "unit_id", unitName = "unit_name"
         }
     }

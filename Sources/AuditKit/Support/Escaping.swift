@@ -46,11 +46,13 @@ public enum Escaping {
 
     /// One CSV field: neutralised against spreadsheet formulas (a leading `=`, `+`, `-`, `@`, tab
     /// or carriage return gets a `'` in front) and quoted when it holds a comma, quote or line break.
-    /// Plain numbers are left as they are so spreadsheets still see numbers.
-    public static func csvField(_ text: String) -> String {
+    /// A field that holds a number the tool computed (`number: true`) is left as it is when it is a
+    /// plain number, so spreadsheets still see numbers; text from a checklist is always neutralised,
+    /// even when it reads like a number (a township called `-2` stays text).
+    public static func csvField(_ text: String, number: Bool = false) -> String {
         var field = text
         if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           ScalarReader.decimal(field) == nil {
+           !(number && ScalarReader.decimal(field) != nil) {
             field = "'" + field
         }
         if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

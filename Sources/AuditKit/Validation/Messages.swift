@@ -9,8 +9,17 @@ enum Messages {
     static func notFilled(_ path: String) -> Localized {
         .init(zh: "\(where_(path)) 未填写", en: "\(where_(path)) is not filled in")
     }
-    static let notFilledHint = Localized(zh: "在冒号后填写值；可选项如果不适用，整行删除",
-                                         en: "write a value after the colon; if an optional key does not apply, delete the line")
+    static func notFilledHint(_ field: Field?) -> Localized {
+        guard let field else {
+            return .init(zh: "填写该项，或删除这一行", en: "write a value here, or delete the line")
+        }
+        let example = field.example.map { Localized(zh: "，例如 \($0)", en: ", e.g. \($0)") } ?? Localized(zh: "", en: "")
+        if case .optional = field.presence {
+            return .init(zh: "在冒号后填写\(field.doc.zh)\(example.zh)；不适用时删除这一行",
+                         en: "write \(field.doc.en) after the colon\(example.en), or delete the line if it does not apply")
+        }
+        return .init(zh: "在冒号后填写\(field.doc.zh)\(example.zh)", en: "write \(field.doc.en) after the colon\(example.en)")
+    }
 
     static func wrongShape(_ path: String, expected: Localized) -> Localized {
         .init(zh: "\(where_(path)) 应为\(expected.zh)", en: "\(where_(path)) should be \(expected.en)")

@@ -8,14 +8,15 @@ struct StructureValidator {
     var sink: DiagnosticSink
 
     /// Validates `node` as a value of `type` at `path`.
-    mutating func value(_ node: YAMLNode, as type: ValueType, path: String, keyMark: Mark) -> Value? {
-        value(node, as: type, path: { path }, keyMark: keyMark)
+    mutating func value(_ node: YAMLNode, as type: ValueType, path: String, keyMark: Mark, field: Field? = nil) -> Value? {
+        value(node, as: type, path: { path }, keyMark: keyMark, field: field)
     }
 
-    private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark) -> Value? {
+    private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark,
+                                field: Field? = nil) -> Value? {
         if node.isNull || (isScalarType(type) && node.scalarText == "") {
             let path = path()
-            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint)
+            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field))
             return nil
         }
         switch type {
@@ -91,7 +92,7 @@ struct StructureValidator {
             }
             written[fieldIndex] = pairIndex
             if let value = value(pair.value, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
-                                 keyMark: pair.key.mark) {
+                                 keyMark: pair.key.mark, field: fields[fieldIndex]) {
                 result.append(key, value)
             }
         }

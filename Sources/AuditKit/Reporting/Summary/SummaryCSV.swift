@@ -6,6 +6,13 @@ struct SummaryCSV {
 
     static let byteOrderMark = "\u{FEFF}"
 
+    /// One cell: text (from a checklist or a label, always neutralised) or a number the tool
+    /// computed (left as a number).
+    enum Cell {
+        case text(String)
+        case number(String)
+    }
+
     func units() -> String {
         let w = SummaryWords(language: language, document: document)
         let t = w.t
@@ -17,15 +24,17 @@ struct SummaryCSV {
             header.append(t("\(w.haveShort(have.id))得分", "\(have.id)_points"))
             header.append(t("\(w.haveShort(have.id))状态", "\(have.id)_status"))
         }
-        var rows = [header]
+        var rows: [[Cell]] = [header.map(Cell.text)]
         for unit in document.units {
-            var row = [String(unit.rank), unit.unitID, unit.name, unit.category, unit.township ?? ""]
-            if !document.byRegion.isEmpty { row.append(unit.region ?? "") }
-            row += [String(unit.retirees), unit.required ? "true" : "false", w.number(unit.score), unit.grade]
+            var row: [Cell] = [.number(String(unit.rank)), .text(unit.unitID), .text(unit.name), .text(unit.category),
+                               .text(unit.township ?? "")]
+            if !document.byRegion.isEmpty { row.append(.text(unit.region ?? "")) }
+            row += [.number(String(unit.retirees)), .text(unit.required ? "true" : "false"), .number(w.number(unit.score)),
+                    .text(unit.grade)]
             for have in document.standard.haves {
                 let cell = unit.haves.first { $0.id == have.id }
-                row.append(cell.map { w.number($0.points) } ?? "")
-                row.append(cell?.status ?? "")
+                row.append(cell.map { .number(w.number($0.points)) } ?? .text(""))
+                row.append(.text(cell?.status ?? ""))
             }
             rows.append(row)
         }
@@ -35,17 +44,32 @@ struct SummaryCSV {
     func rectifications() -> String {
         let w = SummaryWords(language: language, document: document)
         let t = w.t
-        var rows = [[t("单位编号", "unit_id"), t("单位名称", "unit_name"), t("五有", "have"), t("细则", "criterion"),
-                     t("细则名称", "criterion_label"), t("现状", "current"), t("整改措施", "action"),
-                     t("可得分", "gain"), t("期限", "due")]]
+        let regions = !document.byRegion.isEmpty
+        var header = [t("单位编号", "unit_id"), t("单位名称", "unit_name")]
+        if regions { header.append(t("地区", "region")) }
+        header += [t("五有", "have"), t("细则", "criterion"), t("细则名称", "criterion_label"), t("现状", "current"),
+                   t("整改措施", "action"), t("可得分", "gain"), t("期限", "due")]
+        var rows: [[Cell]] = [header.map(Cell.text)]
         for action in document.rectifications {
-            rows.append([action.unitID, action.unitName, action.have, action.criterion, action.label.text(language),
-                         action.current.text(language), action.action.text(language), w.number(action.gain), action.due ?? ""])
+            var row: [Cell] = [.text(action.unitID), .text(action.unitName)]
+            if regions { row.append(.text(action.region ?? "")) }
+            row += [.text(action.have), .text(action.criterion), .text(action.label.text(language)),
+                    .text(action.current.text(language)), .text(action.action.text(language)),
+                    .number(w.number(action.gain)), .text(action.due ?? "")]
+            rows.append(row)
         }
         return Self.table(rows)
     }
 
-    static func table(_ rows: [[String]]) -> String {
-        byteOrderMark + rows.map { $0.map(Escaping.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    static func table(_ rows: [[Cell]]) -> String {
+        let lines = rows.map { row in
+            row.map { cell in
+                switch cell {
+                case .text(let text): return Escaping.csvField(text)
+                case .number(let text): return Escaping.csvField(text, number: true)
+                }
+            }.joined(separator: ",")
+        }
+        return byteOrderMark + lines.joined(separator: "\r\n") + "\r\n"
     }
 }

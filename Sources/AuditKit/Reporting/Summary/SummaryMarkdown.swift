@@ -80,10 +80,11 @@ struct SummaryMarkdown {
         out.append("")
         out.append("## \(t("最常未达标的细则", "Criteria most often missed"))")
         out.append("")
-        if document.mostMissed.isEmpty { out.append(t("所有单位各项细则均得满分。", "Every unit earns full points on every criterion.")); return }
+        let missed = document.mostMissed.filter { $0.units > 0 }
+        if missed.isEmpty { out.append(t("所有单位各项细则均得满分。", "Every unit earns full points on every criterion.")); return }
         out.append("| \(t("细则", "Criterion")) | \(t("所属", "Have")) | \(t("未得满分单位", "Units short")) |")
         out.append("|---|---|---:|")
-        for row in document.mostMissed.prefix(10) {
+        for row in missed.prefix(10) {
             out.append("| \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(w.have(row.have))) | \(row.units)/\(row.applicable) |")
         }
     }
@@ -94,12 +95,18 @@ struct SummaryMarkdown {
         out.append("## \(t("整改清单", "Rectification list"))")
         out.append("")
         if document.rectifications.isEmpty { out.append(t("无需整改。", "Nothing to rectify.")); return }
-        out.append(t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
+        let regions = !document.byRegion.isEmpty
+        // A rollup writes no unit scorecards; those stay with each county's own reports.
+        out.append(regions
+            ? t("完整清单见 rectifications.csv。", "The full list is in rectifications.csv.")
+            : t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
         out.append("")
-        out.append("| \(t("单位", "Unit")) | \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
-        out.append("|---|---|---|---:|---|")
+        let regionHead = regions ? " \(t("地区", "Region")) |" : ""
+        out.append("| \(t("单位", "Unit")) |\(regionHead) \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
+        out.append("|---|" + (regions ? "---|" : "") + "---|---|---:|---|")
         for row in document.rectifications {
-            out.append("| \(Markdown.escaped(row.unitName)) | \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(w.number(row.gain)) | \(row.due ?? t("建议", "recommended")) |")
+            let region = regions ? " \(Markdown.escaped(row.region ?? "")) |" : ""
+            out.append("| \(Markdown.escaped(row.unitName)) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(w.number(row.gain)) | \(row.due ?? t("建议", "recommended")) |")
         }
     }
 

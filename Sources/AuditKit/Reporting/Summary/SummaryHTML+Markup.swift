@@ -1,0 +1,105 @@
+/// The markup helpers of `summary.html`. Element and attribute names are the code's own constants;
+/// every text and every attribute value goes through `Escaping.html`. Every element is closed and
+/// every attribute quoted, so the page also reads as XML.
+extension SummaryHTML {
+    typealias Attributes = KeyValuePairs<String, String>
+
+    /// The SVG namespace, the only address the page names.
+    static let svgNamespace = "http://www.w3.org/2000/svg"
+
+    /// `<name …>inner</name>`, where `inner` is markup already built (and escaped).
+    func tag(_ name: String, _ attributes: Attributes = [:], _ inner: String = "") -> String {
+        tag(name, pairs: attributes.map { ($0.key, $0.value) }, inner)
+    }
+
+    /// `<name …>inner</name>`, with attributes from a list built at run time.
+    func tag(_ name: String, pairs: [(String, String)], _ inner: String) -> String {
+        "<\(name)\(attributeText(pairs))>\(inner)</\(name)>"
+    }
+
+    /// `<name …>text</name>`, with attributes from a list built at run time and the text escaped.
+    func tag(_ name: String, pairs: [(String, String)], text: String) -> String {
+        tag(name, pairs: pairs, Escaping.html(text))
+    }
+
+    /// `<name …>text</name>`, with the text escaped.
+    func tag(_ name: String, _ attributes: Attributes = [:], text: String) -> String {
+        tag(name, attributes, Escaping.html(text))
+    }
+
+    /// `<name …/>`: only for void HTML elements (`meta`) and SVG shapes; an HTML parser would read
+    /// any other `<name/>` as an open tag.
+    func empty(_ name: String, _ attributes: Attributes = [:]) -> String {
+        "<\(name)\(attributeText(attributes.map { ($0.key, $0.value) }))/>"
+    }
+
+    /// ` a="v" b="w"`, every value escaped.
+    func attributeText(_ attributes: [(String, String)]) -> String {
+        attributes.map { " \($0.0)=\"\(Escaping.html($0.1))\"" }.joined()
+    }
+
+    /// Text escaped for element content.
+    func text(_ value: String) -> String { Escaping.html(value) }
+
+    /// A coordinate or length with exactly one decimal, so reruns are byte-identical.
+    func fixed(_ value: Double) -> String {
+        guard value.isFinite else { return "0.0" }
+        let tenths = Int((value * 10).rounded())
+        let magnitude = abs(tenths)
+        return (tenths < 0 ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"
+    }
+
+    /// A section with a heading the section is labelled by.
+    func section(_ id: String, _ heading: String, _ body: [String]) -> String {
+        tag("section", ["id": id, "aria-labelledby": "\(id)-h"],
+            "\n" + ([tag("h2", ["id": "\(id)-h"], text: heading)] + body).joined(separator: "\n") + "\n")
+    }
+
+    /// A table labelled by a heading id, with a repeated header row and body rows of cells.
+    func table(labelledBy id: String, className: String = "data", head: [(String, String)], rows: [String]) -> String {
+        let headCells = head.map { tag("th", ["scope": "col", "class": $0.1], text: $0.0) }.joined()
+        return tag("table", ["class": className, "aria-labelledby": id],
+                   "\n" + tag("thead", [:], tag("tr", [:], headCells)) + "\n"
+                   + tag("tbody", [:], "\n" + rows.joined(separator: "\n") + "\n") + "\n")
+    }
+
+    /// A body row from cells already built.
+    func row(_ cells: [String]) -> String { tag("tr", [:], cells.joined()) }
+
+    /// A cell with escaped text.
+    func cell(_ value: String, _ className: String = "") -> String {
+        className.isEmpty ? tag("td", [:], text: value) : tag("td", ["class": className], text: value)
+    }
+
+    /// A pill showing a have's status in words, tinted by it.
+    func statusPill(_ raw: String, _ w: SummaryWords) -> String {
+        tag("span", ["class": "pill \(HaveStatus(rawValue: raw)?.rawValue ?? "unknown")"], text: w.status(raw))
+    }
+
+    /// A pill showing a grade in words, tinted by it.
+    func gradePill(_ raw: String, _ w: SummaryWords) -> String {
+        tag("span", ["class": "pill \(Grade(rawValue: raw)?.rawValue ?? "unknown")"], text: w.grade(raw))
+    }
+
+    /// A line of text on one line: line breaks and tabs become spaces.
+    static func oneLine(_ value: String) -> String {
+        String(value.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// The estimated width of `value` in a font of `size`: wide (CJK) characters take 1 em, others 0.6.
+    static func textWidth(_ value: String, size: Double) -> Double {
+        value.unicodeScalars.reduce(0.0) { sum, scalar in sum + (scalar.value >= 0x2E80 ? 1.0 : 0.6) } * size
+    }
+
+    /// `value` on one line, cut with an ellipsis to fit `width` in a font of `size`.
+    static func clipped(_ value: String, size: Double, width: Double) -> String {
+        let line = oneLine(value)
+        guard textWidth(line, size: size) > width else { return line }
+        var result = ""
+        for character in line {
+            if textWidth(result + String(character) + "…", size: size) > width { break }
+            result.append(character)
+        }
+        return result + "…"
+    }
+}

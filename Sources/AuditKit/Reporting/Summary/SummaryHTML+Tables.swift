@@ -1,0 +1,102 @@
+/// The tables of `summary.html`: units ranked, groups, most-missed criteria and the rectification list.
+extension SummaryHTML {
+    func unitTable(_ w: SummaryWords) -> String {
+        let t = w.t
+        let haves = document.standard.haves
+        let hasRegion = !document.byRegion.isEmpty
+        var head: [(String, String)] = [("#", "num"), (t("单位", "Unit"), "")]
+        if hasRegion { head.append((t("地区", "Region"), "")) }
+        head += [(t("类别", "Category"), ""), (t("乡镇", "Township"), ""), (t("离退休", "Retirees"), "num"),
+                 (t("要求", "Required"), ""), (t("得分", "Score"), "num"), (t("等级", "Grade"), "")]
+        head += haves.map { (w.haveShort($0.id), "center") }
+        let rows = document.units.map { unit in
+            var cells = [cell(String(unit.rank), "num"),
+                         tag("td", [:], text(unit.name) + tag("span", ["class": "unit-id"], text: unit.unitID))]
+            if hasRegion { cells.append(cell(unit.region ?? "–")) }
+            cells += [cell(w.category(unit.category), "short"), cell(unit.township ?? "–", "short"), cell(String(unit.retirees), "num"),
+                      cell(w.required(unit.required), "nowrap"), cell(w.number(unit.score), "num strong"),
+                      tag("td", [:], gradePill(unit.grade, w))]
+            cells += haves.map { have in
+                let status = unit.haves.first { $0.id == have.id }
+                return tag("td", ["class": "center"], status.map { statusPill($0.status, w) } ?? text("–"))
+            }
+            return row(cells)
+        }
+        let body = document.units.isEmpty
+            ? tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored."))
+            : table(labelledBy: "units-h", className: "data units", head: head, rows: rows)
+        return section("units", t("单位排名", "Units ranked"), [body])
+    }
+
+    func groupSections(_ w: SummaryWords) -> [String] {
+        let t = w.t
+        var sections: [String] = []
+        if !document.byRegion.isEmpty {
+            sections.append(groupTable(w, id: "regions", title: t("按地区", "By region"), rows: document.byRegion))
+        }
+        var pair: [String] = []
+        if !document.byTownship.isEmpty {
+            pair.append(groupTable(w, id: "townships", title: t("按乡镇", "By township"), rows: document.byTownship))
+        }
+        let categories = document.byCategory.map { row in
+            var copy = row
+            copy.name = w.category(row.name)
+            return copy
+        }
+        if !categories.isEmpty {
+            pair.append(groupTable(w, id: "categories", title: t("按单位类别", "By category"), rows: categories))
+        }
+        if !pair.isEmpty { sections.append(tag("div", ["class": "two-col"], "\n" + pair.joined(separator: "\n") + "\n")) }
+        return sections
+    }
+
+    private func groupTable(_ w: SummaryWords, id: String, title: String, rows: [SummaryDocument.GroupRow]) -> String {
+        let t = w.t
+        let head = [(t("名称", "Name"), ""), (t("单位", "Units"), "num"), (t("要求", "Required"), "num"),
+                    (t("达标", "Compliant"), "num"), (t("达标率", "Rate"), "num"), (t("平均分", "Average"), "num")]
+        let body = rows.map { group in
+            row([cell(group.name), cell(String(group.units), "num"), cell(String(group.required), "num"),
+                 cell(String(group.compliant), "num"), cell(w.percent(group.complianceRate), "num"),
+                 cell(w.number(group.averageScore), "num")])
+        }
+        return section(id, title, [table(labelledBy: "\(id)-h", head: head, rows: body)])
+    }
+
+    func missed(_ w: SummaryWords) -> String {
+        let t = w.t
+        let title = t("最常未达标的细则", "Criteria most often missed")
+        guard !document.mostMissed.isEmpty else {
+            return section("missed", title, [tag("p", [:], text: t("所有单位各项细则均得满分。", "Every unit earns full points on every criterion."))])
+        }
+        let head = [(t("细则", "Criterion"), ""), (t("所属", "Have"), ""), (t("未得满分单位", "Units short"), "num"),
+                    (t("占比", "Share"), "bar-head")]
+        let rows = document.mostMissed.prefix(10).map { missed in
+            let share = missed.applicable == 0 ? 0 : Double(missed.units) / Double(missed.applicable)
+            let bar = tag("span", ["class": "bar"], tag("span", ["style": "width: \(fixed(share * 100))%"]))
+            return row([tag("td", [:], tag("span", ["class": "code"], text: missed.criterion) + " " + text(missed.label.text(language))),
+                        cell(w.have(missed.have)), cell("\(missed.units)/\(missed.applicable)", "num"),
+                        tag("td", ["class": "bar-cell"], bar + tag("span", ["class": "bar-label"], text: w.percent(share)))])
+        }
+        return section("missed", title, [table(labelledBy: "missed-h", head: head, rows: rows)])
+    }
+
+    func rectifications(_ w: SummaryWords) -> String {
+        let t = w.t
+        let title = t("整改清单", "Rectification list")
+        guard !document.rectifications.isEmpty else {
+            return section("rectifications", title, [tag("p", [:], text: t("无需整改。", "Nothing to rectify."))])
+        }
+        let note = tag("p", ["class": "note-text"], text: t(
+            "共 \(document.rectifications.count) 项，按单位排名和可得分排列。完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。",
+            "\(document.rectifications.count) actions, by unit rank and gain. The full list is in rectifications.csv; each unit's scorecard is under units/."))
+        let head = [(t("单位", "Unit"), ""), (t("细则", "Criterion"), ""), (t("整改措施", "Action"), ""),
+                    (t("可得分", "Gain"), "num"), (t("期限", "Due"), "")]
+        let rows = document.rectifications.map { action in
+            row([cell(action.unitName),
+                 tag("td", [:], tag("span", ["class": "code"], text: action.criterion) + " " + text(action.label.text(language))),
+                 cell(action.action.text(language)), cell("+" + w.number(action.gain), "num"),
+                 cell(action.due ?? t("建议", "recommended"), action.due == nil ? "muted nowrap" : "nowrap")])
+        }
+        return section("rectifications", title, [note, table(labelledBy: "rectifications-h", className: "data actions", head: head, rows: rows)])
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// The properties promised of `audit run`: deterministic, no wall-clock time, user text
+/// escaped in HTML and neutralised in CSV, safe writes, and the committed `reports/` reproducible.
+@Suite struct RunPropertyTests {
+    // MARK: - Determinism
+
+    @Test func rerunningGivesByteIdenticalFiles() throws {
+        let temporary = try TemporaryFolder()
+        let arguments = ["run", RunFixtures.round2, "--lang", "en", "--out"]
+        let first = try RunFixtures.audit(arguments + [temporary.path("first")])
+        let second = try RunFixtures.audit(arguments + [temporary.path("second")])
+        #expect(first.status == second.status)
+        #expect(first.stderr == second.stderr)
+        let firstFiles = try FileTree.files(in: temporary.path("first"))
+        #expect(firstFiles.count == RunFixtures.round2Files.count)
+        #expect(FileTree.difference(firstFiles, try FileTree.files(in: temporary.path("second"))) == nil)
+        // Again into the same folder: nothing changes.
+        _ = try RunFixtures.audit(arguments + [temporary.path("first")])
+        #expect(FileTree.difference(firstFiles, try FileTree.files(in: temporary.path("first"))) == nil)
+    }
+
+    @Test func rollupsAreDeterministic() throws {
+        let temporary = try TemporaryFolder()
+        try RunReportTests.twoCounties(in: temporary)
+        for out in ["first", "second"] {
+            let outcome = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
+                                                 "--out", out, "--lang", "zh"], in: temporary.url)
+            #expect(outcome.status == 0)
+        }
+        #expect(FileTree.difference(try FileTree.files(in: temporary.path("first")),
+                                    try FileTree.files(in: temporary.path("second"))) == nil)
+    }
+
+    @Test func noWallClockTimeIsWritten() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        _ = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        let files = try FileTree.files(in: out)
+        // Today's date in any time zone: yesterday, today or tomorrow in UTC.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let now = Date()
+        let days = try [-1, 0, 1].map { offset -> String in
+            let day = try #require(calendar.date(byAdding: .day, value: offset, to: now))
+            let parts = calendar.dateComponents([.year, .month, .day], from: day)
+            let year = try #require(parts.year), month = try #require(parts.month), date = try #require(parts.day)
+            return String(format: "%04d-%02d-%02d", year, month, date)
+        }
+        for (name, bytes) in files {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for day in days { #expect(!text.contains(day), "\(name) holds today's date \(day)") }
+            #expect(text.firstMatch(of: /\d\d:\d\d:\d\d/) == nil, "\(name) holds a time of day")
+        }
+        // The only "as of" date is the latest inspection date of the checklists.
+        let document = try RunFixtures.summary(files["summary.json"])
+        #expect(document.asOf == "2023-06-13")
+        #expect(document.units.map(\.inspectionDate).max() == "2023-06-13")
+        let markdown = String(decoding: try #require(files["summary.md"]), as: UTF8.self)
+        #expect(markdown.contains("- As of (latest inspection): 2023-06-13\n"))
+    }
+
+    // MARK: - Hostile text
+
+    /// The hostile names and townships of `Fixtures/run/hostile`, by unit id.
+    static let hostileNames = [
+        "hostile-script": "<script>alert(1)</script>",
+        "hostile-plus": "+1+1",
+        "hostile-at": "@SUM(A1)",
+        "hostile-lines": "甲单位, 乙单位\n第二行 \"引号\"",
+    ]
+    static let hostileTownships = [
+        "hostile-script": "=cmd|' /C calc'!A0",
+        "hostile-plus": "-2",
+        "hostile-at": "\"quoted\"",
+        "hostile-lines": "北塬乡, 南山镇",
+    ]
+
+    /// What a spreadsheet cell must hold for `text`: a `'` before a leading formula character.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.first, "=+-@".contains(first) else { return text }
+        return "'" + text
+    }
+
+    static func hostileRun(_ temporary: TemporaryFolder) throws -> [String: [UInt8]] {
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.hostile, "--out", out, "--lang", "en"])
+        #expect(outcome.status == 0)
+        return try FileTree.files(in: out)
+    }
+
+    @Test func hostileTextIsEscapedInHTML() throws {
+        let temporary = try TemporaryFolder()
+        let files = try Self.hostileRun(temporary)
+        let html = String(decoding: try #require(files["summary.html"]), as: UTF8.self)
+        #expect(!html.isEmpty)
+        #expect(!html.lowercased().contains("<script"), "no script element, and none from a unit's name")
+        #expect(html.contains("alert(1)"), "the name is shown")
+        #expect(!html.contains("\"quoted\""), "quotes are escaped")
+        #expect(!html.contains("|' /C calc'"), "apostrophes are escaped")
+        for (name, bytes) in files where name.hasSuffix(".md") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains("<script>"), "\(name) carries a raw HTML tag")
+        }
+        // A name's line break does not break a table row in Markdown.
+        let markdown = String(decoding: try #require(files["summary.md"]), as: UTF8.self)
+        #expect(markdown.contains("甲单位, 乙单位 第二行 \"引号\""))
+    }
+
+    @Test func hostileTextIsNeutralisedInSummaryCSV() throws {
+        let temporary = try TemporaryFolder()
+        let files = try Self.hostileRun(temporary)
+        let bytes = try #require(files["summary.csv"])
+        let csv = CSVFile(bytes)
+        #expect(csv.hasByteOrderMark)
+        #expect(csv.recordsEndWithCRLF)
+        #expect(csv.rows.count == 5)
+        #expect(csv.rows.allSatisfy { $0.count == csv.header.count }, "a comma or line break in a value never shifts a column")
+        for (id, name) in Self.hostileNames {
+            #expect(csv.value("name", where: "unit_id", is: id) == Self.neutralised(name), "\(id)")
+        }
+        for (id, township) in Self.hostileTownships {
+            #expect(csv.value("township", where: "unit_id", is: id) == Self.neutralised(township), "\(id)")
+        }
+        #expect(csv.value("township", where: "unit_id", is: "hostile-plus") == "'-2", "text that reads like a number is still text")
+        // No cell starts a formula; the computed numbers stay plain numbers.
+        for row in csv.rows {
+            for cell in row {
+                #expect(!(cell.first.map { "=+-@\t\r".contains($0) } ?? false), "\(cell)")
+            }
+        }
+        for row in csv.rows.dropFirst() {
+            for column in ["rank", "retirees", "score", "venue_points", "funding_points"] {
+                let index = try #require(csv.header.firstIndex(of: column))
+                #expect(Double(row[index]) != nil, "\(column) = \(row[index])")
+            }
+        }
+        // Quoting, as written.
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(",\"\"\"quoted\"\"\","))
+        #expect(text.contains(",\"甲单位, 乙单位\n第二行 \"\"引号\"\"\","))
+        #expect(text.contains(",\"北塬乡, 南山镇\","))
+        #expect(text.contains(",'=cmd|' /C calc'!A0,"))
+    }
+
+    @Test func hostileTextIsNeutralisedInRectificationsCSV() throws {
+        let temporary = try TemporaryFolder()
+        let files = try Self.hostileRun(temporary)
+        let csv = CSVFile(try #require(files["rectifications.csv"]))
+        #expect(csv.hasByteOrderMark)
+        #expect(csv.recordsEndWithCRLF)
+        #expect(csv.rows.count > 1)
+        #expect(csv.rows.allSatisfy { $0.count == csv.header.count })
+        for (id, name) in Self.hostileNames {
+            #expect(csv.value("unit_name", where: "unit_id", is: id) == Self.neutralised(name), "\(id)")
+        }
+        for row in csv.rows {
+            for cell in row {
+                #expect(!(cell.first.map { "=+-@\t\r".contains($0) } ?? false), "\(cell)")
+            }
+        }
+        let gain = try #require(csv.header.firstIndex(of: "gain"))
+        #expect(csv.rows.dropFirst().allSatisfy { Double($0[gain]) != nil })
+    }
+
+    @Test func everyCSVHasAByteOrderMarkAndCRLF() throws {
+        let temporary = try TemporaryFolder()
+        _ = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("out"), "--lang", "zh"])
+        for name in ["summary.csv", "rectifications.csv"] {
+            let bytes = try FileTree.bytes(temporary.path("out/\(name)"))
+            let csv = CSVFile(bytes)
+            #expect(csv.hasByteOrderMark, "\(name)")
+            #expect(csv.recordsEndWithCRLF, "\(name)")
+            #expect(csv.rows.allSatisfy { $0.count == csv.header.count }, "\(name)")
+        }
+    }
+
+    // MARK: - Safe writing
+
+    @Test func failedWriteLeavesThePreviousReportsIntact() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let first = try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"])
+        #expect(first.status == 0)
+        let before = try FileTree.files(in: out)
+        // A plain file where the scorecards' folder should be: staging a scorecard fails.
+        try FileManager.default.removeItem(atPath: out + "/units")
+        try FileTree.write(Array("not a folder\n".utf8), to: out + "/units")
+        let second = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("audit: cannot write the reports: \(out)/units: not a folder"))
+        let after = try FileTree.files(in: out)
+        for name in RunFixtures.summaryFiles + [ReportWriter.manifestName] {
+            #expect(after[name] != nil && after[name] == before[name], "\(name) changed")
+        }
+        #expect(after.keys.sorted() == (before.keys.filter { !$0.hasPrefix("units/") } + ["units"]).sorted(),
+                "no temporary file is left behind")
+    }
+
+    @Test func filesTheToolDidNotWriteSurvive() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        _ = try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"])
+        #expect(FileManager.default.fileExists(atPath: out + "/units/old-grain-depot.md"))
+        let notes = Array("the bureau's own notes\n".utf8)
+        let keep = Array("# kept by hand\n".utf8)
+        try FileTree.write(notes, to: out + "/notes.txt")
+        try FileTree.write(keep, to: out + "/units/keep.md")
+
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        #expect(outcome.status == 1)
+        let files = try FileTree.files(in: out)
+        #expect(files["notes.txt"] == notes)
+        #expect(files["units/keep.md"] == keep)
+        #expect(files["units/old-grain-depot.md"] == nil, "the scorecard of a unit that is gone is removed")
+        #expect(files.keys.sorted() == (RunFixtures.round2Files + ["notes.txt", "units/keep.md"]).sorted())
+        // The list of outputs names only what the tool wrote.
+        let manifest = String(decoding: try #require(files[ReportWriter.manifestName]), as: UTF8.self)
+        #expect(!manifest.contains("notes.txt"))
+        #expect(!manifest.contains("keep.md"))
+    }
+
+    @Test func inputChecklistsAreNotModified() throws {
+        let fixtures = TestPaths.fixture("run")
+        let before = try FileTree.files(in: fixtures)
+        let digests = before.mapValues(SHA256.hex(of:))
+        let temporary = try TemporaryFolder()
+        _ = try RunFixtures.audit(["run", RunFixtures.round1, "--out", temporary.path("round1"), "--lang", "en"])
+        _ = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("round2"), "--lang", "zh",
+                                   "--baseline", temporary.path("round1/summary.json")])
+        _ = try RunFixtures.audit(["run", RunFixtures.hostile, "--out", temporary.path("hostile")])
+        let after = try FileTree.files(in: fixtures)
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after.mapValues(SHA256.hex(of:)) == digests)
+        // And the summary names each input by the digest of its bytes.
+        let document = try RunFixtures.summary(try? FileTree.bytes(temporary.path("round2/summary.json")))
+        for input in document.inputs {
+            let relative = String(input.path.dropFirst(RunFixtures.root.count + 1))
+            #expect(digests[relative] == input.sha256, "\(input.path)")
+        }
+    }
+
+    // MARK: - The committed reports
+
+    @Test func committedReportsAreWhatTheMainCommandWrites() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("reports")
+        let outcome = try RunFixtures.audit(["run", "--lang", "zh", "--out", out])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "")
+        let committed = try FileTree.files(in: TestPaths.packageRoot.appendingPathComponent("reports").path)
+        let written = try FileTree.files(in: out)
+        #expect(committed[ReportWriter.manifestName] != nil)
+        if let difference = FileTree.difference(committed, written) {
+            Issue.record("reports/ is out of date (\(difference)); regenerate it with `swift run audit run --lang zh`")
+        }
+    }
+}
+
+/// The run goldens hold no machine paths.
+@Suite struct RunGoldenPathTests {
+    @Test func goldensHoldNoAbsolutePaths() throws {
+        let files = try FileTree.files(in: TestPaths.goldens.appendingPathComponent("run").path)
+        #expect(!files.isEmpty)
+        for (name, bytes) in files {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains(TestPaths.packageRoot.path), "\(name)")
+            #expect(text.firstMatch(of: /"\/|`\/|(^|\n)\/|\/tmp\//) == nil, "\(name)")
+        }
+    }
+}

@@ -1,0 +1,396 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// The fixed checklist sets of `Fixtures/run` and what `audit run` makes of them.
+///
+/// `round2` holds a compliant township, a largely compliant department, a non-compliant township, a
+/// new non-compliant enterprise, a small encouraged unit, and one invalid checklist; the units sit in
+/// two townships. `round1` is the round before: the same units with other scores, plus one unit that
+/// is gone by round 2.
+enum RunFixtures {
+    /// The fixture folder, relative to the package root.
+    static let root = "Tests/AuditKitTests/Fixtures/run"
+    static let round1 = "\(root)/round1"
+    static let round2 = "\(root)/round2"
+    static let hostile = "\(root)/hostile"
+    /// The invalid checklist of round 2.
+    static let invalid = "\(round2)/baishui-township.yaml"
+
+    /// The units scored in round 2, by id.
+    static let round2Units = ["county-archives", "county-culture-bureau", "qinghe-town", "shitou-supply-coop", "shitou-township"]
+    /// The summary files every run and rollup writes.
+    static let summaryFiles = ["rectifications.csv", "summary.csv", "summary.html", "summary.json", "summary.md"]
+
+    /// Every file `audit run` writes for round 2, the list of outputs included.
+    static var round2Files: [String] {
+        ([ReportWriter.manifestName] + summaryFiles + round2Units.map { "units/\($0).md" }).sorted()
+    }
+
+    /// Runs the built binary at the package root (or in `directory`), so paths print as given.
+    static func audit(_ arguments: [String], in directory: URL = TestPaths.packageRoot) throws -> AuditBinary.Outcome {
+        try AuditBinary.run(arguments, in: directory)
+    }
+
+    /// Compares each of `names` (paths inside `files`) with the golden `folder/name`.
+    static func expectGoldens(_ files: [String: [UInt8]], _ names: [String], folder: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        for name in names {
+            guard let bytes = files[name] else {
+                Issue.record("\(name) was not written", sourceLocation: sourceLocation)
+                continue
+            }
+            if let difference = ByteGolden.mismatch(bytes, golden: "\(folder)/\(name)") {
+                Issue.record(Comment(rawValue: difference), sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// Expects no file of `files` to name a machine path: the package root or the temporary folder.
+    static func expectNoMachinePaths(_ files: [String: [UInt8]], temporary: TemporaryFolder,
+                                     sourceLocation: SourceLocation = #_sourceLocation) {
+        for (name, bytes) in files {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains(TestPaths.packageRoot.path), "\(name) names the package root", sourceLocation: sourceLocation)
+            #expect(!text.contains(temporary.path), "\(name) names the temporary folder", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Decodes a summary.json.
+    static func summary(_ bytes: [UInt8]?, sourceLocation: SourceLocation = #_sourceLocation) throws -> SummaryDocument {
+        let bytes = try #require(bytes, "no summary.json", sourceLocation: sourceLocation)
+        return try Rollup.decode(bytes, path: "summary.json").document
+    }
+
+    /// A copy of `bytes` (a summary.json) scored under another version of the standard.
+    static func withStandardVersion(_ version: String, _ bytes: [UInt8]) throws -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let original = "\"version\" : \"2022.1\""
+        try #require(text.components(separatedBy: original).count == 2, "the standard's version appears once")
+        return Array(text.replacingOccurrences(of: original, with: "\"version\" : \"\(version)\"").utf8)
+    }
+}
+
+/// Goldens for every report `audit run` writes (except `summary.html`, whose rendering is checked
+/// only for being there and for escaping), for a baseline comparison and for rollups.
+@Suite struct RunReportTests {
+    // MARK: - One round
+
+    @Test func roundTwoInEnglishMatchesGoldens() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        #expect(outcome.status == 1, "an invalid checklist makes the run exit 1 after writing")
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr.contains("\(RunFixtures.invalid):10:12: error[FH205]"))
+        #expect(outcome.stderr.contains("\(RunFixtures.invalid):12:9: error[FH208]"))
+
+        let files = try FileTree.files(in: out)
+        #expect(files.keys.sorted() == RunFixtures.round2Files)
+        let golden = ["rectifications.csv", "summary.csv", "summary.json", "summary.md"] + RunFixtures.round2Units.map { "units/\($0).md" }
+        RunFixtures.expectGoldens(files, golden, folder: "run/round2-en")
+        #expect(ByteGolden.names(under: "run/round2-en/units") == RunFixtures.round2Units.map { "\($0).md" },
+                "no golden scorecard without a unit")
+        RunFixtures.expectNoMachinePaths(files, temporary: temporary)
+        let html = try #require(files["summary.html"])
+        #expect(!html.isEmpty)
+
+        let manifest = String(decoding: try #require(files[ReportWriter.manifestName]), as: UTF8.self)
+        #expect(manifest == RunFixtures.round2Files.filter { $0 != ReportWriter.manifestName }.joined(separator: "\n") + "\n")
+    }
+
+    @Test func roundTwoInChineseMatchesGoldens() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "zh"])
+        #expect(outcome.status == 1)
+        let files = try FileTree.files(in: out)
+        #expect(files.keys.sorted() == RunFixtures.round2Files)
+        RunFixtures.expectGoldens(files, ["summary.csv", "summary.md"], folder: "run/round2-zh")
+        RunFixtures.expectNoMachinePaths(files, temporary: temporary)
+    }
+
+    @Test func invalidChecklistIsListedAndLeftOutOfTheFigures() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        #expect(outcome.status == 1)
+        let document = try RunFixtures.summary(try? FileTree.bytes(out + "/summary.json"))
+
+        #expect(document.invalid.map(\.path) == [RunFixtures.invalid])
+        #expect(document.invalid.first?.diagnostics.map(\.code) == ["FH205", "FH208"])
+        #expect(document.invalid.first?.diagnostics.map(\.line) == [10, 12])
+        #expect(document.figures.invalid == 1)
+        #expect(document.figures.units == 5)
+        #expect(document.units.map(\.unitID).sorted() == RunFixtures.round2Units)
+        #expect(!document.units.contains { $0.unitID == "baishui-township" })
+        #expect(!document.byTownship.contains { $0.name == "白水乡" }, "the invalid unit's township has no figures")
+        let input = try #require(document.inputs.first { $0.path == RunFixtures.invalid })
+        #expect(!input.valid)
+        #expect(input.unitID == nil)
+        #expect(document.inputs.count == 6)
+        #expect(document.inputs.filter(\.valid).count == 5)
+
+        let markdown = try FileTree.text(out + "/summary.md")
+        #expect(markdown.contains("## Invalid checklists (left out of the figures)\n\n### `\(RunFixtures.invalid)`\n\n- 10:12 error[FH205]"))
+        #expect(markdown.contains("| Invalid checklists (left out) | 1 |"))
+        #expect(markdown.contains("| Units audited | 5 |"))
+    }
+
+    @Test func figuresOfRoundTwo() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        _ = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        let document = try RunFixtures.summary(try? FileTree.bytes(out + "/summary.json"))
+        let figures = document.figures
+        // Required units have 20 retirees or more: all but the archives (9).
+        #expect(figures.required == 4)
+        #expect(figures.compliantRequired == 1)
+        #expect(figures.largelyCompliantRequired == 1)
+        #expect(figures.complianceRate == 0.25)
+        // (100 + 79.7 + 73.7 + 48.9 + 35) / 5 = 67.46
+        #expect(figures.averageScore == 67.5)
+        #expect(figures.grades == ["compliant": 1, "largely-compliant": 2, "non-compliant": 2])
+        #expect(document.asOf == "2023-06-13")
+        #expect(document.rounds == ["2023-H1"])
+        #expect(document.byTownship.map(\.name) == ["清河镇", "石头乡"])
+        #expect(document.byTownship.map(\.units) == [3, 2])
+        #expect(document.units.map(\.rank) == [1, 2, 3, 4, 5])
+        let archives = try #require(document.units.first { $0.unitID == "county-archives" })
+        #expect(!archives.required)
+        #expect(archives.grade == "largely-compliant")
+    }
+
+    // MARK: - Baseline
+
+    @Test func baselineComparisonMatchesGoldens() throws {
+        let temporary = try TemporaryFolder()
+        let before = temporary.path("round1")
+        let first = try RunFixtures.audit(["run", RunFixtures.round1, "--out", before, "--lang", "en"])
+        #expect(first.status == 0)
+        let out = temporary.path("round2")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en",
+                                             "--baseline", before + "/summary.json"])
+        #expect(outcome.status == 1)
+        let files = try FileTree.files(in: out)
+        RunFixtures.expectGoldens(files, ["summary.json", "summary.md"], folder: "run/baseline")
+        RunFixtures.expectNoMachinePaths(files, temporary: temporary)
+
+        let document = try RunFixtures.summary(files["summary.json"])
+        let changes = try #require(document.changes)
+        #expect(changes.becameCompliant == ["qinghe-town"])
+        #expect(changes.slipped == ["shitou-township"])
+        #expect(changes.newUnits == ["shitou-supply-coop"])
+        #expect(changes.goneUnits == ["old-grain-depot"])
+        #expect(changes.baselineAsOf == "2022-12-14")
+        #expect(changes.complianceRate.before == 0)
+        #expect(changes.complianceRate.after == 0.25)
+        #expect(changes.averageScore.before == 46.4)
+        #expect(changes.averageScore.after == 67.5)
+        #expect(changes.units.map(\.unitID) == ["qinghe-town", "county-culture-bureau", "county-archives", "shitou-township"])
+        #expect(changes.units.map(\.delta) == [19, 45.3, 42.8, -37])
+        #expect(changes.haveMetShare["activities"]?.before == 0.2)
+        #expect(changes.haveMetShare["activities"]?.after == 0.6)
+    }
+
+    @Test func baselineThatIsNotASummaryExitsTwo() throws {
+        let temporary = try TemporaryFolder()
+        // Another JSON file the tool writes: validation results.
+        let validation = try RunFixtures.audit(["validate", RunFixtures.round1, "--format", "json"])
+        #expect(validation.status == 0)
+        let other = temporary.path("validation.json")
+        try FileTree.write(Array(validation.stdout.utf8), to: other)
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", other])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "audit: \(other) is not a summary.json written by `audit run` / 不是 audit run 生成的 summary.json\n")
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
+    }
+
+    @Test func baselineUnderAnotherStandardVersionExitsTwo() throws {
+        let temporary = try TemporaryFolder()
+        let before = temporary.path("round1")
+        _ = try RunFixtures.audit(["run", RunFixtures.round1, "--out", before, "--lang", "en"])
+        let edited = temporary.path("edited/summary.json")
+        try FileTree.write(try RunFixtures.withStandardVersion("2023.9", try FileTree.bytes(before + "/summary.json")), to: edited)
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", edited])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("audit: the baseline \(edited) was scored under five-haves 2023.9, not five-haves 2022.1"))
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
+    }
+
+    // MARK: - Rollups
+
+    /// Runs round 1 into `west-county/` and round 2 into `east-county/` of `temporary`.
+    static func twoCounties(in temporary: TemporaryFolder) throws {
+        _ = try RunFixtures.audit(["run", RunFixtures.round1, "--out", temporary.path("west-county"), "--lang", "en"])
+        _ = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("east-county"), "--lang", "en"])
+    }
+
+    @Test func rollupOfTwoCountiesMatchesGoldens() throws {
+        let temporary = try TemporaryFolder()
+        try Self.twoCounties(in: temporary)
+        let outcome = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
+                                             "--out", "rollup", "--lang", "en"], in: temporary.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "")
+        let files = try FileTree.files(in: temporary.path("rollup"))
+        #expect(files.keys.sorted() == ([ReportWriter.manifestName] + RunFixtures.summaryFiles).sorted(), "a rollup writes no scorecards")
+        RunFixtures.expectGoldens(files, ["rectifications.csv", "summary.csv", "summary.json", "summary.md"], folder: "run/rollup")
+        RunFixtures.expectNoMachinePaths(files, temporary: temporary)
+
+        let document = try RunFixtures.summary(files["summary.json"])
+        #expect(document.byRegion.map(\.name) == ["east-county", "west-county"])
+        #expect(document.byRegion.map(\.units) == [5, 5])
+        #expect(document.figures.units == 10)
+        #expect(document.figures.required == 8)
+        #expect(document.figures.compliantRequired == 1)
+        #expect(document.figures.invalid == 1)
+        #expect(document.inputs.map(\.path) == ["east-county/summary.json", "west-county/summary.json"])
+        #expect(document.rounds == ["2022-H2", "2023-H1"])
+        // Every criterion applies to the units of both counties, whether or not one county misses it.
+        for row in document.mostMissed where row.criterion != "A2" {
+            #expect(row.applicable == 10, "\(row.criterion)")
+        }
+        #expect(document.mostMissed.first { $0.criterion == "A2" }?.applicable == 4, "party life applies to units with a party branch")
+        // Actions follow the combined ranking and say which county they belong to.
+        let ranks = Dictionary(document.units.map { (($0.region ?? "") + "/" + $0.unitID, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        let actionRanks = try document.rectifications.map { try #require(ranks[($0.region ?? "") + "/" + $0.unitID]) }
+        #expect(actionRanks == actionRanks.sorted())
+    }
+
+    @Test func rollupOfMixedStandardVersionsExitsTwo() throws {
+        let temporary = try TemporaryFolder()
+        try Self.twoCounties(in: temporary)
+        let edited = try RunFixtures.withStandardVersion("2023.9", try FileTree.bytes(temporary.path("west-county/summary.json")))
+        try FileTree.write(edited, to: temporary.path("north-county/summary.json"))
+        let outcome = try RunFixtures.audit(["rollup", "east-county/summary.json", "north-county/summary.json",
+                                             "--out", "rollup", "--lang", "en"], in: temporary.url)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("audit: the summaries use different standards (five-haves 2022.1; five-haves 2023.9)"))
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("rollup")), "nothing is written")
+    }
+
+    @Test func rollupOfSomethingElseExitsTwo() throws {
+        let temporary = try TemporaryFolder()
+        try FileTree.write(Array("{\"format\": \"five-haves-summary\", \"version\": 9}\n".utf8), to: temporary.path("future/summary.json"))
+        let outcome = try RunFixtures.audit(["rollup", "future/summary.json", "--out", "rollup"], in: temporary.url)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("audit: future/summary.json has summary layout version 9; this tool reads version 1"))
+    }
+
+    @Test func rollupOfRollups() throws {
+        let temporary = try TemporaryFolder()
+        try Self.twoCounties(in: temporary)
+        let cityA = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
+                                           "--out", "city-a", "--lang", "en"], in: temporary.url)
+        let cityB = try RunFixtures.audit(["rollup", "east-county/summary.json", "--out", "city-b", "--lang", "en"], in: temporary.url)
+        #expect(cityA.status == 0)
+        #expect(cityB.status == 0)
+        let outcome = try RunFixtures.audit(["rollup", "city-a/summary.json", "city-b/summary.json",
+                                             "--out", "province", "--lang", "en"], in: temporary.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "")
+        let files = try FileTree.files(in: temporary.path("province"))
+        #expect(files.keys.sorted() == ([ReportWriter.manifestName] + RunFixtures.summaryFiles).sorted())
+        RunFixtures.expectNoMachinePaths(files, temporary: temporary)
+
+        let document = try RunFixtures.summary(files["summary.json"])
+        let a = try RunFixtures.summary(try? FileTree.bytes(temporary.path("city-a/summary.json")))
+        let b = try RunFixtures.summary(try? FileTree.bytes(temporary.path("city-b/summary.json")))
+        #expect(document.figures.units == a.figures.units + b.figures.units)
+        #expect(document.figures.required == a.figures.required + b.figures.required)
+        #expect(document.figures.compliantRequired == a.figures.compliantRequired + b.figures.compliantRequired)
+        #expect(document.figures.invalid == a.figures.invalid + b.figures.invalid)
+        #expect(document.rectifications.count == a.rectifications.count + b.rectifications.count)
+        #expect(document.byRegion.map(\.name) == ["city-a", "city-b"])
+        #expect(Set(document.units.compactMap(\.region)) == ["city-a / east-county", "city-a / west-county", "city-b / east-county"])
+        #expect(document.mostMissed.first { $0.criterion == "V1" }?.applicable == 15)
+        let markdown = String(decoding: try #require(files["summary.md"]), as: UTF8.self)
+        #expect(markdown.contains("| city-a | 10 | 8 | 1 | 12.5% |"))
+        #expect(markdown.contains("| city-b | 5 | 4 | 1 | 25% |"))
+    }
+}
+
+/// The hand-written `docs/summary-json.md` keeps up with the summary: its example is a summary the
+/// tool reads, has only keys real summaries have, and every key of a real summary has a row.
+@Suite struct SummaryJSONDocTests {
+    static let path = "docs/summary-json.md"
+
+    static func doc() throws -> String {
+        try FileTree.text(TestPaths.packageRoot.appendingPathComponent(path).path)
+    }
+
+    /// The key paths of a JSON value: `figures.units`, `units[].haves[].status`.
+    static func keyPaths(_ value: Any, prefix: String = "") -> Set<String> {
+        if let object = value as? [String: Any] {
+            return object.reduce(into: Set<String>()) { result, pair in
+                let path = prefix.isEmpty ? pair.key : "\(prefix).\(pair.key)"
+                result.insert(path)
+                result.formUnion(keyPaths(pair.value, prefix: path))
+            }
+        }
+        if let array = value as? [Any] {
+            return array.reduce(into: Set<String>()) { $0.formUnion(keyPaths($1, prefix: prefix + "[]")) }
+        }
+        return []
+    }
+
+    /// The key paths of real summaries: a run with a baseline, and a rollup.
+    static func realKeyPaths() throws -> Set<String> {
+        let temporary = try TemporaryFolder()
+        try RunReportTests.twoCounties(in: temporary)
+        let round2 = TestPaths.packageRoot.appendingPathComponent(RunFixtures.round2).path
+        let withBaseline = try RunFixtures.audit(["run", round2, "--out", "compared", "--lang", "en",
+                                                  "--baseline", "west-county/summary.json"], in: temporary.url)
+        #expect(withBaseline.status == 1)
+        let rollup = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
+                                            "--out", "rollup", "--region", "province"], in: temporary.url)
+        #expect(rollup.status == 0)
+        var paths = Set<String>()
+        for file in ["compared/summary.json", "rollup/summary.json"] {
+            let data = Data(try FileTree.bytes(temporary.path(file)))
+            paths.formUnion(keyPaths(try JSONSerialization.jsonObject(with: data)))
+        }
+        return paths
+    }
+
+    @Test func exampleIsASummaryWithRealKeys() throws {
+        let text = try Self.doc()
+        let start = try #require(text.range(of: "```json\n"))
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        let example = String(text[start.upperBound..<end.lowerBound])
+        let document = try Rollup.decode(Array(example.utf8), path: Self.path).document
+        #expect(document.changes != nil)
+        let paths = Self.keyPaths(try JSONSerialization.jsonObject(with: Data(example.utf8)))
+        let real = try Self.realKeyPaths()
+        #expect(paths.subtracting(real).isEmpty, "keys no summary has: \(paths.subtracting(real).sorted())")
+    }
+
+    @Test func everyKeyHasARow() throws {
+        let text = try Self.doc()
+        for path in try Self.realKeyPaths() {
+            let name = path.components(separatedBy: "[].").last ?? path
+            var parts = name.split(separator: ".").map(String.init)
+            // Maps keyed by have id or grade are documented once, by the map's key.
+            if let index = parts.firstIndex(where: { $0 == "have_met_share" || $0 == "grades" }), index + 1 < parts.count {
+                parts = Array(parts[...index])
+            }
+            let key = parts.joined(separator: ".")
+            let parent = parts.dropLast().joined(separator: ".")
+            let documented = text.contains("| `\(key)` |") || text.contains("| `\(parts.last ?? key)` |")
+                || (!parent.isEmpty && text.contains("| `\(parent)` |"))
+            #expect(documented, "\(Self.path) has no row for \(path)")
+        }
+    }
+
+    @Test func docHoldsNoMachinePathsAndIsLinked() throws {
+        let text = try Self.doc()
+        for marker in ["/home/", "/Users/", "/tmp/", "/work/", "C:\\", TestPaths.packageRoot.path] {
+            #expect(!text.contains(marker), "\(Self.path) contains \(marker)")
+        }
+        let readme = try FileTree.text(TestPaths.packageRoot.appendingPathComponent("README.md").path)
+        #expect(readme.contains("[docs/summary-json.md](docs/summary-json.md)"))
+    }
+}

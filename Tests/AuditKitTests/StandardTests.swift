@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// Tailored and malformed standard files. Each is the built-in YAML with one edit; the expected
+/// line and column are found by searching the edited text, so the tests do not depend on the
+/// layout of the default standard.
+@Suite struct StandardTests {
+    /// The built-in YAML with one edit, and where the edit landed.
+    struct Edit {
+        /// The edited text.
+        var text: String
+        /// The 1-based line and column of `needle`, searched from where the edit was made.
+        var position: (String) throws -> (line: Int, column: Int)
+
+        /// Replaces the single occurrence of `old` in `base` with `new`.
+        init(_ old: String, _ new: String, in base: String = Standard.builtInYAML) throws {
+            let parts = base.components(separatedBy: old)
+            try #require(parts.count == 2, "expected exactly one occurrence of \(old.debugDescription) in the standard")
+            let text = parts.joined(separator: new)
+            let start = text.index(text.startIndex, offsetBy: parts[0].count)
+            self.text = text
+            self.position = { needle in
+                let range = try #require(text.range(of: needle, range: start..<text.endIndex), "\(needle) is not in the edit")
+                return StandardTests.position(of: range.lowerBound, in: text)
+            }
+        }
+    }
+
+    /// The 1-based line and column (in characters) of `index` in `text`.
+    static func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
+        let before = text[..<index]
+        let line = before.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        return (line, before[lineStart...].count + 1)
+    }
+
+    /// The position of the top-level `haves:` key, where whole-standard findings are reported.
+    static func havesKey(in text: String) throws -> (line: Int, column: Int) {
+        let range = try #require(text.range(of: "\nhaves:\n"))
+        let (line, _) = position(of: range.lowerBound, in: text)
+        return (line + 1, 1)
+    }
+
+    static func load(_ text: String) -> StandardLoadResult {
+        StandardLoader.load(Array(text.utf8), file: "tailored.yaml")
+    }
+
+    // MARK: - Tailored standards
+
+    static let v3Measure = "measure: {kind: threshold, field: venue.area_m2, full: 30, half: 20}"
+
+    @Test func raisingV3sFullMarkChangesTheGrade() throws {
+        let edit = try Edit(Self.v3Measure, "measure: {kind: threshold, field: venue.area_m2, full: 100, half: 20}")
+        let loaded = Self.load(edit.text)
+        #expect(loaded.diagnostics.isEmpty)
+        let tailored = try #require(loaded.standard)
+        let text = try ScoringTests.exactly85()
+        // 60 m² is full under the default standard, half under the tailored one.
+        let before = try text.card()
+        let after = try text.card(standard: tailored)
+        #expect(try before.criterion("V3").attainment == .full)
+        #expect(try after.criterion("V3").attainment == .half)
+        #expect(try after.criterion("V3").reason.en.hasSuffix("reaching the half mark 20 but not the full mark 100"))
+        // The venue drops to 12 of 22, under 60%, and the unit from compliant to largely compliant.
+        #expect(before.scoreTenths == 850 && before.grade == .compliant)
+        #expect(try after.have("venue").status == .partial)
+        #expect(after.scoreTenths == 820)
+        #expect(after.grade == .largelyCompliant)
+    }
+
+    @Test func loweringMinRetireesMakesASmallUnitRequired() throws {
+        let edit = try Edit("  min_retirees: 20 ", "  min_retirees: 10 ")
+        let tailored = try #require(Self.load(edit.text).standard)
+        let text = try ChecklistText.base().replacing("    total: 20", with: "    total: 15")
+        #expect(try !text.card().required)
+        let card = try text.card(standard: tailored)
+        #expect(card.required)
+        #expect(ScorecardFormat.text.render([card], standard: tailored, language: .en).contains("required (15 retirees ≥ 10)"))
+    }
+
+    @Test func theStandardsIdAndVersionAppearInTheScorecard() throws {
+        let edit = try Edit("version: \"2022.1\"", "version: \"2023.1-county\"")
+        let tailored = try #require(Self.load(edit.text).standard)
+        let card = try ChecklistText.base().card(standard: tailored)
+        #expect(card.standardID == "five-haves")
+        #expect(card.standardVersion == "2023.1-county")
+        #expect(ScorecardFormat.text.render([card], standard: tailored, language: .en).contains("standard five-haves 2023.1-county"))
+        #expect(ScorecardFormat.json.render([card], standard: tailored, language: .en).contains("\"2023.1-county\""))
+    }
+
+    // MARK: - Malformed standards
+
+    /// A malformed standard: the edit, the codes it must produce, and where the first is reported.
+    struct Malformed: Sendable, CustomTestStringConvertible {
+        var name: String
+        var old: String
+        var new: String
+        var codes: [DiagnosticCode]
+        /// The text whose position is expected, searched from the edit; nil for the `haves:` key.
+        var at: String?
+        /// Part of the English message.
+        var message: String
+
+        var testDescription: String { name }
+    }
+
+    static let malformed: [Malformed] = [
+        Malformed(name: "weights add up to 101",
+                  old: "    en: A venue for study and activities\n    weight: 22",
+                  new: "    en: A venue for study and activities\n    weight: 23",
+                  codes: [.weightsNotHundred], at: nil, message: "the weights add up to 101, not 100"),
+        Malformed(name: "threshold without a field", old: v3Measure,
+                  new: "measure: {kind: threshold, full: 30, half: 20}",
+                  codes: [.measureParameter], at: "measure", message: "measure threshold needs the parameter field"),
+        Malformed(name: "threshold with months",
+                  old: "measure: {kind: threshold, field: venue.open_hours_per_week, full: 20, half: 4}",
+                  new: "measure: {kind: threshold, field: venue.open_hours_per_week, full: 20, half: 4, months: 12}",
+                  codes: [.measureParameter], at: "months", message: "measure threshold does not use the parameter months"),
+        Malformed(name: "half above full", old: v3Measure,
+                  new: "measure: {kind: threshold, field: venue.area_m2, full: 30, half: 40}",
+                  codes: [.markOrder], at: "40", message: "the half mark 40 is above the full mark 30"),
+        Malformed(name: "unknown field venue.area", old: v3Measure,
+                  new: "measure: {kind: threshold, field: venue.area, full: 30, half: 20}",
+                  codes: [.unknownField], at: "venue.area", message: "the checklist format has no field venue.area"),
+        Malformed(name: "unknown equipment id", old: "slots: [[tv, projector], [computer]]",
+                  new: "slots: [[tv, projecter], [computer]]",
+                  codes: [.unknownID], at: "projecter", message: "id projecter is not in its catalogue"),
+        Malformed(name: "funding have duplicated as rules", old: "  - id: funding\n", new: "  - id: rules\n",
+                  codes: [.haveSet], at: nil, message: "a standard holds each of the five haves once (found: venue, equipment, rules, activities, rules)"),
+        Malformed(name: "criterion id repeated", old: "      - id: V2\n", new: "      - id: V1\n",
+                  codes: [.haveSet], at: "V1", message: "criterion id V1 repeats the one on line"),
+        Malformed(name: "largely compliant bar above compliant", old: "    min_score: 70", new: "    min_score: 90",
+                  codes: [.gradeOrder], at: "90", message: "the largely-compliant bar is above the compliant bar"),
+        Malformed(name: "unknown key in a criterion",
+                  old: "        essential: true\n        measure: {kind: flag, field: venue.status",
+                  new: "        esential: true\n        measure: {kind: flag, field: venue.status",
+                  codes: [.unknownKey], at: "esential", message: "unknown key esential"),
+        Malformed(name: "min_retirees not an integer", old: "  min_retirees: 20 ", new: "  min_retirees: 20.5 ",
+                  codes: [.notInteger], at: "20.5", message: "20.5"),
+        Malformed(name: "points not a number", old: "        points: 6\n", new: "        points: six\n",
+                  codes: [.notNumber], at: "six", message: "six"),
+    ]
+
+    @Test(arguments: malformed)
+    func malformedStandard(_ test: Malformed) throws {
+        let edit = try Edit(test.old, test.new)
+        let loaded = Self.load(edit.text)
+        #expect(loaded.standard == nil)
+        #expect(loaded.diagnostics.map(\.code) == test.codes)
+        let first = try #require(loaded.diagnostics.first)
+        let expected = try test.at.map(edit.position) ?? Self.havesKey(in: edit.text)
+        #expect(first.file == "tailored.yaml")
+        #expect(first.line == expected.line)
+        #expect(first.column == expected.column)
+        #expect(first.severity == .error)
+        #expect(first.message.en.contains(test.message), "\(first.message.en)")
+        #expect(!first.message.zh.isEmpty && !first.hint.zh.isEmpty && !first.hint.en.isEmpty)
+    }
+
+    @Test func missingHaveIsReportedWithItsWeights() throws {
+        // Drop the funding have altogether: the set of haves and the weights are both wrong.
+        let start = try #require(Standard.builtInYAML.range(of: "  - id: funding\n"))
+        let text = String(Standard.builtInYAML[..<start.lowerBound])
+        let loaded = Self.load(text)
+        #expect(loaded.standard == nil)
+        let haves = try Self.havesKey(in: text)
+        #expect(loaded.diagnostics.map(\.code) == [.weightsNotHundred, .haveSet])
+        #expect(loaded.diagnostics.allSatisfy { $0.line == haves.line && $0.column == haves.column })
+        #expect(loaded.diagnostics.last?.message.en == "a standard holds each of the five haves once (found: venue, equipment, rules, activities)")
+    }
+
+    @Test func repeatedCriterionNamesTheFirstLine() throws {
+        let edit = try Edit("      - id: V2\n", "      - id: V1\n")
+        let first = try #require(edit.text.range(of: "      - id: V1\n"))
+        let line = Self.position(of: first.lowerBound, in: edit.text).line
+        let diagnostic = try #require(Self.load(edit.text).diagnostics.first)
+        #expect(diagnostic.message.en == "criterion id V1 repeats the one on line \(line)")
+    }
+
+    // MARK: - The command line
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("audit-standard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func standardCheckAcceptsTheBuiltInYAML() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let show = try AuditBinary.run(["standard", "show", "--format", "yaml"])
+        #expect(show.status == 0)
+        #expect(show.stdout == Standard.builtInYAML + "\n")
+        try show.stdout.write(to: directory.appendingPathComponent("five-haves.yaml"), atomically: true, encoding: .utf8)
+        let check = try AuditBinary.run(["standard", "check", "five-haves.yaml"], in: directory)
+        #expect(check.status == 0)
+        #expect(!check.stdout.contains("error["))
+        #expect(check.stderr == "")
+    }
+
+    @Test func standardCheckRejectsABrokenStandard() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edit = try Edit(Self.v3Measure, "measure: {kind: threshold, field: venue.area_m2, full: 30, half: 40}")
+        try edit.text.write(to: directory.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let (line, column) = try edit.position("40")
+        let check = try AuditBinary.run(["standard", "check", "broken.yaml"], in: directory)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("broken.yaml:\(line):\(column): error[FH503]: the half mark 40 is above the full mark 30\n"))
+        let zh = try AuditBinary.run(["standard", "check", "--lang", "zh", "broken.yaml"], in: directory)
+        #expect(zh.status == 1)
+        #expect(zh.stdout.contains("broken.yaml:\(line):\(column): 错误[FH503]"))
+    }
+
+    @Test func scoringWithABrokenStandardExitsTwo() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edit = try Edit("    min_score: 70", "    min_score: 90")
+        let file = directory.appendingPathComponent("broken.yaml")
+        try edit.text.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try AuditBinary.run(["score", "--standard", file.path, "checklists"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr.contains("error[FH507]"))
+        #expect(outcome.stderr.hasSuffix("audit: the standard file \(file.path) is not valid\n"))
+    }
+
+    @Test func scoringWithATailoredStandard() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edit = try Edit("version: \"2022.1\"", "version: \"2023.1-county\"")
+        let file = directory.appendingPathComponent("tailored.yaml")
+        try edit.text.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try AuditBinary.run(["score", "--lang", "en", "--standard", file.path, "checklists/chengguan-town.yaml"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("standard five-haves 2023.1-county · inspected "))
+        #expect(outcome.stderr == "")
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import AuditKit
+
+/// `summary.html` from units whose names and townships are made to break a page: HTML tags,
+/// quotes, ampersands, a spreadsheet formula and a line break. The page must show them as text,
+/// load nothing from outside, read as XML, and come out byte-identical every time.
+@Suite struct SummaryHTMLTests {
+    /// The hostile texts, each used as a unit name and, reversed in order, as a township.
+    static let hostile = [
+        "<script>alert(1)</script>",
+        "\"quotes\" & <b>more</b>",
+        "=cmd|' /C calc'!A0",
+        "第一行\n第二行 & more",
+    ]
+
+    /// A YAML double-quoted scalar holding `text` exactly.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default: result.append(character)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A bundled checklist made into unit `id` with the given name and township.
+    static func checklist(id: String, name: String, township: String) throws -> String {
+        let base = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("checklists/county-statistics-bureau.yaml"),
+                              encoding: .utf8)
+        let replaced = base
+            .replacingOccurrences(of: "  id: county-statistics-bureau\n", with: "  id: \(id)\n")
+            .replacingOccurrences(of: "  name: XX县统计局\n", with: "  name: \(quoted(name))\n")
+            .replacingOccurrences(of: "  township: 城关镇\n", with: "  township: \(quoted(township))\n")
+        guard replaced.contains("  id: \(id)\n"), !replaced.contains("XX县统计局\n") else { throw CocoaError(.fileReadCorruptFile) }
+        return replaced
+    }
+
+    /// Validates and scores the hostile units (the first `count`) plus one invalid checklist whose
+    /// values are hostile too, then builds the summary.
+    static func document(language: Language, count: Int = hostile.count, baseline: SummaryDocument? = nil) throws -> SummaryDocument {
+        try ScratchFolder.with { folder in
+            var files: [(String, String)] = []
+            for (index, name) in hostile.prefix(count).enumerated() {
+                let id = "hostile-\(index + 1)"
+                files.append(("\(id).yaml", try checklist(id: id, name: name, township: hostile[hostile.count - 1 - index])))
+            }
+            files.append(("broken.yaml", "format: five-haves/1\nunit:\n  id: \(quoted(hostile[0]))\n  name: \(quoted(hostile[2]))\n"))
+            let reader = ChecklistReader(catalogues: .builtIn)
+            let reports = try files.map { name, text in
+                let url = folder.appendingPathComponent(name)
+                try Data(text.utf8).write(to: url)
+                return reader.validate(Array(text.utf8), input: InputFile(path: "checklists/\(name)", treeRoot: folder.path))
+            }
+            let run = ValidationRun(reports: reports)
+            let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
+            return SummaryBuilder(standard: .builtIn).build(run: run, cards: cards, title: "检查 <汇总> & \"测试\"",
+                                                            language: language, baseline: baseline)
+        }
+    }
+
+    /// The page for the hostile units, compared with a baseline of the first two of them.
+    static func page(_ language: Language) throws -> String {
+        let baseline = try document(language: language, count: 2)
+        return SummaryHTML(document: try document(language: language, baseline: baseline), language: language).render()
+    }
+
+    @Test("The test data really is hostile and really is in the summary", arguments: Language.allCases)
+    func dataIsHostile(_ language: Language) throws {
+        let baseline = try Self.document(language: language, count: 2)
+        let document = try Self.document(language: language, baseline: baseline)
+        #expect(document.units.map(\.name).sorted() == Self.hostile.sorted())
+        #expect(document.invalid.count == 1)
+        #expect(document.changes?.newUnits.count == 2)
+    }
+
+    @Test("Hostile text comes out escaped, never as markup", arguments: Language.allCases)
+    func escaped(_ language: Language) throws {
+        let html = try Self.page(language)
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&quot;quotes&quot; &amp; &lt;b&gt;more&lt;/b&gt;"))
+        #expect(html.contains("=cmd|&#39; /C calc&#39;!A0"))
+        #expect(html.contains("第一行\n第二行 &amp; more"), "the line break stays text in the tables")
+        #expect(html.contains("第一行 第二行 &amp; more"), "the charts show the name on one line")
+        #expect(html.contains("检查 &lt;汇总&gt; &amp; &quot;测试&quot;"))
+        #expect(!html.contains("\"quotes\""))
+        #expect(!html.contains("calc'"))
+    }
+
+    @Test("The page has no scripts and loads nothing from outside", arguments: Language.allCases)
+    func selfContained(_ language: Language) throws {
+        let html = try Self.page(language).lowercased()
+        #expect(!html.contains("<script"))
+        let withoutNamespace = html.replacingOccurrences(of: SummaryHTML.svgNamespace, with: "")
+        #expect(!withoutNamespace.contains("http"))
+        for reference in ["src=", "href=", "@import", "url(", "<link", "<iframe", "<object", "<embed"] {
+            #expect(!withoutNamespace.contains(reference), "found \(reference)")
+        }
+        #expect(html.range(of: #"\son[a-z]+="#, options: .regularExpression) == nil, "an event handler attribute")
+    }
+
+    @Test("The page reads as XML once the doctype line is gone", arguments: Language.allCases)
+    func wellFormed(_ language: Language) throws {
+        let html = try Self.page(language)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n"))
+        let problem = Self.xmlProblem(String(html.dropFirst("<!DOCTYPE html>\n".count)))
+        #expect(problem == nil, "\(problem ?? "")")
+    }
+
+    /// Why `xml` is not well-formed, or nil. The parser can report success and still set an error
+    /// (a mismatched end tag), so both are checked.
+    static func xmlProblem(_ xml: String) -> String? {
+        let parser = XMLParser(data: Data(xml.utf8))
+        let ok = parser.parse()
+        guard !ok || parser.parserError != nil else { return nil }
+        return "XML error at line \(parser.lineNumber), column \(parser.columnNumber): \(String(describing: parser.parserError))"
+    }
+
+    @Test("Two renders are byte-identical", arguments: Language.allCases)
+    func deterministic(_ language: Language) throws {
+        let document = try Self.document(language: language)
+        let first = SummaryHTML(document: document, language: language).render()
+        let second = SummaryHTML(document: document, language: language).render()
+        #expect(Array(first.utf8) == Array(second.utf8))
+        #expect(try Self.page(language) == Self.page(language))
+    }
+
+    @Test("The page has the summary's content, charts and print rules", arguments: Language.allCases)
+    func content(_ language: Language) throws {
+        let html = try Self.page(language)
+        #expect(html.contains("<html lang=\"\(language == .zh ? "zh-CN" : "en")\">"))
+        #expect(html.contains("<meta charset=\"utf-8\"/>"))
+        for id in ["chart-scores", "chart-haves", "chart-grades", "chart-grid"] {
+            #expect(html.contains("<figure class=\"chart\" id=\"\(id)\">"), "\(id)")
+            #expect(html.contains("<title id=\"\(id)-title\">"), "\(id) has a title")
+        }
+        for id in ["figures", "units", "townships", "categories", "missed", "rectifications", "changes", "invalid"] {
+            #expect(html.contains("<section id=\"\(id)\""), "section \(id)")
+        }
+        #expect(!html.contains("<section id=\"regions\""))
+        for rule in ["@page { size: A4; margin: 15mm; }", "thead { display: table-header-group; }", "break-inside: avoid",
+                     "\"Noto Sans CJK SC\"", "\"Microsoft YaHei\""] {
+            #expect(html.contains(rule), "\(rule)")
+        }
+        #expect(html.contains(language == .zh ? "单位排名" : "Units ranked"))
+        #expect(html.contains(HaveStatus.partial.label(language)))
+    }
+
+    @Test("A rollup's regions are escaped and get their own section")
+    func rollupRegions() throws {
+        let documents = try (1...2).map { index in
+            var document = try Self.document(language: .en)
+            document.region = index == 1 ? "<i>North</i> & \"co\"" : "=South"
+            return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: "0", count: 64))
+        }
+        let rollup = try Rollup.combine(documents, title: nil, region: "<city>", language: .en)
+        let html = SummaryHTML(document: rollup, language: .en).render()
+        #expect(html.contains("<section id=\"regions\""))
+        #expect(html.contains("&lt;i&gt;North&lt;/i&gt; &amp; &quot;co&quot;"))
+        #expect(!html.contains("<i>") && !html.contains("<city>"))
+        #expect(Self.xmlProblem(String(html.dropFirst("<!DOCTYPE html>\n".count))) == nil)
+    }
+
+    @Test("The grade lines follow the standard, or are left out for an unknown one")
+    func gradeLines() throws {
+        var document = try Self.document(language: .en, count: 1)
+        #expect(SummaryHTML(document: document, language: .en).drawnGradeLines == [70, 85])
+        #expect(SummaryHTML(document: document, language: .en, gradeLines: [60, 90]).drawnGradeLines == [60, 90])
+        document.standard.id = "tailored"
+        #expect(SummaryHTML(document: document, language: .en).drawnGradeLines.isEmpty)
+    }
+}
