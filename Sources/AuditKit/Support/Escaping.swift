@@ -2,6 +2,10 @@
 public enum Escaping {
     /// Text safe inside HTML element content and attribute values.
     public static func html(_ text: String) -> String {
+        // Most text has nothing to escape: hand it back without walking its scalars.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
@@ -55,7 +59,9 @@ public enum Escaping {
            !(number && ScalarReader.decimal(field) != nil) {
             field = "'" + field
         }
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // The byte test only skips the character walk when no comma, quote or line break is there.
+        if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }),
+           field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
         }
         return field

@@ -60,6 +60,9 @@ extension String {
 extension Markdown {
     /// User text made safe for a table cell: pipes, HTML and line breaks neutralised.
     static func escaped(_ text: String) -> String {
+        // Every character escaped below is a single ASCII byte, so text without those bytes (most
+        // names and reasons) comes back as it is, without walking its characters.
+        guard text.utf8.contains(where: needsEscape) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -73,5 +76,13 @@ extension Markdown {
             }
         }
         return result
+    }
+
+    /// Whether `byte` is one of the characters `escaped` rewrites.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x7C, 0x3C, 0x3E, 0x26, 0x0A, 0x0D, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: return true
+        default: return false
+        }
     }
 }
