@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Text a renderer writes in pieces as it goes: into memory, or through a buffer into a file, so
+/// that a report of any size never has to exist as one string.
+protocol TextOutput: SendableMetatype {
+    /// Appends `text`.
+    mutating func write(_ text: String)
+    /// Appends bytes that are already UTF-8 text.
+    mutating func write(bytes: UnsafeRawBufferPointer)
+}
+
+extension TextOutput {
+    /// Appends `text` and a line feed.
+    mutating func line(_ text: String) {
+        write(text)
+        write("\n")
+    }
+
+    /// Appends bytes that are already UTF-8 text.
+    mutating func write(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write(bytes: $0) }
+    }
+}
+
+/// Collects the text in memory.
+struct StringOutput: TextOutput {
+    private(set) var bytes: [UInt8] = []
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func write(bytes: UnsafeRawBufferPointer) {
+        self.bytes.append(contentsOf: bytes)
+    }
+}
+
+/// Writes through a buffer into an open file. The first write error is kept and later writes are
+/// dropped, so renderers need not handle errors: the owner checks `finish()`.
+struct FileTextOutput: TextOutput {
+    /// The file, as the error names it.
+    let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private(set) var failure: OutputError?
+    private static let capacity = 1 << 18
+
+    /// Writes to `descriptor`, which the caller opened and closes; `path` names it in errors.
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func write(bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        if buffer.count + bytes.count > Self.capacity {
+            flushBuffer()
+            if bytes.count >= Self.capacity {
+                writeAll(bytes)
+                return
+            }
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Writes out what is buffered; returns the first error met, if any.
+    mutating func finish() -> OutputError? {
+        flushBuffer()
+        return failure
+    }
+
+    private mutating func flushBuffer() {
+        guard !buffer.isEmpty, failure == nil else { return }
+        let pending = buffer
+        buffer.removeAll(keepingCapacity: true)
+        pending.withUnsafeBytes { writeAll($0) }
+    }
+
+    private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = systemWrite(descriptor, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = OutputError(path: path, reason: String(cString: strerror(errno)))
+                return
+            }
+            written += count
+        }
+    }
+}
+
+/// write(2), named apart from the `write` methods above.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
