@@ -52,7 +52,7 @@ import Testing
             var out = StringOutput()
             SummaryJSON(document: document).write(to: &out)
             let expected = JSONOutput.encode(document)
-            #expect(out.text == expected, "\(name): first difference at byte \(Self.firstDifference(out.text, expected))")
+            #expect(out.bytes == Array(expected.utf8), "\(name): first difference at byte \(Self.firstDifference(out.text, expected))")
         }
     }
 
@@ -78,7 +78,7 @@ import Testing
             for file in set.files {
                 let written = try #require(FileManager.default.contents(atPath: out + "/" + file.path), "\(file.path)")
                 let (actual, expected) = (String(decoding: written, as: UTF8.self), String(decoding: file.bytes, as: UTF8.self))
-                #expect(actual == expected, "\(file.path): first difference at byte \(Self.firstDifference(actual, expected))")
+                #expect(Array(written) == file.bytes, "\(file.path): first difference at byte \(Self.firstDifference(actual, expected))")
             }
             let listed = try FileManager.default.subpathsOfDirectory(atPath: out).filter { !$0.hasSuffix("units") }.sorted()
             #expect(listed == (set.files.map(\.path) + [ReportWriter.manifestName]).sorted())

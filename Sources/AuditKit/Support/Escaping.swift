@@ -2,23 +2,40 @@
 public enum Escaping {
     /// Text safe inside HTML element content and attribute values.
     public static func html(_ text: String) -> String {
-        // Most text has nothing to escape: hand it back without walking its scalars.
+        // Most text has nothing to escape: hand it back as it is. The five characters escaped are
+        // single ASCII bytes, each a scalar of its own, so the rewrite can go byte by byte.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: result += Array("&amp;".utf8)
+            case 0x3C: result += Array("&lt;".utf8)
+            case 0x3E: result += Array("&gt;".utf8)
+            case 0x22: result += Array("&quot;".utf8)
+            case 0x27: result += Array("&#39;".utf8)
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether every byte `special` picks out is a character of its own: its neighbours are ASCII
+    /// and it is not half of a CR LF pair. Then rewriting those bytes one by one gives what a walk
+    /// over Characters gives (a `|` followed by a combining accent, say, is another character).
+    static func specialBytesStandAlone(_ text: String, _ special: (UInt8) -> Bool) -> Bool {
+        var previous: UInt8 = 0
+        var previousSpecial = false
+        for byte in text.utf8 {
+            let isSpecial = special(byte)
+            if previousSpecial, byte >= 0x80 || (previous == 0x0D && byte == 0x0A) { return false }
+            if isSpecial, previous >= 0x80 || (previous == 0x0D && byte == 0x0A) { return false }
+            previous = byte
+            previousSpecial = isSpecial
+        }
+        return true
     }
 
     /// Text safe inside XML content and attributes: HTML's escapes, plus control characters that
@@ -59,12 +76,23 @@ public enum Escaping {
            !(number && ScalarReader.decimal(field) != nil) {
             field = "'" + field
         }
-        // The byte test only skips the character walk when no comma, quote or line break is there.
-        if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }),
-           field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard field.utf8.contains(where: special) else { return field }
+        // When those bytes are characters of their own, quote byte by byte; else walk characters.
+        guard specialBytesStandAlone(field, special) else {
+            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+            }
+            return field
         }
-        return field
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(field.utf8.count + 4)
+        for byte in field.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// A value for a GitHub Actions workflow command: its message part, or with `property` its
