@@ -34,7 +34,8 @@ struct StringOutput: TextOutput {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func write(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(bytes: UnsafeRawBufferPointer) {

@@ -62,19 +62,21 @@ extension Markdown {
     static func escaped(_ text: String) -> String {
         // Every character escaped below is a single ASCII byte, so text without those bytes (most
         // names and reasons) comes back as it is, without walking its characters.
-        guard text.utf8.contains(where: needsEscape) else { return text }
+        guard text.containsByte(where: needsEscape) else { return text }
         if Escaping.specialBytesStandAlone(text, needsEscape) {
             var result: [UInt8] = []
-            result.reserveCapacity(text.utf8.count + 8)
-            for byte in text.utf8 {
-                switch byte {
-                case 0x7C: result += [0x5C, 0x7C]
-                case 0x3C: result += Array("&lt;".utf8)
-                case 0x3E: result += Array("&gt;".utf8)
-                case 0x26: result += Array("&amp;".utf8)
-                case 0x0A, 0x0D: result.append(0x20)
-                case 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: result += [0x5C, byte]
-                default: result.append(byte)
+            text.withBytes { bytes in
+                result.reserveCapacity(bytes.count + 8)
+                for byte in bytes {
+                    switch byte {
+                    case 0x7C: result += [0x5C, 0x7C]
+                    case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]        // &lt;
+                    case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]        // &gt;
+                    case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                    case 0x0A, 0x0D: result.append(0x20)
+                    case 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: result += [0x5C, byte]
+                    default: result.append(byte)
+                    }
                 }
             }
             return String(decoding: result, as: UTF8.self)

@@ -305,29 +305,32 @@ enum JSON {
     /// A string literal: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`,
     /// everything else (slashes, non-ASCII) as it is.
     static func string(_ value: String, _ out: inout some TextOutput) {
-        out.write("\"")
-        if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(value.utf8.count + 8)
-            let hex = Array("0123456789abcdef".utf8)
-            for byte in value.utf8 {
-                switch byte {
-                case 0x22: escaped += [0x5C, 0x22]
-                case 0x5C: escaped += [0x5C, 0x5C]
-                case 0x08: escaped += [0x5C, UInt8(ascii: "b")]
-                case 0x0C: escaped += [0x5C, UInt8(ascii: "f")]
-                case 0x0A: escaped += [0x5C, UInt8(ascii: "n")]
-                case 0x0D: escaped += [0x5C, UInt8(ascii: "r")]
-                case 0x09: escaped += [0x5C, UInt8(ascii: "t")]
-                case 0..<0x20: escaped += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                default: escaped.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            out.write("\"")
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                var escaped: [UInt8] = []
+                escaped.reserveCapacity(utf8.count + 8)
+                let hex = Array("0123456789abcdef".utf8)
+                for byte in utf8 {
+                    switch byte {
+                    case 0x22: escaped += [0x5C, 0x22]
+                    case 0x5C: escaped += [0x5C, 0x5C]
+                    case 0x08: escaped += [0x5C, UInt8(ascii: "b")]
+                    case 0x0C: escaped += [0x5C, UInt8(ascii: "f")]
+                    case 0x0A: escaped += [0x5C, UInt8(ascii: "n")]
+                    case 0x0D: escaped += [0x5C, UInt8(ascii: "r")]
+                    case 0x09: escaped += [0x5C, UInt8(ascii: "t")]
+                    case 0..<0x20: escaped += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                    default: escaped.append(byte)
+                    }
                 }
+                out.write(bytes: escaped)
+            } else {
+                out.write(bytes: UnsafeRawBufferPointer(utf8))
             }
-            out.write(bytes: escaped)
-        } else {
-            out.write(value)
+            out.write("\"")
         }
-        out.write("\"")
     }
 
     static func localized(_ value: Localized, level: Int, _ out: inout some TextOutput) {
