@@ -30,7 +30,11 @@ extension SummaryHTML {
     /// `<name …/>`: only for void HTML elements (`meta`) and SVG shapes; an HTML parser would read
     /// any other `<name/>` as an open tag.
     func empty(_ name: String, _ attributes: Attributes = [:]) -> String {
-        "<\(name)\(Self.attributeText(attributes.map { ($0.key, $0.value) }))/>"
+        var result = "<" + name
+        result.reserveCapacity(name.utf8.count + 24 * attributes.count + 3)
+        for (key, value) in attributes { Self.appendAttribute(key, value, to: &result) }
+        result += "/>"
+        return result
     }
 
     /// ` a="v" b="w"`, every value escaped.
@@ -42,11 +46,36 @@ extension SummaryHTML {
     // The same helpers without a document, for the rows `audit run` renders in its parallel stage.
 
     static func tag(_ name: String, _ attributes: Attributes = [:], _ inner: String = "") -> String {
-        tag(name, pairs: attributes.map { ($0.key, $0.value) }, inner)
+        var result = "<" + name
+        result.reserveCapacity(2 * name.utf8.count + inner.utf8.count + 24 * attributes.count + 5)
+        for (key, value) in attributes { appendAttribute(key, value, to: &result) }
+        result += ">"
+        result += inner
+        result += "</"
+        result += name
+        result += ">"
+        return result
     }
 
     static func tag(_ name: String, pairs: [(String, String)], _ inner: String) -> String {
-        "<\(name)\(attributeText(pairs))>\(inner)</\(name)>"
+        var result = "<" + name
+        result.reserveCapacity(2 * name.utf8.count + inner.utf8.count + 24 * pairs.count + 5)
+        for (key, value) in pairs { appendAttribute(key, value, to: &result) }
+        result += ">"
+        result += inner
+        result += "</"
+        result += name
+        result += ">"
+        return result
+    }
+
+    /// Appends ` key="value"`, the value escaped.
+    static func appendAttribute(_ key: String, _ value: String, to result: inout String) {
+        result += " "
+        result += key
+        result += "=\""
+        result += Escaping.html(value)
+        result += "\""
     }
 
     static func tag(_ name: String, _ attributes: Attributes = [:], text: String) -> String {
@@ -54,7 +83,9 @@ extension SummaryHTML {
     }
 
     static func attributeText(_ attributes: [(String, String)]) -> String {
-        attributes.map { " \($0.0)=\"\(Escaping.html($0.1))\"" }.joined()
+        var result = ""
+        for (key, value) in attributes { appendAttribute(key, value, to: &result) }
+        return result
     }
 
     static func row(_ cells: [String]) -> String { tag("tr", [:], cells.joined()) }
