@@ -23,32 +23,38 @@ struct GradeLift {
 
         let rule = target == .compliant ? standard.compliant : standard.largelyCompliant
         let haveCount = card.haves.count
+        typealias State = (count: Int, partial: Int, missing: Int, total: Int, fixed: UInt64)
         func key(_ count: Int, _ partial: Int, _ missing: Int) -> Int { (count * (haveCount + 1) + partial) * (haveCount + 1) + missing }
-        var states: [Int: (count: Int, partial: Int, missing: Int, total: Int, fixed: UInt64)] =
-            [key(0, 0, 0): (0, 0, 0, 0, 0)]
+        // The states reached so far, and for each key where its state sits in `next` (-1: none).
+        var states: [State] = [(0, 0, 0, 0, 0)]
+        var slots = [Int](repeating: -1, count: (ids.count + 1) * (haveCount + 1) * (haveCount + 1))
         var offset = 0
         for have in card.haves {
             let options = self.options(for: have, offset: offset)
             offset += have.criteria.count
-            var next: [Int: (count: Int, partial: Int, missing: Int, total: Int, fixed: UInt64)] = [:]
-            for state in states.values {
+            var next: [State] = []
+            next.reserveCapacity(states.count * options.count)
+            for state in states {
                 for option in options {
                     let count = state.count + option.count
                     let partial = state.partial + (option.status == .partial ? 1 : 0)
                     let missing = state.missing + (option.status == .missing ? 1 : 0)
-                    let candidate = (count: count, partial: partial, missing: missing,
-                                     total: state.total + option.points, fixed: state.fixed | option.fixed)
+                    let candidate: State = (count, partial, missing, state.total + option.points, state.fixed | option.fixed)
                     let slot = key(count, partial, missing)
-                    if let existing = next[slot], !Self.better(candidate.total, candidate.fixed, than: existing.total, existing.fixed, rank: rank) {
-                        continue
+                    let at = slots[slot]
+                    if at < 0 {
+                        slots[slot] = next.count
+                        next.append(candidate)
+                    } else if Self.better(candidate.total, candidate.fixed, than: next[at].total, next[at].fixed, rank: rank) {
+                        next[at] = candidate
                     }
-                    next[slot] = candidate
                 }
             }
+            for state in next { slots[key(state.count, state.partial, state.missing)] = -1 }
             states = next
         }
-        var best: (count: Int, partial: Int, missing: Int, total: Int, fixed: UInt64)?
-        for state in states.values
+        var best: State?
+        for state in states
         where state.total >= rule.minScoreTenths && state.partial <= rule.maxPartial && state.missing <= rule.maxMissing {
             guard let current = best else { best = state; continue }
             if state.count != current.count ? state.count < current.count
