@@ -85,6 +85,44 @@ import Testing
         }
     }
 
+    /// The rows `audit run` renders per unit from pre-rendered criterion parts equal the rows the
+    /// general renderers make, joined as the reports join them: with and without due dates,
+    /// names that need escaping in every format, and actions the standard does not know.
+    @Test(arguments: Language.allCases)
+    func actionTextsMatchTheGeneralRenderers(_ language: Language) {
+        let standard = Standard.builtIn
+        let texts = ActionTexts(standard: standard, language: language)
+        let criteria = standard.haves.flatMap { have in have.criteria.map { (have.id, $0) } }
+        let names = ["XX县教育局", "a|b <c> & \"d\", e", "=SUM(A1)\n第二行", "tab\there * _x_ `y` [z] #"]
+        let reasons = [Localized(zh: "已有：-；缺少：study", en: "present: -; missing: study"),
+                       Localized(zh: "venue.area_m2 = 24（第 19 行）", en: "venue.area_m2 = 24 at line 19, \"short\""),
+                       Localized(zh: "a\r\nb|c", en: "=1+2")]
+        for (offset, name) in names.enumerated() {
+            let unit = SummaryDocument.UnitRow(rank: 0, unitID: "unit-\(offset)", name: name, category: "other", township: nil,
+                                               region: nil, retirees: 30, required: true, score: 50, grade: "non-compliant",
+                                               inspectionDate: "2022-06-01", haves: [], actions: 0, liftCriteria: [])
+            var actions = criteria.enumerated().map { index, pair in
+                RectificationAction(haveID: pair.0, criterionID: pair.1.id, label: pair.1.label, current: reasons[index % reasons.count],
+                                    action: pair.1.action, gainTenths: index * 7 % 40,
+                                    due: offset % 2 == 0 ? CalendarDate(year: 2023, month: 1, day: 5) : nil)
+            }
+            actions.append(RectificationAction(haveID: "venue", criterionID: "X9", label: .init(zh: "自定 | 细则", en: "own <rule>"),
+                                               current: reasons[0], action: .init(zh: "整改", en: "fix, now"), gainTenths: 5, due: nil))
+            let rows = actions.map { SummaryBuilder.actionRow($0, unit: unit) }
+            let expected = [
+                rows.map(SummaryJSON.actionEntry).joined(separator: ",\n" + JSON.indent(2)),
+                rows.map { SummaryCSV.actionLine($0, regions: false, language: language) }.joined(),
+                rows.map { SummaryMarkdown.actionLine($0, regions: false, language: language) }.joined(),
+                rows.map { SummaryHTML.actionRow($0, language: language) }.joined(separator: "\n"),
+            ]
+            let rendered = texts.render(actions, unit: unit)
+            for (format, text) in expected.enumerated() {
+                #expect(rendered[format] == Array(text.utf8), "\(name): format \(format)")
+            }
+            #expect(texts.render([], unit: unit) == [[], [], [], []])
+        }
+    }
+
     static func firstDifference(_ a: String, _ b: String) -> String {
         let x = Array(a.utf8), y = Array(b.utf8)
         let index = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)

@@ -35,11 +35,13 @@ public struct SummaryRun {
         let reader = ChecklistReader(catalogues: standard.catalogues)
         let scorer = Scorer(standard: standard)
         let builder = SummaryBuilder(standard: standard)
+        let actionTexts = ActionTexts(standard: standard, language: language)
         let (validation, units) = ValidationRun.validate(inputs, reader: reader) { checklist in
             let card = scorer.score(checklist)
             let facts = builder.facts(card)
-            let texts = spool.append(Self.texts(card, row: facts.row, standard: standard, language: language))
-            return ScoredUnit(facts: facts, texts: texts)
+            var texts = actionTexts.render(card.actions, unit: facts.row)
+            texts.append(Array(ScorecardMarkdown(card: card, standard: standard, language: language).render().utf8))
+            return ScoredUnit(facts: facts, texts: spool.append(texts))
         }
         self.validation = validation
         self.units = units
@@ -47,26 +49,6 @@ public struct SummaryRun {
         self.standard = standard
         self.language = language
         self.spool = spool
-    }
-
-    /// A unit's rectification rows in each report's format (joined as `RectificationList` joins
-    /// rows), then its scorecard.
-    private static func texts(_ card: Scorecard, row: SummaryDocument.UnitRow, standard: Standard,
-                              language: Language) -> [[UInt8]] {
-        let rows = card.actions.map { SummaryBuilder.actionRow($0, unit: row) }
-        var parts: [[UInt8]] = []
-        for format in RectificationList.Format.allCases {
-            let text: String
-            switch format {
-            case .json: text = rows.map(SummaryJSON.actionEntry).joined(separator: ",\n" + JSON.indent(2))
-            case .csv: text = rows.map { SummaryCSV.actionLine($0, regions: false, language: language) }.joined()
-            case .markdown: text = rows.map { SummaryMarkdown.actionLine($0, regions: false, language: language) }.joined()
-            case .html: text = rows.map { SummaryHTML.actionRow($0, language: language) }.joined(separator: "\n")
-            }
-            parts.append(Array(text.utf8))
-        }
-        parts.append(Array(ScorecardMarkdown(card: card, standard: standard, language: language).render().utf8))
-        return parts
     }
 
     /// Writes the reports into `folder` as `ReportWriter` writes a `ReportSet`: every file to a
