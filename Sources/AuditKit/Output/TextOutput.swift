@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -108,4 +109,35 @@ struct FileTextOutput: TextOutput {
 /// write(2), named apart from the `write` methods above.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
+}
+
+extension TextOutput {
+    /// Writes `count` rows, `separator` between two, rendering them on all cores a batch at a time
+    /// and writing each batch in order: the output is what a plain loop writes, and memory holds
+    /// one batch of rows, not all of them.
+    mutating func writeRows(count: Int, separator: String = "", row render: @Sendable (Int) -> String) {
+        let batch = 4096
+        let piece = 256
+        var start = 0
+        while start < count {
+            let end = min(count, start + batch)
+            let pieces = (end - start + piece - 1) / piece
+            var texts = [String](repeating: "", count: pieces)
+            let batchStart = start
+            texts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: pieces) { index in
+                    var text = ""
+                    let first = batchStart + index * piece
+                    for row in first..<min(end, first + piece) {
+                        if row > 0 { text += separator }
+                        text += render(row)
+                    }
+                    buffer[index] = text
+                }
+            }
+            for text in texts { write(text) }
+            start = end
+        }
+    }
 }

@@ -25,16 +25,16 @@ extension SummaryHTML {
                 out.line("")
                 out.write(part)
             }
-            for (index, unit) in units.enumerated() {
+            out.writeRows(count: units.count) { index in
+                let unit = units[index]
                 let y = G.top + Double(index) * G.rowHeight
                 let end = plotX + min(max(unit.score, 0), 100) / 100 * plotWidth
                 let tip = "\(unit.rank). \(Self.oneLine(unit.name)): \(w.number(unit.score)) (\(w.grade(unit.grade)))"
-                out.line("")
-                out.write(tag("g", [:], tag("title", [:], text: tip) + unitLabel(unit, rankWidth: rankWidth, y: y + 16)
+                return "\n" + tag("g", [:], tag("title", [:], text: tip) + unitLabel(unit, rankWidth: rankWidth, y: y + 16)
                     + rect(x: plotX, y: y + 5, width: end - plotX, height: 14, fill: Self.gradeColour(unit.grade), radius: 2)
                     + tag("g", ["class": "halo"], svgText(w.number(unit.score), x: end + 6, y: y + 16, weight: "bold")
                         + svgText(w.grade(unit.grade), x: end + 12 + Self.textWidth(w.number(unit.score), size: G.font), y: y + 16,
-                                  size: G.small, fill: G.muted))))
+                                  size: G.small, fill: G.muted)))
             }
             let items = Grade.allCases.reversed().map { (Self.gradeColour($0.rawValue), $0.label(language)) }
             out.line("")
@@ -72,7 +72,9 @@ extension SummaryHTML {
                 out.write(svgText(w.haveShort(have.id), x: plotX + (Double(index) + 0.5) * cellWidth, y: G.top - 10,
                                   anchor: "middle", weight: "bold"))
             }
-            for (row, unit) in document.units.enumerated() {
+            let units = document.units
+            out.writeRows(count: units.count) { row in
+                let unit = units[row]
                 let y = G.top + Double(row) * G.rowHeight
                 var cells = unitLabel(unit, rankWidth: rankWidth, y: y + 16)
                 for (index, have) in haves.enumerated() {
@@ -84,8 +86,7 @@ extension SummaryHTML {
                         + rect(x: x + 2, y: y + 2, width: cellWidth - 4, height: G.rowHeight - 4, fill: colours.fill, radius: 3)
                         + svgText(word, x: x + cellWidth / 2, y: y + 16, size: G.small, anchor: "middle", fill: colours.ink, weight: "bold"))
                 }
-                out.line("")
-                out.write(tag("g", [:], cells))
+                return "\n" + tag("g", [:], cells)
             }
             let items = HaveStatus.allCases.map { (Self.statusColours($0.rawValue).fill, $0.label(language)) }
             out.line("")

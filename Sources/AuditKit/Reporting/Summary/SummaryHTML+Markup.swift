@@ -161,7 +161,9 @@ extension SummaryHTML {
 
     /// A line of text on one line: line breaks and tabs become spaces.
     static func oneLine(_ value: String) -> String {
-        String(value.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        // A line break or tab needs one of these bytes (U+0085 and U+2028/9 start with C2 and E2).
+        guard value.containsByte(where: { (0x09...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else { return value }
+        return String(value.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     /// The estimated width of `value` in a font of `size`: wide (CJK) characters take 1 em, others 0.6.
@@ -173,10 +175,16 @@ extension SummaryHTML {
     static func clipped(_ value: String, size: Double, width: Double) -> String {
         let line = oneLine(value)
         guard textWidth(line, size: size) > width else { return line }
+        // Widths are summed scalar by scalar from the left, as `textWidth` sums them, so the
+        // running sum gives the same numbers as measuring each longer prefix again.
         var result = ""
+        var sum = 0.0
         for character in line {
-            if textWidth(result + String(character) + "…", size: size) > width { break }
+            var candidate = sum
+            for scalar in character.unicodeScalars { candidate += scalar.value >= 0x2E80 ? 1.0 : 0.6 }
+            if (candidate + 0.6) * size > width { break }   // with the ellipsis, 0.6 em
             result.append(character)
+            sum = candidate
         }
         return result + "…"
     }

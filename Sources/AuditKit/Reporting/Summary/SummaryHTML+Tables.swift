@@ -9,7 +9,7 @@ extension SummaryHTML {
         head += [(t("类别", "Category"), ""), (t("乡镇", "Township"), ""), (t("离退休", "Retirees"), "num"),
                  (t("要求", "Required"), ""), (t("得分", "Score"), "num"), (t("等级", "Grade"), "")]
         head += haves.map { (w.haveShort($0.id), "center") }
-        func unitRow(_ unit: SummaryDocument.UnitRow) -> String {
+        @Sendable func unitRow(_ unit: SummaryDocument.UnitRow) -> String {
             var cells = [cell(String(unit.rank), "num"),
                          tag("td", [:], text(unit.name) + tag("span", ["class": "unit-id"], text: unit.unitID))]
             if hasRegion { cells.append(cell(unit.region ?? "–")) }
@@ -28,11 +28,9 @@ extension SummaryHTML {
                 out.write(tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored.")))
                 return
             }
+            let units = document.units
             writeTable(labelledBy: "units-h", className: "data units", head: head, to: &out) { out in
-                for (index, unit) in document.units.enumerated() {
-                    if index > 0 { out.write("\n") }
-                    out.write(unitRow(unit))
-                }
+                out.writeRows(count: units.count, separator: "\n") { unitRow(units[$0]) }
             }
         }
     }
