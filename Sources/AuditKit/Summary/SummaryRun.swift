@@ -40,7 +40,9 @@ public struct SummaryRun {
             let card = scorer.score(checklist)
             let facts = builder.facts(card)
             var texts = actionTexts.render(card.actions, unit: facts.row)
-            texts.append(Array(ScorecardMarkdown(card: card, standard: standard, language: language).render().utf8))
+            var scorecard = StringOutput()
+            ScorecardMarkdown(card: card, standard: standard, language: language).write(to: &scorecard)
+            texts.append(scorecard.bytes)
             return ScoredUnit(facts: facts, texts: spool.append(texts))
         }
         self.validation = validation

@@ -34,14 +34,6 @@ public enum SHA256 {
         var state = State()
         let count = bytes.count
         let whole = count - count % 64
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < whole {
-                state.compress(base + offset)
-                offset += 64
-            }
-        }
         // The tail: the remaining bytes, 0x80, zeros, and the length in bits, in one or two blocks.
         var tail = [UInt8](repeating: 0, count: 128)
         let rest = count - whole
@@ -52,9 +44,21 @@ public enum SHA256 {
         for index in 0..<8 {
             tail[tailLength - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
         }
-        tail.withUnsafeBufferPointer { buffer in
-            state.compress(buffer.baseAddress!)
-            if tailLength == 128 { state.compress(buffer.baseAddress! + 64) }
+        roundConstants.withUnsafeBufferPointer { constants in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard let base = buffer.baseAddress else { return }
+                    var offset = 0
+                    while offset < whole {
+                        state.compress(base + offset, schedule: schedule, constants: constants)
+                        offset += 64
+                    }
+                }
+                tail.withUnsafeBufferPointer { buffer in
+                    state.compress(buffer.baseAddress!, schedule: schedule, constants: constants)
+                    if tailLength == 128 { state.compress(buffer.baseAddress! + 64, schedule: schedule, constants: constants) }
+                }
+            }
         }
         var result = [UInt8](repeating: 0, count: 32)
         for (index, word) in state.words.enumerated() {
@@ -63,41 +67,38 @@ public enum SHA256 {
         return result
     }
 
-    /// The eight working words and the compression function.
     private struct State {
         var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
         var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
 
         var words: [UInt32] { [h0, h1, h2, h3, h4, h5, h6, h7] }
 
-        /// Compresses the 64 bytes at `block` into the state.
-        mutating func compress(_ block: UnsafePointer<UInt8>) {
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                for t in 0..<16 {
-                    let i = t * 4
-                    w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
-                }
-                for t in 16..<64 {
-                    let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                    let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-                }
-                var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-                SHA256.roundConstants.withUnsafeBufferPointer { k in
-                    for t in 0..<64 {
-                        let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                        let choose = (e & f) ^ (~e & g)
-                        let temp1 = h &+ sum1 &+ choose &+ k[t] &+ w[t]
-                        let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let temp2 = sum0 &+ majority
-                        h = g; g = f; f = e; e = d &+ temp1
-                        d = c; c = b; b = a; a = temp1 &+ temp2
-                    }
-                }
-                h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+        /// Compresses the 64 bytes at `block` into the state, using `schedule` (64 words) as
+        /// scratch space.
+        mutating func compress(_ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>,
+                               constants k: UnsafeBufferPointer<UInt32>) {
+            for t in 0..<16 {
+                let i = t * 4
+                w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
             }
+            for t in 16..<64 {
+                let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+            for t in 0..<64 {
+                let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                let choose = (e & f) ^ (~e & g)
+                let temp1 = h &+ sum1 &+ choose &+ k[t] &+ w[t]
+                let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let temp2 = sum0 &+ majority
+                h = g; g = f; f = e; e = d &+ temp1
+                d = c; c = b; b = a; a = temp1 &+ temp2
+            }
+            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+            h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
         }
 
         @inline(__always)
