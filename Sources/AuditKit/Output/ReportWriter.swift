@@ -55,6 +55,32 @@ public enum ReportWriter {
             try Self.write(temporary, body)
         }
 
+        /// Writes several files at once, each through its own `body`, in parallel; the files are
+        /// created in order first. On failure the error of the first file in path order is thrown.
+        mutating func stage(_ files: [(path: String, body: @Sendable (inout FileTextOutput) -> Void)]) throws(OutputError) {
+            var opened: [(descriptor: Int32, temporary: String)] = []
+            defer { for file in opened { close(file.descriptor) } }
+            for file in files {
+                let (temporary, target) = names(file.path)
+                staged.append((file.path, temporary, target))
+                try makeParent(of: temporary)
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
+                opened.append((descriptor, temporary))
+            }
+            var failures = [OutputError?](repeating: nil, count: files.count)
+            failures.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                let targets = opened
+                DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                    var output = FileTextOutput(descriptor: targets[index].descriptor, path: targets[index].temporary)
+                    files[index].body(&output)
+                    buffer[index] = output.finish() ?? Self.flushOne(targets[index].descriptor, path: targets[index].temporary)
+                }
+            }
+            if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
+        }
+
         /// Writes many files at once, in parallel: `contents(i)` gives the bytes of `paths[i]`. On
         /// failure the error of the first file in path order is thrown.
         mutating func stageAll(_ paths: [String], contents: @Sendable (Int) -> [UInt8]) throws(OutputError) {
@@ -127,10 +153,15 @@ public enum ReportWriter {
             defer { close(descriptor) }
             var output = FileTextOutput(descriptor: descriptor, path: path)
             body(&output)
-            if let failure = output.finish() { throw failure }
+            if let failure = output.finish() ?? flushOne(descriptor, path: path) { throw failure }
+        }
+
+        /// Flushes one file on systems where `commit` cannot flush them all at once.
+        private static func flushOne(_ descriptor: Int32, path: String) -> OutputError? {
             #if !os(Linux)
-            guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+            guard fsync(descriptor) == 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
             #endif
+            return nil
         }
 
         /// Makes every staged file durable before any is renamed.

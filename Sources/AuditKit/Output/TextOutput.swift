@@ -116,27 +116,32 @@ extension TextOutput {
     /// and writing each batch in order: the output is what a plain loop writes, and memory holds
     /// one batch of rows, not all of them.
     mutating func writeRows(count: Int, separator: String = "", row render: @Sendable (Int) -> String) {
+        writeRows(count: count, separator: separator) { (index: Int, out: inout StringOutput) in out.write(render(index)) }
+    }
+
+    /// As `writeRows`, each row written by `render` into an output of its batch.
+    mutating func writeRows(count: Int, separator: String = "", render: @Sendable (Int, inout StringOutput) -> Void) {
         let batch = 4096
         let piece = 256
         var start = 0
         while start < count {
             let end = min(count, start + batch)
             let pieces = (end - start + piece - 1) / piece
-            var texts = [String](repeating: "", count: pieces)
+            var texts = [StringOutput](repeating: StringOutput(), count: pieces)
             let batchStart = start
             texts.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let buffer = buffer
                 DispatchQueue.concurrentPerform(iterations: pieces) { index in
-                    var text = ""
+                    var text = StringOutput()
                     let first = batchStart + index * piece
                     for row in first..<min(end, first + piece) {
-                        if row > 0 { text += separator }
-                        text += render(row)
+                        if row > 0 { text.write(separator) }
+                        render(row, &text)
                     }
                     buffer[index] = text
                 }
             }
-            for text in texts { write(text) }
+            for text in texts { write(bytes: text.bytes) }
             start = end
         }
     }

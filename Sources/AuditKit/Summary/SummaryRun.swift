@@ -78,17 +78,16 @@ public struct SummaryRun {
         let language = language
         var staging = try ReportWriter.Staging(folder: folder)
         do throws(OutputError) {
-            try staging.stage("rectifications.csv") {
-                SummaryCSV(document: document, language: language, actions: actions).writeRectifications(to: &$0)
-            }
-            try staging.stage("summary.csv") { SummaryCSV(document: document, language: language, actions: actions).writeUnits(to: &$0) }
-            try staging.stage("summary.html") {
-                SummaryHTML(document: document, language: language, gradeLines: gradeLines, spooledActions: actions).write(to: &$0)
-            }
-            try staging.stage("summary.json") { SummaryJSON(document: document, rectifications: actions).write(to: &$0) }
-            try staging.stage("summary.md") {
-                SummaryMarkdown(document: document, language: language, rectifications: actions).write(to: &$0)
-            }
+            // The five summary files are independent streams: written side by side.
+            try staging.stage([
+                ("rectifications.csv", { SummaryCSV(document: document, language: language, actions: actions).writeRectifications(to: &$0) }),
+                ("summary.csv", { SummaryCSV(document: document, language: language, actions: actions).writeUnits(to: &$0) }),
+                ("summary.html", {
+                    SummaryHTML(document: document, language: language, gradeLines: gradeLines, spooledActions: actions).write(to: &$0)
+                }),
+                ("summary.json", { SummaryJSON(document: document, rectifications: actions).write(to: &$0) }),
+                ("summary.md", { SummaryMarkdown(document: document, language: language, rectifications: actions).write(to: &$0) }),
+            ])
             // The scorecards, in the order of their paths, as a report set sorts its files.
             let paths = facts.map { "units/\($0.row.unitID).md" }
             let byPath = paths.indices.sorted { paths[$0] < paths[$1] }

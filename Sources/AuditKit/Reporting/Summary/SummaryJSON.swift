@@ -28,7 +28,7 @@ struct SummaryJSON {
         if let changes = d.changes { root.key("changes", &out); Self.changes(changes, level: 1, &out) }
         root.key("figures", &out); Self.figures(d.figures, level: 1, &out)
         root.key("format", &out); JSON.string(d.format, &out)
-        root.key("inputs", &out); JSON.array(d.inputs, level: 1, &out, Self.input)
+        root.key("inputs", &out); Self.rows(d.inputs, &out, Self.input)
         root.key("invalid", &out); JSON.array(d.invalid, level: 1, &out, Self.invalid)
         root.key("most_missed", &out); JSON.array(d.mostMissed, level: 1, &out, Self.missed)
         root.key("rectifications", &out)
@@ -47,10 +47,22 @@ struct SummaryJSON {
         tool.key("name", &out); JSON.string(d.tool.name, &out)
         tool.key("version", &out); JSON.string(d.tool.version, &out)
         tool.close("}", &out)
-        root.key("units", &out); JSON.array(d.units, level: 1, &out, Self.unit)
+        root.key("units", &out); Self.rows(d.units, &out, Self.unit)
         root.key("version", &out); JSON.integer(d.version, &out)
         root.close("}", &out)
         out.write("\n")
+    }
+
+    /// A top-level array of one element per unit or input, as `JSON.array` writes it, with the
+    /// elements rendered on all cores.
+    private static func rows<Element: Sendable>(_ values: [Element], _ out: inout some TextOutput,
+                                                _ element: @escaping @Sendable (Element, Int, inout StringOutput) -> Void) {
+        var array = JSONContainer.open("[", level: 1, &out)
+        if !values.isEmpty {
+            array.next(&out)
+            out.writeRows(count: values.count, separator: ",\n" + JSON.indent(2)) { index, text in element(values[index], 2, &text) }
+        }
+        array.close("]", &out)
     }
 
     /// One rectification as an element of the top-level `rectifications` array (nesting level 2),
