@@ -123,6 +123,33 @@ import Testing
         }
     }
 
+    /// The spool's compact form of actions gives back exactly the actions it was given, those of
+    /// the standard's criteria and others alike.
+    @Test func spooledActionsRoundTrip() {
+        let codec = SpooledActions(standard: .builtIn)
+        let criteria = Standard.builtIn.haves.flatMap { have in have.criteria.map { (have.id, $0) } }
+        var actions = criteria.enumerated().map { index, pair in
+            RectificationAction(haveID: pair.0, criterionID: pair.1.id, label: pair.1.label,
+                                current: .init(zh: "原因 \(index)，含\n换行", en: "reason \(index), \"quoted\""),
+                                action: pair.1.action, gainTenths: index * 13 - 40,
+                                due: index % 3 == 0 ? nil : CalendarDate(year: 2023, month: index % 12 + 1, day: 28))
+        }
+        actions.append(RectificationAction(haveID: "venue", criterionID: "V1", label: .init(zh: "改过的名称", en: "renamed"),
+                                           current: .init(zh: "", en: ""), action: criteria[0].1.action, gainTenths: 0, due: nil))
+        actions.append(RectificationAction(haveID: "x", criterionID: "Z9", label: .init(zh: "e\u{301}", en: "😀"),
+                                           current: .init(zh: "a", en: "b"), action: .init(zh: "c", en: "d"), gainTenths: Int.max, due: nil))
+        let decoded = codec.decode(codec.encode(actions))
+        #expect(decoded.count == actions.count)
+        for (left, right) in zip(decoded, actions) {
+            let texts = { (a: RectificationAction) in
+                [a.haveID, a.criterionID, a.label.zh, a.label.en, a.current.zh, a.current.en, a.action.zh, a.action.en].map { Array($0.utf8) }
+            }
+            #expect(texts(left) == texts(right))
+            #expect(left.gainTenths == right.gainTenths && left.due == right.due)
+        }
+        #expect(codec.decode(codec.encode([])).isEmpty)
+    }
+
     static func firstDifference(_ a: String, _ b: String) -> String {
         let x = Array(a.utf8), y = Array(b.utf8)
         let index = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)

@@ -37,7 +37,11 @@ public enum ReportWriter {
     struct Staging {
         let folder: String
         private let previous: [String]
-        private var staged: [(path: String, temporary: String, target: String)] = []
+        /// The files staged, in order: each path, and the serial number that ends the name of its
+        /// temporary file when a writer other than `stage` chose it (0 when `stage` did). Names
+        /// are spelt out when needed, so a province's hundred thousand entries stay small.
+        private var staged: [(path: String, serial: Int)] = []
+        private let suffix = ".partial-\(getpid())"
         private var madeFolders: Set<String> = []
 
         /// Makes `folder` and reads the list of what the last run wrote there.
@@ -49,8 +53,8 @@ public enum ReportWriter {
 
         /// Writes the file `path` (relative to the folder) to its temporary sibling through `body`.
         mutating func stage(_ path: String, _ body: (inout FileTextOutput) -> Void) throws(OutputError) {
-            let (temporary, target) = names(path)
-            staged.append((path, temporary, target))
+            let temporary = self.temporary((path, 0))
+            staged.append((path, 0))
             try makeParent(of: temporary)
             try Self.write(temporary, body)
         }
@@ -61,8 +65,8 @@ public enum ReportWriter {
             var opened: [(descriptor: Int32, temporary: String)] = []
             defer { for file in opened { close(file.descriptor) } }
             for file in files {
-                let (temporary, target) = names(file.path)
-                staged.append((file.path, temporary, target))
+                let temporary = self.temporary((file.path, 0))
+                staged.append((file.path, 0))
                 try makeParent(of: temporary)
                 let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard descriptor >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
@@ -85,10 +89,10 @@ public enum ReportWriter {
         /// wrote and this one does not, and records what was written. Returns the removed paths.
         func commit() throws(OutputError) -> [String] {
             try flush()
-            for item in staged where rename(item.temporary, item.target) != 0 {
+            for item in staged where rename(temporary(item), folder + "/" + item.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 abandon()
-                throw OutputError(path: item.target, reason: reason)
+                throw OutputError(path: folder + "/" + item.path, reason: reason)
             }
             let current = Set(staged.map(\.path))
             var removed: [String] = []
@@ -100,20 +104,19 @@ public enum ReportWriter {
             return removed
         }
 
-        /// Counts a file already written to `temporary` (by the parallel stage of `audit run`) as
-        /// staged at `path`.
-        mutating func adopt(_ path: String, temporary: String) {
-            staged.append((path, temporary, folder + "/" + path))
+        /// Counts the file already written to `ReportWriter.temporary(folder:path:serial:)` as staged.
+        mutating func adopt(_ path: String, serial: Int) {
+            staged.append((path, serial))
         }
 
         /// Removes every temporary file staged so far.
         func abandon() {
-            for item in staged { unlink(item.temporary) }
+            for item in staged { unlink(temporary(item)) }
         }
 
-        private func names(_ path: String) -> (temporary: String, target: String) {
-            let target = folder + "/" + path
-            return (target + ".partial-\(getpid())", target)
+        private func temporary(_ item: (path: String, serial: Int)) -> String {
+            item.serial > 0 ? ReportWriter.temporary(folder: folder, path: item.path, serial: item.serial)
+                : folder + "/" + item.path + suffix
         }
 
         private mutating func makeParent(of path: String) throws(OutputError) {
@@ -152,6 +155,12 @@ public enum ReportWriter {
             guard syncfs(descriptor) == 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
             #endif
         }
+    }
+
+    /// The temporary file that a writer other than `Staging.stage` (the parallel stage of `audit
+    /// run`) writes `path` to, told apart by `serial` (1 or more): `path.partial-PID-SERIAL`.
+    static func temporary(folder: String, path: String, serial: Int) -> String {
+        folder + "/" + path + ".partial-\(getpid())-\(serial)"
     }
 
     static func readManifest(_ folder: String) -> [String] {

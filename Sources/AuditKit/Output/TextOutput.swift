@@ -121,8 +121,10 @@ extension TextOutput {
 
     /// As `writeRows`, each row written by `render` into an output of its batch.
     mutating func writeRows(count: Int, separator: String = "", render: @Sendable (Int, inout StringOutput) -> Void) {
-        let batch = 4096
-        let piece = 256
+        // A few hundred rows of a few kilobytes each: enough to keep every core busy, and several
+        // reports may be rendering batches at once.
+        let batch = 256
+        let piece = 32
         var start = 0
         while start < count {
             let end = min(count, start + batch)

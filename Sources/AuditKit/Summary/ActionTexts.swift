@@ -29,6 +29,7 @@ struct ActionTexts: Sendable {
     private let language: Language
     private let criteria: [String: CriterionParts]
     private static let indent3 = JSON.indent(3)
+    private static let indent4 = JSON.indent(4)
 
     init(standard: Standard, language: Language) {
         self.language = language
@@ -65,64 +66,99 @@ struct ActionTexts: Sendable {
 
     /// The rows of `actions` (of the unit `unit`) in each `RectificationList.Format`, in its order.
     func render(_ actions: [RectificationAction], unit: SummaryDocument.UnitRow) -> [[UInt8]] {
-        var json = StringOutput(), csv = StringOutput(), markdown = StringOutput(), html = StringOutput()
-        guard !actions.isEmpty else { return [[], [], [], []] }
+        RectificationList.Format.allCases.map { render(actions, unit: unit, format: $0) }
+    }
+
+    /// The rows of `actions` (of the unit `unit`) in `format`, joined as `RectificationList` joins
+    /// rows.
+    func render(_ actions: [RectificationAction], unit: SummaryDocument.UnitRow, format: RectificationList.Format) -> [UInt8] {
+        guard !actions.isEmpty else { return [] }
+        var out = StringOutput()
         // What is the unit's own, rendered once for all its rows.
-        var unitJSON = StringOutput()
-        unitJSON.write(",\n" + Self.indent3 + "\"unit_id\" : ")
-        JSON.string(unit.unitID, &unitJSON)
-        unitJSON.write(",\n" + Self.indent3 + "\"unit_name\" : ")
-        JSON.string(unit.name, &unitJSON)
-        unitJSON.write("\n" + JSON.indent(2) + "}")
-        let unitCSV = Escaping.csvField(unit.unitID) + "," + Escaping.csvField(unit.name) + ","
-        let unitMarkdown = "| \(Markdown.escaped(unit.name)) | "
-        let unitHTML = "<tr><td>" + Escaping.html(unit.name) + "</td>"
+        let unitText: [UInt8]
+        switch format {
+        case .json:
+            var text = StringOutput()
+            text.write(",\n" + Self.indent3 + "\"unit_id\" : ")
+            JSON.string(unit.unitID, &text)
+            text.write(",\n" + Self.indent3 + "\"unit_name\" : ")
+            JSON.string(unit.name, &text)
+            text.write("\n" + JSON.indent(2) + "}")
+            unitText = text.bytes
+        case .csv: unitText = Array((Escaping.csvField(unit.unitID) + "," + Escaping.csvField(unit.name) + ",").utf8)
+        case .markdown: unitText = Array("| \(Markdown.escaped(unit.name)) | ".utf8)
+        case .html: unitText = Array(("<tr><td>" + Escaping.html(unit.name) + "</td>").utf8)
+        }
         let recommended = language == .zh ? "建议" : "recommended"
+        var lastDue: (date: CalendarDate, text: String)?
         for (index, action) in actions.enumerated() {
-            let row = SummaryBuilder.actionRow(action, unit: unit)
-            guard let parts = criteria[row.criterion], parts.have == row.have, parts.label == row.label, parts.action == row.action,
-                  row.region == nil else {
+            if index > 0 {
+                switch format {
+                case .json: out.write(",\n" + JSON.indent(2))
+                case .html: out.write("\n")
+                case .csv, .markdown: break
+                }
+            }
+            guard let parts = criteria[action.criterionID], parts.have == action.haveID, parts.label == action.label,
+                  parts.action == action.action else {
                 // Not a criterion of the standard as it stands: the general renderers.
-                if index > 0 { json.write(",\n" + JSON.indent(2)); html.write("\n") }
-                json.write(SummaryJSON.actionEntry(row))
-                csv.write(SummaryCSV.actionLine(row, regions: false, language: language))
-                markdown.write(SummaryMarkdown.actionLine(row, regions: false, language: language))
-                html.write(SummaryHTML.actionRow(row, language: language))
+                let row = SummaryBuilder.actionRow(action, unit: unit)
+                switch format {
+                case .json: out.write(SummaryJSON.actionEntry(row))
+                case .csv: out.write(SummaryCSV.actionLine(row, regions: false, language: language))
+                case .markdown: out.write(SummaryMarkdown.actionLine(row, regions: false, language: language))
+                case .html: out.write(SummaryHTML.actionRow(row, language: language))
+                }
                 continue
             }
-            let gain = Value.format(row.gain)
-            if index > 0 { json.write(",\n" + JSON.indent(2)) }
-            json.write(bytes: parts.jsonHead)
-            JSON.localized(row.current, level: 3, &json)
-            if let due = row.due {
-                json.write(",\n" + Self.indent3 + "\"due\" : ")
-                JSON.string(due, &json)
+            let gainValue = Double(action.gainTenths) / 10
+            let gain = Value.format(gainValue)
+            var due: String?
+            if let date = action.due {
+                if let last = lastDue, last.date == date {
+                    due = last.text
+                } else {
+                    due = date.description
+                    lastDue = (date, due!)
+                }
             }
-            json.write(",\n" + Self.indent3 + "\"gain\" : ")
-            JSON.number(row.gain, &json)
-            json.write(bytes: parts.jsonTail)
-            json.write(bytes: unitJSON.bytes)
-
-            csv.write(unitCSV)
-            csv.write(bytes: parts.csvHead)
-            csv.write(Escaping.csvField(row.current.text(language)))
-            csv.write(bytes: parts.csvAction)
-            csv.write(Escaping.csvField(gain, number: true))
-            csv.write(",")
-            csv.write(Escaping.csvField(row.due ?? ""))
-            csv.write("\r\n")
-
-            markdown.write(unitMarkdown)
-            markdown.write(bytes: parts.markdown)
-            markdown.write(gain + " | " + (row.due ?? recommended) + " |\n")
-
-            if index > 0 { html.write("\n") }
-            html.write(unitHTML)
-            html.write(bytes: parts.html)
-            html.write(Escaping.html(gain) + "</td>")
-            html.write(row.due == nil ? "<td class=\"muted nowrap\">" + Escaping.html(recommended) + "</td></tr>"
-                                      : "<td class=\"nowrap\">" + Escaping.html(row.due!) + "</td></tr>")
+            switch format {
+            case .json:
+                out.write(bytes: parts.jsonHead)
+                out.write("{\n" + Self.indent4 + "\"en\" : ")
+                JSON.string(action.current.en, &out)
+                out.write(",\n" + Self.indent4 + "\"zh\" : ")
+                JSON.string(action.current.zh, &out)
+                out.write("\n" + Self.indent3 + "}")
+                if let due {
+                    out.write(",\n" + Self.indent3 + "\"due\" : ")
+                    JSON.string(due, &out)
+                }
+                out.write(",\n" + Self.indent3 + "\"gain\" : ")
+                JSON.number(gainValue, &out)
+                out.write(bytes: parts.jsonTail)
+                out.write(bytes: unitText)
+            case .csv:
+                out.write(bytes: unitText)
+                out.write(bytes: parts.csvHead)
+                out.write(Escaping.csvField(action.current.text(language)))
+                out.write(bytes: parts.csvAction)
+                out.write(Escaping.csvField(gain, number: true))
+                out.write(",")
+                out.write(Escaping.csvField(due ?? ""))
+                out.write("\r\n")
+            case .markdown:
+                out.write(bytes: unitText)
+                out.write(bytes: parts.markdown)
+                out.write(gain + " | " + (due ?? recommended) + " |\n")
+            case .html:
+                out.write(bytes: unitText)
+                out.write(bytes: parts.html)
+                out.write(Escaping.html(gain) + "</td>")
+                out.write(due.map { "<td class=\"nowrap\">" + Escaping.html($0) + "</td></tr>" }
+                          ?? "<td class=\"muted nowrap\">" + Escaping.html(recommended) + "</td></tr>")
+            }
         }
-        return [json.bytes, csv.bytes, markdown.bytes, html.bytes]
+        return out.bytes
     }
 }

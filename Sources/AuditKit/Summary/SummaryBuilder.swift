@@ -135,18 +135,19 @@ public struct SummaryBuilder: Sendable {
 
     /// The headline figures of `units`.
     static func figures(_ units: [SummaryDocument.UnitRow], haveIDs: [String], invalid: Int) -> SummaryDocument.Figures {
-        let required = units.filter(\.required)
-        let compliant = required.filter { $0.grade == Grade.compliant.rawValue }.count
-        let largely = required.filter { $0.grade == Grade.largelyCompliant.rawValue }.count
+        // Counted in place: a province's rows are not copied into filtered arrays.
+        let required = units.count { $0.required }
+        let compliant = units.count { $0.required && $0.grade == Grade.compliant.rawValue }
+        let largely = units.count { $0.required && $0.grade == Grade.largelyCompliant.rawValue }
         var haveShare: [String: Double] = [:]
         for id in haveIDs {
-            let met = units.filter { $0.haves.contains { $0.id == id && $0.status == HaveStatus.met.rawValue } }.count
+            let met = units.count { $0.haves.contains { $0.id == id && $0.status == HaveStatus.met.rawValue } }
             haveShare[id] = share(met, units.count)
         }
         var grades: [String: Int] = [:]
-        for grade in Grade.allCases { grades[grade.rawValue] = units.filter { $0.grade == grade.rawValue }.count }
-        return .init(units: units.count, required: required.count, compliantRequired: compliant,
-                     largelyCompliantRequired: largely, complianceRate: share(compliant, required.count),
+        for grade in Grade.allCases { grades[grade.rawValue] = units.count { $0.grade == grade.rawValue } }
+        return .init(units: units.count, required: required, compliantRequired: compliant,
+                     largelyCompliantRequired: largely, complianceRate: share(compliant, required),
                      averageScore: mean(units.map(\.score)), haveMetShare: haveShare, grades: grades, invalid: invalid)
     }
 
@@ -154,13 +155,14 @@ public struct SummaryBuilder: Sendable {
     static func groups(_ units: [SummaryDocument.UnitRow], language: Language,
                        key: (SummaryDocument.UnitRow) -> String?) -> [SummaryDocument.GroupRow] {
         let none = language == .zh ? "（未填写）" : "(not given)"
-        let grouped = Dictionary(grouping: units) { key($0) ?? none }
+        // Grouped by index, so the rows themselves are not copied into the groups.
+        let grouped = Dictionary(grouping: units.indices) { key(units[$0]) ?? none }
         return grouped.keys.sorted().map { name in
             let members = grouped[name] ?? []
-            let required = members.filter(\.required)
-            let compliant = required.filter { $0.grade == Grade.compliant.rawValue }.count
-            return .init(name: name, units: members.count, required: required.count, compliant: compliant,
-                         complianceRate: share(compliant, required.count), averageScore: mean(members.map(\.score)))
+            let required = members.count { units[$0].required }
+            let compliant = members.count { units[$0].required && units[$0].grade == Grade.compliant.rawValue }
+            return .init(name: name, units: members.count, required: required, compliant: compliant,
+                         complianceRate: share(compliant, required), averageScore: mean(members.map { units[$0].score }))
         }
     }
 

@@ -9,11 +9,12 @@ import Darwin
 /// and write the reports.
 ///
 /// The parallel stage does all the work that concerns one unit alone: it validates the checklist,
-/// scores it, writes the unit's scorecard to its temporary file, and renders its rows of the
-/// rectification list in each report's format into a spool. Of each unit it keeps only what the
-/// summary adds up (`UnitFacts`), so no checklist tree or scorecard outlives its file. The
-/// summaries are then streamed in rank order, copying the spooled rows through; memory grows by a
-/// few hundred bytes per unit, not with the size of the reports. The files written are byte for
+/// scores it, writes the unit's scorecard to its temporary file, and spools its rectification
+/// actions in a compact form (their reasons cannot be rebuilt later without the checklist). Of
+/// each unit it keeps only what the summary adds up (`UnitFacts`), so no checklist tree or
+/// scorecard outlives its file. The summaries are then streamed in rank order, the rows of the
+/// rectification list rendered from the spool as they are written; memory grows by a few hundred
+/// bytes per unit, not with the size of the reports. The files written are byte for
 /// byte those of `SummaryBuilder.build` and `ReportSet`, put in place as `ReportWriter` puts them.
 public struct SummaryRun {
     /// Every file's validation; the reports hold no checklist trees.
@@ -53,13 +54,13 @@ public struct SummaryRun {
         let reader = ChecklistReader(catalogues: standard.catalogues)
         let scorer = Scorer(standard: standard)
         let builder = SummaryBuilder(standard: standard)
-        let actionTexts = ActionTexts(standard: standard, language: language)
+        let codec = SpooledActions(standard: standard)
         var (validation, units) = ValidationRun.validate(inputs, reader: reader) { checklist in
             let card = scorer.score(checklist)
             let facts = builder.facts(card)
             var scorecard = StringOutput()
             ScorecardMarkdown(card: card, standard: standard, language: language).write(to: &scorecard)
-            return ScoredUnit(facts: facts, texts: spool.append(actionTexts.render(card.actions, unit: facts.row)),
+            return ScoredUnit(facts: facts, texts: spool.append([codec.encode(card.actions)]),
                               scorecard: writer.write(scorecard.bytes, unit: card.unitID))
         }
         self.validation = validation
@@ -95,12 +96,15 @@ public struct SummaryRun {
         // Scorecards of units dropped after the parallel stage (a duplicated unit id), and all of
         // them when the reports are abandoned, are removed; renamed ones are gone already.
         defer { writer.removeTemporaries(keepingFolder: unitCount > 0) }
-        let writer = self.writer
         let order = SummaryBuilder.rankOrder(facts)
         let document = SummaryBuilder(standard: standard).build(
             run: validation, units: facts, order: order, rectifications: [], title: title, region: region,
             language: language, baseline: baseline)
-        let actions = RectificationList(spool: spool, entries: order.map { entries[$0] },
+        // The units with actions, in rank order, and where their actions are in the spool.
+        let acting = order.indices.filter { facts[order[$0]].row.actions > 0 }
+        let actions = RectificationList(spool: spool, entries: acting.map { entries[order[$0]] },
+                                        units: document.units, positions: acting, codec: SpooledActions(standard: standard),
+                                        texts: ActionTexts(standard: standard, language: language),
                                         count: facts.reduce(0) { $0 + $1.row.actions })
         let gradeLines = [standard.largelyCompliant.minScoreTenths, standard.compliant.minScoreTenths].map { Double($0) / 10 }
         let language = language
@@ -124,7 +128,7 @@ public struct SummaryRun {
             let paths = facts.map { "units/\($0.row.unitID).md" }
             for index in paths.indices.sorted(by: { paths[$0] < paths[$1] }) {
                 if let failure = scorecards[index].failure { throw failure }
-                staging.adopt(paths[index], temporary: writer.temporary(unit: facts[index].row.unitID, serial: scorecards[index].serial))
+                staging.adopt(paths[index], serial: scorecards[index].serial)
             }
             return try staging.commit()
         } catch {
@@ -139,6 +143,7 @@ public struct SummaryRun {
 /// not put in place can be found and removed. `units/` is made when the first scorecard needs it.
 private final class ScorecardWriter: @unchecked Sendable {
     private let folder: String
+    /// What every name `ReportWriter.temporary` gives a scorecard of this process contains.
     private let suffix = ".md.partial-\(getpid())-"
     private let lock = NSLock()
     private var serial = 0
@@ -151,7 +156,7 @@ private final class ScorecardWriter: @unchecked Sendable {
 
     /// The temporary file of a scorecard.
     func temporary(unit: String, serial: Int) -> String {
-        folder + "/units/" + unit + suffix + String(serial)
+        ReportWriter.temporary(folder: folder, path: "units/\(unit).md", serial: serial)
     }
 
     /// Writes `bytes` as the scorecard of `unit` to a new temporary file.

@@ -1,17 +1,28 @@
 /// The rectification rows of a summary in their order (by unit rank, then gain): either held as
-/// rows, or, in `audit run`, rendered per unit in the parallel stage and spooled, so that the
-/// reports copy them through and a province's million actions never sit in memory at once.
+/// rows, or, in `audit run`, spooled per unit by the parallel stage in a compact form and rendered
+/// as the reports are written, so that a province's million actions never sit in memory at once.
 struct RectificationList: Sendable {
     /// The outputs that list every rectification, each rendered the same way from a row whichever
-    /// way the list is held. The raw values are the parts of a unit's spool entry.
+    /// way the list is held.
     enum Format: Int, CaseIterable {
         case json, csv, markdown, html
     }
 
     private enum Storage: Sendable {
         case rows([SummaryDocument.ActionRow])
-        /// Per unit, in rank order, its spooled texts; only units with actions are listed.
-        case spooled(TextSpool, [TextSpool.Entry])
+        case spooled(Spooled)
+    }
+
+    /// Actions spooled per unit (only units with actions, in rank order), rendered as they are
+    /// written.
+    private struct Spooled: Sendable {
+        var spool: TextSpool
+        var entries: [TextSpool.Entry]
+        /// The document's ranked units (shared, not copied) and which of them `entries` are.
+        var units: [SummaryDocument.UnitRow]
+        var positions: [Int]
+        var codec: SpooledActions
+        var texts: ActionTexts
     }
 
     private let storage: Storage
@@ -26,10 +37,11 @@ struct RectificationList: Sendable {
         count = rows.count
     }
 
-    /// Rows spooled per unit: `entries` in rank order, part `Format.rawValue` of each holding that
-    /// unit's rows rendered and joined as `write` joins them.
-    init(spool: TextSpool, entries: [TextSpool.Entry], count: Int) {
-        storage = .spooled(spool, entries)
+    /// Rows of actions spooled per unit: `entries[i]` holds the actions of `units[positions[i]]` as
+    /// `codec` encodes them; only units with actions are listed, in rank order. `texts` renders them.
+    init(spool: TextSpool, entries: [TextSpool.Entry], units: [SummaryDocument.UnitRow], positions: [Int],
+         codec: SpooledActions, texts: ActionTexts, count: Int) {
+        storage = .spooled(Spooled(spool: spool, entries: entries, units: units, positions: positions, codec: codec, texts: texts))
         self.count = count
     }
 
@@ -43,13 +55,11 @@ struct RectificationList: Sendable {
                 if index > 0 { out.write(separator) }
                 out.write(render(row))
             }
-        case .spooled(let spool, let entries):
-            var first = true
-            for entry in entries where entry.length(of: format.rawValue) > 0 {
-                let bytes = spool.read(entry, part: format.rawValue)
-                if !first { out.write(separator) }
-                first = false
-                out.write(bytes: bytes)
+        case .spooled(let spooled):
+            // One unit's rows at a time, rendered on all cores, a batch of units at once.
+            out.writeRows(count: spooled.entries.count, separator: separator) { index, text in
+                let actions = spooled.codec.decode(spooled.spool.read(spooled.entries[index], part: 0))
+                text.write(bytes: spooled.texts.render(actions, unit: spooled.units[spooled.positions[index]], format: format))
             }
         }
     }

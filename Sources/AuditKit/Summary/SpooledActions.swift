@@ -1,0 +1,128 @@
+/// A unit's rectification actions as `audit run` spools them: per action only what the standard
+/// does not already hold (the reason, the gain, the due date), with its criterion named by its
+/// place in the standard. An action whose criterion, have, label or action text is not the
+/// standard's (which scoring never makes) is kept whole. Ten times smaller than the rendered rows,
+/// so a province's spool stays a few hundred megabytes.
+struct SpooledActions: Sendable {
+    private let criteria: [(have: String, criterion: Criterion)]
+    private let places: [String: Int]
+
+    init(standard: Standard) {
+        var criteria: [(have: String, criterion: Criterion)] = []
+        var places: [String: Int] = [:]
+        for have in standard.haves {
+            for criterion in have.criteria where places[criterion.id] == nil {
+                places[criterion.id] = criteria.count
+                criteria.append((have.id, criterion))
+            }
+        }
+        self.criteria = criteria
+        self.places = places
+    }
+
+    func encode(_ actions: [RectificationAction]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        Self.integer(actions.count, to: &bytes)
+        for action in actions {
+            if let place = places[action.criterionID], criteria[place].have == action.haveID,
+               criteria[place].criterion.label == action.label, criteria[place].criterion.action == action.action {
+                Self.integer(place + 1, to: &bytes)
+            } else {
+                Self.integer(0, to: &bytes)
+                for text in [action.haveID, action.criterionID, action.label.zh, action.label.en, action.action.zh, action.action.en] {
+                    Self.string(text, to: &bytes)
+                }
+            }
+            Self.string(action.current.zh, to: &bytes)
+            Self.string(action.current.en, to: &bytes)
+            Self.integer(action.gainTenths, to: &bytes)
+            if let due = action.due {
+                Self.integer(1, to: &bytes)
+                for part in [due.year, due.month, due.day] { Self.integer(part, to: &bytes) }
+            } else {
+                Self.integer(0, to: &bytes)
+            }
+        }
+        return bytes
+    }
+
+    func decode(_ bytes: [UInt8]) -> [RectificationAction] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            let count = reader.integer()
+            var actions: [RectificationAction] = []
+            actions.reserveCapacity(max(0, count))
+            for _ in 0..<max(0, count) {
+                let place = reader.integer()
+                let haveID, criterionID: String
+                let label, action: Localized
+                if place > 0, place <= criteria.count {
+                    let (have, criterion) = criteria[place - 1]
+                    (haveID, criterionID, label, action) = (have, criterion.id, criterion.label, criterion.action)
+                } else {
+                    haveID = reader.string()
+                    criterionID = reader.string()
+                    label = Localized(zh: reader.string(), en: reader.string())
+                    action = Localized(zh: reader.string(), en: reader.string())
+                }
+                let current = Localized(zh: reader.string(), en: reader.string())
+                let gain = reader.integer()
+                var due: CalendarDate?
+                if reader.integer() == 1 {
+                    let (year, month, day) = (reader.integer(), reader.integer(), reader.integer())
+                    due = CalendarDate(year: year, month: month, day: day)
+                }
+                actions.append(RectificationAction(haveID: haveID, criterionID: criterionID, label: label, current: current,
+                                                   action: action, gainTenths: gain, due: due))
+            }
+            return actions
+        }
+    }
+
+    /// A signed integer in seven-bit groups, zigzag encoded.
+    private static func integer(_ value: Int, to bytes: inout [UInt8]) {
+        let signed = Int64(value)
+        var rest = UInt64(bitPattern: signed << 1) ^ UInt64(bitPattern: signed >> 63)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    private static func string(_ text: String, to bytes: inout [UInt8]) {
+        text.withBytes { utf8 in
+            integer(utf8.count, to: &bytes)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func integer() -> Int {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return Int(Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))))
+        }
+
+        mutating func string() -> String {
+            let count = max(0, min(integer(), bytes.count - position))
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
+            position += count
+            return text
+        }
+    }
+}
