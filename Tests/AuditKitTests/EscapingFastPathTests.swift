@@ -84,6 +84,45 @@ import Testing
         }
     }
 
+    static func integerReference(_ text: String) -> Int? {
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        guard !body.isEmpty, body.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+    }
+
+    static func dateReference(_ text: String) -> CalendarDate? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// Integers, decimals and dates are read in place now; they read as before.
+    @Test func numbersAndDatesReadAsBefore() {
+        let pieces = ["0", "1", "7", "9", "-", "+", ".", "e", "E", "2022", "-06-", "31", "٣", "+\u{301}", " ", "x",
+                      "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1e400"]
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var texts = ["", "+", "-", "-0", "+0", "007", "2022-02-29", "2024-02-29", "2022-13-01", "1.", ".5", "1e", "1e+", "-.5e-3"]
+        for _ in 0..<20000 { texts.append((0..<next(5)).map { _ in pieces[next(pieces.count)] }.joined()) }
+        for text in texts {
+            #expect(ScalarReader.integer(text) == Self.integerReference(text), "\(text.debugDescription)")
+            #expect(CalendarDate(iso: text) == Self.dateReference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func fastPathsAgreeWithCharacterWalks() {
         var state: UInt64 = 7
         func next(_ bound: Int) -> Int {

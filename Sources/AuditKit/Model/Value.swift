@@ -52,22 +52,22 @@ public struct Value: Sendable {
     /// The value at a dotted path such as `venue.area_m2`, walking mappings only.
     public func value(at path: String) -> Value? {
         // Outside ASCII a `.` may start a larger character; split by characters there.
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard !path.containsByte(where: { $0 >= 0x80 }) else {
             var current: Value? = self
             for part in path.split(separator: ".") { current = current?[String(part)] }
             return current
         }
-        var current = self
-        var rest = Substring(path)
-        while !rest.isEmpty {
-            let end = rest.utf8.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
-            let part = rest[..<end]
-            rest = end == rest.endIndex ? "" : rest[rest.utf8.index(after: end)...]
-            if part.isEmpty { continue }
-            guard let next = current.object?[part] else { return nil }
-            current = next
+        return path.withBytes { bytes -> Value? in
+            var current = self
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ".") {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                guard let next = current.object?.value(forKey: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+                current = next
+            }
+            return current
         }
-        return current
     }
 
     /// The value as YAML-like text, for quoting it back to the user.
@@ -114,10 +114,15 @@ public struct ObjectValue: Sendable {
         values.append(value)
     }
 
-    /// The value at `key`, given as part of a longer path.
-    subscript(key: Substring) -> Value? {
-        guard let index = keys.firstIndex(where: { $0 == key }) else { return nil }
-        return values[index]
+    /// The value at the key whose UTF-8 bytes are `key` (part of a longer path). A key with the
+    /// same bytes is the one; failing that, keys are compared as `String` compares them (U+212A
+    /// KELVIN SIGN equals K). A mapping never holds two keys that compare equal, so both ways find
+    /// the same key.
+    func value(forKey key: UnsafeBufferPointer<UInt8>) -> Value? {
+        if let index = keys.firstIndex(where: { $0.utf8.count == key.count && $0.withBytes { $0.elementsEqual(key) } }) {
+            return values[index]
+        }
+        return self[String(decoding: key, as: UTF8.self)]
     }
 
     /// The value at `key`.

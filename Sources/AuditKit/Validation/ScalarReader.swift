@@ -99,32 +99,52 @@ struct ScalarReader {
 
     /// A YAML 1.2 decimal integer: an optional sign and digits.
     static func integer(_ text: String) -> Int? {
-        var body = Substring(text)
-        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
-        guard !body.isEmpty, body.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+        // Read in place, with the overflow `Int(_:)` reports as nil: no substring, no copy.
+        text.withBytes { bytes -> Int? in
+            var index = 0
+            var negative = false
+            if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+                negative = first == UInt8(ascii: "-")
+                index = 1
+            }
+            guard index < bytes.count else { return nil }
+            var value = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+                let (next, overflowedAgain) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+                if overflowed || overflowedAgain { return nil }
+                value = next
+                index += 1
+            }
+            return value
+        }
     }
 
     /// A YAML 1.2 core-schema decimal number (no `.inf` or `.nan`: those are reported as not finite).
     static func decimal(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        var index = 0
-        if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
-        var digits = 0
-        while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; digits += 1 }
-        if index < bytes.count, bytes[index] == 46 {
-            index += 1
-            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; digits += 1 }
-        }
-        guard digits > 0 else { return nil }
-        if index < bytes.count, bytes[index] == 101 || bytes[index] == 69 {
-            index += 1
+        let shaped = text.withBytes { bytes -> Bool in
+            var index = 0
             if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
-            var exponentDigits = 0
-            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; exponentDigits += 1 }
-            guard exponentDigits > 0 else { return nil }
+            var digits = 0
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; digits += 1 }
+            if index < bytes.count, bytes[index] == 46 {
+                index += 1
+                while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; digits += 1 }
+            }
+            guard digits > 0 else { return false }
+            if index < bytes.count, bytes[index] == 101 || bytes[index] == 69 {
+                index += 1
+                if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
+                var exponentDigits = 0
+                while index < bytes.count, (48...57).contains(bytes[index]) { index += 1; exponentDigits += 1 }
+                guard exponentDigits > 0 else { return false }
+            }
+            return index == bytes.count
         }
-        guard index == bytes.count else { return nil }
+        guard shaped else { return nil }
         return Double(text.hasPrefix("+") ? String(text.dropFirst()) : text)
     }
 
