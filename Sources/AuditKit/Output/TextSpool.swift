@@ -91,18 +91,23 @@ final class TextSpool: @unchecked Sendable {
             defer { lock.unlock() }
             return Array(memory[start..<start + count])
         }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(start + done)) }
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else {
-                lock.lock()
-                failedRead = true
-                lock.unlock()
-                return []
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(start + done))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
             }
-            done += got
+            complete = done == count
+            initialized = complete ? count : 0
+        }
+        guard complete else {
+            lock.lock()
+            failedRead = true
+            lock.unlock()
+            return []
         }
         return bytes
     }
