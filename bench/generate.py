@@ -3,10 +3,10 @@
 
 The same seed and count always give the same bytes. Every checklist is valid, so every one is
 scored. A quarter are well-run units (most of them compliant), a third middling and the rest fall
-short (no or a shared venue, little equipment, few rules, no budget): with seed 1 about 15% grade
-compliant, 18% largely compliant and 67% non-compliant. About one in thirty carries a warning (an
-activity older than twelve months, spending over the amount, an old funding year). Files are spread
-over folders of 1,000, as a province's counties would hand them in, and average about 2.5 KB.
+short (no or a shared venue, little equipment, few rules, no budget): with seed 1 about 16% grade
+compliant, 17% largely compliant and 67% non-compliant. About one in twenty-five carries a warning
+(an activity older than twelve months, spending over the amount, an old funding year). Files are
+spread over folders of 1,000, as a province's counties would hand them in, and average about 2.5 KB.
 
     python3 bench/generate.py --count 10000 --seed 1 --out /path/to/folder
 """
