@@ -16,8 +16,9 @@ seconds="${1:-600}"
 scratch=.build-fuzz
 
 echo "== building FuzzChecklist with -sanitize=fuzzer,address"
-# -parse-as-library keeps main.swift from defining an entry point: with -DFUZZING it defines the
-# one SwiftPM links as main, and hands over to libFuzzer's driver (see Sources/FuzzChecklist/main.swift).
+# With -DFUZZING the target defines the entry point SwiftPM links as main itself and hands over to
+# libFuzzer's driver (see Sources/FuzzChecklist/FuzzChecklist.swift); -parse-as-library keeps the
+# compiler from making one of its own.
 swift build -c debug --scratch-path "$scratch" --product FuzzChecklist \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
   -Xswiftc -DFUZZING -Xswiftc -enable-experimental-feature -Xswiftc Extern
@@ -43,9 +44,8 @@ echo "$(find "$corpus" -type f | wc -l) inputs in the corpus"
 
 echo "== fuzzing for $seconds s"
 # Swift's lazily initialised globals (the format, the built-in standard) are allocated during the
-# first input and look like leaks to LeakSanitizer: fuzz/lsan.supp ignores allocations made inside
-# a global's one-time initialiser, and nothing else.
-export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0"
+# first input and look like leaks to LeakSanitizer: .ci/lsan.supp says why they are not.
+export LSAN_OPTIONS="suppressions=$PWD/.ci/lsan.supp:print_suppressions=0"
 "$fuzzer" "$corpus" \
   -dict=fuzz/yaml.dict \
   -max_len=70000 -timeout=10 -rss_limit_mb=2048 \

@@ -18,10 +18,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if FUZZING
-// SwiftPM links an executable on Linux with `main` defined as `<module>_main`, which
-// `-parse-as-library` (needed so that main.swift does not define an entry point of its own) leaves
-// undefined. Defining it here and handing over to libFuzzer's driver keeps the build a plain
-// `swift build`.
+// libFuzzer brings its own `main`, but SwiftPM links an executable on Linux with `main` defined as
+// `<module>_main`, which it expects the `@main` type to provide. Built for fuzzing, this target has
+// no `@main` type: it defines `FuzzChecklist_main` itself and hands over to libFuzzer's driver,
+// which keeps the build a plain `swift build`.
 @_extern(c, "LLVMFuzzerRunDriver")
 func runDriver(_ argc: UnsafeMutablePointer<CInt>,
                _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
@@ -34,7 +34,13 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
     return runDriver(&count, &arguments, fuzz)
 }
 #else
-let message = Array("FuzzChecklist is built for fuzzing by fuzz/run.sh; this build only says so.\n".utf8)
-_ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-exit(64)
+/// In a normal build: say how to fuzz, and fail.
+@main
+enum FuzzChecklistNotice {
+    static func main() {
+        let message = Array("FuzzChecklist is built for fuzzing by fuzz/run.sh; this build only says so.\n".utf8)
+        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        exit(64)
+    }
+}
 #endif
