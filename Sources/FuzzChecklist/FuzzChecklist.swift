@@ -1,6 +1,6 @@
-// The libFuzzer target: arbitrary bytes through the checklist loader and validator and through the
-// standard loader. Build and run it with `fuzz/run.sh [SECONDS]`; the README's "Fuzzing" section
-// says more. In a normal build it is an executable that only says how to run it.
+// The libFuzzer target: arbitrary bytes through the checklist loader, validator and scorer and
+// through the standard loader. Build and run it with `fuzz/run.sh [SECONDS]`; the README's
+// "Fuzzing" section says more. In a normal build it is an executable that only says how to run it.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +12,9 @@ import AuditKit
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    _ = ChecklistReader(catalogues: .builtIn).validate(bytes, input: InputFile(path: "fuzz.yaml", treeRoot: "."))
+    let report = ChecklistReader(catalogues: .builtIn).validate(bytes, input: InputFile(path: "fuzz.yaml", treeRoot: "."))
+    // A valid checklist goes on to be scored, as `audit run` and `audit score` would.
+    if let checklist = report.checklist { _ = Scorer(standard: .builtIn).score(checklist) }
     _ = StandardLoader.load(bytes, file: "fuzz.yaml")
     return 0
 }

@@ -206,7 +206,8 @@ struct MeasureEvaluator {
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
                                   keyPath: "activities")
         }
-        let mean = Double(counts.reduce(0, +)) / Double(counts.count)
+        // Summed as Double: participants are unbounded integers, and their Int sum can overflow.
+        let mean = counts.reduce(0.0) { $0 + Double($1) } / Double(counts.count)
         let share = mean / Double(checklist.retirees)
         let attainment = Self.level(share, full: full, half: half)
         func percent(_ x: Double) -> String { Value.format((x * 1000).rounded() / 10) + "%" }
