@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target FuzzChecklist and fuzzes the YAML loader, the checklist validator and
-# the standard loader for SECONDS (default 600).
+# the standard loader for SECONDS (default 600). With 0, it only runs every input of the corpus
+# once, which is what .ci/run does.
 #
 #   fuzz/run.sh [SECONDS]
 #
@@ -42,12 +43,18 @@ if [[ -d ../shared/corpus/yaml-test-suite ]]; then
 fi
 echo "$(find "$corpus" -type f | wc -l) inputs in the corpus"
 
-echo "== fuzzing for $seconds s"
+if (( seconds == 0 )); then
+  echo "== running the corpus once"
+  limit=-runs=0
+else
+  echo "== fuzzing for $seconds s"
+  limit=-max_total_time="$seconds"
+fi
 # Swift's lazily initialised globals (the format, the built-in standard) are allocated during the
 # first input and look like leaks to LeakSanitizer: .ci/lsan.supp says why they are not.
 export LSAN_OPTIONS="suppressions=$PWD/.ci/lsan.supp:print_suppressions=0"
 "$fuzzer" "$corpus" \
   -dict=fuzz/yaml.dict \
   -max_len=70000 -timeout=10 -rss_limit_mb=2048 \
-  -max_total_time="$seconds" -print_final_stats=1 \
+  "$limit" -print_final_stats=1 \
   -artifact_prefix="$artifacts/"
