@@ -219,10 +219,11 @@ struct MeasureEvaluator {
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
                                   keyPath: "activities")
         }
-        let total = counts.reduce(0, +)
-        let mean = Double(total) / Double(counts.count)
-        // One division of the exact integers, so a share exactly at a mark compares equal to it.
-        let share = Double(total) / Double(counts.count * checklist.retirees)
+        // Summed as Double: participants are unbounded integers whose Int sum could overflow. Whole
+        // numbers below 2^53 stay exact, and one division keeps a share exactly at a mark equal to it.
+        let total = counts.reduce(0.0) { $0 + Double($1) }
+        let mean = total / Double(counts.count)
+        let share = total / (Double(counts.count) * Double(checklist.retirees))
         let attainment = Self.level(share, full: full, half: half)
         func percent(_ x: Double) -> String { Value.format((x * 1000).rounded() / 10) + "%" }
         let tail = verdict(attainment, full: percent(full), half: half.map(percent))

@@ -6,6 +6,13 @@ enum Messages {
 
     static func where_(_ path: String) -> String { path.isEmpty ? "document" : path }
 
+    /// A value from the file as a message quotes it: at most 80 characters, then an ellipsis, so
+    /// that a megabyte-long value cannot make a megabyte-long diagnostic.
+    static func shown(_ text: String) -> String {
+        let head = text.prefix(81)
+        return head.count <= 80 ? text : String(head.dropLast()) + "…"
+    }
+
     static func notFilled(_ path: String) -> Localized {
         .init(zh: "\(where_(path)) 未填写", en: "\(where_(path)) is not filled in")
     }
@@ -31,15 +38,15 @@ enum Messages {
     static let complexKeyHint = Localized(zh: "键只用英文小写和下划线，如 area_m2", en: "keys are lower-case snake_case words such as area_m2")
 
     static func duplicateKey(_ key: String, first: Int, second: Int) -> Localized {
-        .init(zh: "键 \(key) 在第 \(first) 行和第 \(second) 行重复出现",
-              en: "key \(key) appears twice, on line \(first) and line \(second)")
+        .init(zh: "键 \(shown(key)) 在第 \(first) 行和第 \(second) 行重复出现",
+              en: "key \(shown(key)) appears twice, on line \(first) and line \(second)")
     }
     static func duplicateKeyHint(first: Int) -> Localized {
         .init(zh: "保留一处：合并到第 \(first) 行后删除这一行", en: "keep one: merge into line \(first) and delete this one")
     }
 
     static func unknownKey(_ key: String) -> Localized {
-        .init(zh: "未知的键 \(key)", en: "unknown key \(key)")
+        .init(zh: "未知的键 \(shown(key))", en: "unknown key \(shown(key))")
     }
     static func unknownKeyHint(_ suggestion: String?, allowed: [String]) -> Localized {
         if let suggestion {
@@ -68,10 +75,10 @@ enum Messages {
     }
 
     static func notInteger(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是整数", en: "\"\(text)\" is not a whole number")
+        .init(zh: "“\(shown(text))” 不是整数", en: "\"\(shown(text))\" is not a whole number")
     }
     static func notNumber(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是数字", en: "\"\(text)\" is not a number")
+        .init(zh: "“\(shown(text))” 不是数字", en: "\"\(shown(text))\" is not a number")
     }
     static func numberHint(_ text: String, quoted: Bool, integer: Bool) -> Localized {
         if quoted {
@@ -92,13 +99,13 @@ enum Messages {
     }
 
     static func tooSmall(_ text: String, min: String) -> Localized {
-        .init(zh: "\(text) 小于允许的最小值 \(min)", en: "\(text) is below the minimum \(min)")
+        .init(zh: "\(shown(text)) 小于允许的最小值 \(min)", en: "\(shown(text)) is below the minimum \(min)")
     }
     static func notAbove(_ text: String, min: String) -> Localized {
-        .init(zh: "\(text) 必须大于 \(min)", en: "\(text) must be greater than \(min)")
+        .init(zh: "\(shown(text)) 必须大于 \(min)", en: "\(shown(text)) must be greater than \(min)")
     }
     static func tooLarge(_ text: String, max: String) -> Localized {
-        .init(zh: "\(text) 超过允许的最大值 \(max)", en: "\(text) is above the maximum \(max)")
+        .init(zh: "\(shown(text)) 超过允许的最大值 \(max)", en: "\(shown(text)) is above the maximum \(max)")
     }
     static func rangeHint(min: String?, max: String?, exclusive: Bool = false) -> Localized {
         switch (min, max) {
@@ -113,7 +120,7 @@ enum Messages {
     }
 
     static func notBoolean(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是 true 或 false", en: "\"\(text)\" is not true or false")
+        .init(zh: "“\(shown(text))” 不是 true 或 false", en: "\"\(shown(text))\" is not true or false")
     }
     static func booleanHint(_ text: String) -> Localized {
         let yes = ["yes", "y", "on", "是", "有", "对", "已", "1"]
@@ -126,8 +133,8 @@ enum Messages {
 
     static func badDate(_ text: String) -> Localized {
         CalendarDate.looksISO(text)
-            ? .init(zh: "\(text) 不是真实存在的日期", en: "\(text) is not a real calendar date")
-            : .init(zh: "“\(text)” 不是 YYYY-MM-DD 格式的日期", en: "\"\(text)\" is not a date in YYYY-MM-DD form")
+            ? .init(zh: "\(shown(text)) 不是真实存在的日期", en: "\(shown(text)) is not a real calendar date")
+            : .init(zh: "“\(shown(text))” 不是 YYYY-MM-DD 格式的日期", en: "\"\(shown(text))\" is not a date in YYYY-MM-DD form")
     }
     static func dateHint(_ text: String) -> Localized {
         CalendarDate.looksISO(text)
@@ -136,7 +143,7 @@ enum Messages {
     }
 
     static func notInChoices(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是允许的取值", en: "\"\(text)\" is not an allowed value")
+        .init(zh: "“\(shown(text))” 不是允许的取值", en: "\"\(shown(text))\" is not an allowed value")
     }
     static func choicesHint(_ suggestion: String?, allowed: [String]) -> Localized {
         let list = allowed.joined(separator: " | ")
@@ -147,7 +154,7 @@ enum Messages {
     }
 
     static func badPattern(_ text: String, pattern: String) -> Localized {
-        .init(zh: "“\(text)” 不符合格式 \(pattern)", en: "\"\(text)\" does not match \(pattern)")
+        .init(zh: "“\(shown(text))” 不符合格式 \(pattern)", en: "\"\(shown(text))\" does not match \(pattern)")
     }
     static func identifierHint(_ text: String) -> Localized {
         .init(zh: "只用小写英文字母、数字和连字符，以字母或数字开头，最长 63 个字符，例如 county-education-bureau",
@@ -155,7 +162,7 @@ enum Messages {
     }
 
     static func unknownFormat(_ text: String) -> Localized {
-        .init(zh: "未知的清单格式 “\(text)”", en: "unknown checklist format \"\(text)\"")
+        .init(zh: "未知的清单格式 “\(shown(text))”", en: "unknown checklist format \"\(shown(text))\"")
     }
     static func unknownFormatHint(_ allowed: [String]) -> Localized {
         let list = allowed.joined(separator: ", ")
