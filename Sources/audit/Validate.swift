@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let standard = try standardOption.load(language: Terminal.language(lang))
-        let inputs = try Inputs.discover(paths)
+        let inputs = try Inputs.discover(paths, language: Terminal.language(lang))
         let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
         let context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
