@@ -16,16 +16,31 @@ enum Messages {
     static func notFilled(_ path: String) -> Localized {
         .init(zh: "\(where_(path)) 未填写", en: "\(where_(path)) is not filled in")
     }
-    static func notFilledHint(_ field: Field?) -> Localized {
+    static func notFilledHint(_ field: Field?, path: String = "") -> Localized {
         guard let field else {
             return .init(zh: "填写该项，或删除这一行", en: "write a value here, or delete the line")
         }
-        let example = field.example.map { Localized(zh: "，例如 \($0)", en: ", e.g. \($0)") } ?? Localized(zh: "", en: "")
-        if case .optional = field.presence {
-            return .init(zh: "在冒号后填写\(field.doc.zh)\(example.zh)；不适用时删除这一行",
-                         en: "write \(field.doc.en) after the colon\(example.en), or delete the line if it does not apply")
+        let example = field.example.map { Localized(zh: "，例如 \($0)", en: " (e.g. \($0))") } ?? Localized(zh: "", en: "")
+        var hint = Localized(zh: "在冒号后填写：\(field.doc.zh)\(example.zh)", en: "after the colon, write: \(field.doc.en)\(example.en)")
+        switch field.presence {
+        case .optional:
+            hint.zh += "；不适用时删除这一行"
+            hint.en += "; or delete the line if it does not apply"
+        case .requiredUnless(let key, let values), .requiredWhen(let key, let values):
+            let list = values.joined(separator: ", ")
+            if case .requiredUnless = field.presence {
+                hint.zh += "；\(key) 为 \(list) 时删除这一行"
+                hint.en += "; or delete the line when \(key) is \(list)"
+            }
+        case .required:
+            break
         }
-        return .init(zh: "在冒号后填写\(field.doc.zh)\(example.zh)", en: "write \(field.doc.en) after the colon\(example.en)")
+        if let bracket = path.firstIndex(of: "[") {
+            let list = String(path[..<bracket])
+            hint.zh += "；如果没有任何一项，删除这一项并写 `\(list): []`"
+            hint.en += "; if there are none at all, delete the item and write `\(list): []`"
+        }
+        return hint
     }
 
     static func wrongShape(_ path: String, expected: Localized) -> Localized {

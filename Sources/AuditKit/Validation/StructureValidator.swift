@@ -7,7 +7,7 @@ struct StructureValidator {
     /// Validates `node` as a value of `type` at `path`.
     mutating func value(_ node: YAMLNode, as type: ValueType, path: String, keyMark: Mark, field: Field? = nil) -> Value? {
         if node.isNull || (node.scalarText == "" && isScalarType(type)) {
-            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field))
+            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field, path: path))
             return nil
         }
         switch type {
