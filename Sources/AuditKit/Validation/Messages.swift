@@ -99,8 +99,23 @@ enum Messages {
         if quoted {
             return .init(zh: "去掉引号，直接写数字", en: "remove the quotes: write the number bare")
         }
+        if let value = NumberSpelling.fullWidthDigits(text) {
+            return .init(zh: "用半角数字书写：\(value)", en: "write half-width digits: \(value)")
+        }
         if text.contains(where: { "零〇一二两三四五六七八九十百千万亿".contains($0) }) {
+            if let value = NumberSpelling.chineseNumeral(text) {
+                return .init(zh: "用阿拉伯数字书写：\(text) 写作 \(value)", en: "write Arabic digits: \(value) rather than \(text)")
+            }
             return .init(zh: "用阿拉伯数字书写，例如 八十 写作 80", en: "write Arabic digits, e.g. 80 rather than 八十")
+        }
+        if integer, let decimal = ScalarReader.decimal(text), decimal.isFinite {
+            if decimal == decimal.rounded(), abs(decimal) < 1e15 {
+                return .init(zh: "写成整数：\(Int(decimal))", en: "write it as a whole number: \(Int(decimal))")
+            }
+            if abs(decimal) >= 1e15 {
+                return .init(zh: "这个数太大了，核对后重新填写", en: "this number is far too large; check it")
+            }
+            return .init(zh: "这里只能填整数", en: "only a whole number fits here")
         }
         if text.hasSuffix("元") || text.hasSuffix("人") || text.hasSuffix("平方米") || text.hasSuffix("㎡") {
             return .init(zh: "只写数字，不带单位", en: "write the number alone, without a unit")
@@ -193,5 +208,52 @@ extension CalendarDate {
         return bytes.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == 45 : (48...57).contains(byte)
         }
+    }
+}
+
+/// Numbers written the way a Chinese keyboard may produce them, for hints.
+enum NumberSpelling {
+    /// `８６` → `86`: full-width digits (with an optional sign and point) as ASCII.
+    static func fullWidthDigits(_ text: String) -> String? {
+        var result = ""
+        var sawFullWidth = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19:
+                result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0")
+                sawFullWidth = true
+            case 0xFF0E: result += "."
+            case 0xFF0D: result += "-"
+            case 0x30...0x39, 0x2E, 0x2D: result.unicodeScalars.append(scalar)
+            default: return nil
+            }
+        }
+        return sawFullWidth ? result : nil
+    }
+
+    /// `八十五` → 85, `一千二百` → 1200, `三万` → 30000: simple Chinese numerals below 100 million.
+    static func chineseNumeral(_ text: String) -> Int? {
+        let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                                        "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+        var total = 0
+        var section = 0
+        var digit: Int?
+        for character in text {
+            if let value = digits[character] {
+                digit = value
+            } else if let unit = units[character] {
+                section += (digit ?? 1) * unit
+                digit = nil
+            } else if character == "万" {
+                total += (section + (digit ?? 0)) * 10_000
+                section = 0
+                digit = nil
+            } else {
+                return nil
+            }
+        }
+        let value = total + section + (digit ?? 0)
+        return text.isEmpty ? nil : value
     }
 }

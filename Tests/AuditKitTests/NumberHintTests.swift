@@ -1,0 +1,18 @@
+import Testing
+@testable import AuditKit
+
+@Suite struct NumberHintTests {
+    @Test(arguments: [("八十五", 85), ("八十", 80), ("十二", 12), ("二十", 20), ("一百零五", 105),
+                      ("一千二百", 1200), ("三万五千", 35000), ("两百", 200)])
+    func chineseNumerals(_ text: String, _ value: Int) {
+        #expect(NumberSpelling.chineseNumeral(text) == value)
+    }
+
+    @Test func hintsNameTheNumberTheInspectorMeant() {
+        #expect(Messages.numberHint("八十五", quoted: false, integer: true).zh == "用阿拉伯数字书写：八十五 写作 85")
+        #expect(Messages.numberHint("８６", quoted: false, integer: true).en == "write half-width digits: 86")
+        #expect(Messages.numberHint("86.0", quoted: false, integer: true).en == "write it as a whole number: 86")
+        #expect(Messages.numberHint("\"86\"", quoted: true, integer: true).en == "remove the quotes: write the number bare")
+        #expect(Messages.numberHint("三十元", quoted: false, integer: false).zh.contains("阿拉伯数字"))
+    }
+}
