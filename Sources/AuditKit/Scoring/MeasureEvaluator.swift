@@ -204,11 +204,15 @@ struct MeasureEvaluator {
         let start = checklist.inspectionDate.adding(months: -months)
         let attainment = Self.level(Double(count), full: Double(full), half: half.map(Double.init))
         let tail = verdict(attainment, full: String(full), half: half.map(String.init))
-        let names = kinds.joined(separator: "/")
+        let labels = kinds.map { kind in
+            ChecklistFormat.activityKinds.first { $0.id == kind }?.label ?? Localized(zh: kind, en: kind)
+        }
+        let namesZh = labels.map(\.zh).joined(separator: "或")
+        let namesEn = labels.map(\.en).joined(separator: " or ")
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(start) 至 \(checklist.inspectionDate) 共 \(count) 次 \(names) 活动\(tail.zh)",
-                          en: "\(count) \(names) activities from \(start) to \(checklist.inspectionDate)\(tail.en)"),
+            reason: .init(zh: "\(start) 至 \(checklist.inspectionDate) 共 \(count) 次\(namesZh)活动\(tail.zh)",
+                          en: "\(count) \(namesEn) activities from \(start) to \(checklist.inspectionDate)\(tail.en)"),
             keyPath: "activities", value: String(count), mark: checklist.root["activities"]?.keyMark)
     }
 
