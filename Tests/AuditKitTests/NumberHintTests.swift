@@ -16,3 +16,24 @@ import Testing
         #expect(Messages.numberHint("三十元", quoted: false, integer: false).zh.contains("阿拉伯数字"))
     }
 }
+
+@Suite struct SyntaxAdviceTests {
+    private func firstDiagnostic(_ text: String) throws -> Diagnostic {
+        let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        return try #require(report.diagnostics.first)
+    }
+
+    @Test func fullWidthColonIsNamed() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\nunit:\n  id: x\n  area_m2：120\n  name: y\n")
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.hint.zh.contains("全角冒号"))
+        #expect(diagnostic.hint.en.contains("full-width colon"))
+        #expect(diagnostic.message.zh.contains("找不到应有的半角冒号"))
+    }
+
+    @Test func tabIndentationIsNamed() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\nunit:\n\tid: x\n")
+        #expect(diagnostic.code == .syntax && diagnostic.line == 3)
+        #expect(diagnostic.hint.en.contains("tab"))
+    }
+}
