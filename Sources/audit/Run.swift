@@ -33,24 +33,24 @@ struct Run: ParsableCommand {
         let inputs = try Inputs.discover(paths, language: language)
         let progress = !quiet && Terminal.stderrIsTerminal
         if progress { Terminal.err(language == .zh ? "正在检查 \(inputs.count) 份清单…" : "checking \(inputs.count) checklists…") }
-        let validation = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
+        // Validation, scoring and each unit's own texts happen in one parallel stage; the reports
+        // are then streamed, so memory stays small however many checklists there are.
+        let summary = SummaryRun(inputs: inputs, standard: standard, language: language)
+        let validation = summary.validation
         let invalid = validation.reports.filter(\.hasErrors)
         if !invalid.isEmpty {
             Terminal.err(TextDiagnosticsRendering.lines(invalid.flatMap { $0.diagnostics.filter { $0.severity == .error } }, language: language))
         }
-        let cards = validation.reports.compactMap(\.checklist).map(Scorer(standard: standard).score)
-        let document = SummaryBuilder(standard: standard).build(
-            run: validation, cards: cards, title: report.title, region: report.region, language: language, baseline: previous)
         do {
-            try ReportWriter.write(ReportSet(document: document, cards: cards, standard: standard, language: language), to: out)
+            try summary.writeReports(to: out, title: report.title, region: report.region, baseline: previous)
         } catch {
             Terminal.err("audit: cannot write the reports: \(error)")
             throw ExitCode(Exit.io)
         }
         if progress {
             Terminal.err(language == .zh
-                ? "已写入 \(out)/：\(cards.count) 个单位，\(invalid.count) 份无效清单"
-                : "wrote \(out)/: \(cards.count) units, \(invalid.count) invalid checklists")
+                ? "已写入 \(out)/：\(summary.unitCount) 个单位，\(invalid.count) 份无效清单"
+                : "wrote \(out)/: \(summary.unitCount) units, \(invalid.count) invalid checklists")
         }
         if validation.hasUnreadableFiles { throw ExitCode(Exit.io) }
         if !invalid.isEmpty { throw ExitCode(Exit.findings) }

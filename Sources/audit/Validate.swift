@@ -27,7 +27,10 @@ struct Validate: ParsableCommand {
     func run() throws {
         let standard = try standardOption.load(language: Terminal.language(lang))
         let inputs = try Inputs.discover(paths, language: Terminal.language(lang))
-        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
+        // Validation needs no checklist trees once each file is checked: they are dropped in the
+        // parallel stage.
+        let reader = ChecklistReader(catalogues: standard.catalogues, computesDigest: format == .json)
+        let run = ValidationRun.validate(inputs, reader: reader) { _ in () }.run
         let context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)

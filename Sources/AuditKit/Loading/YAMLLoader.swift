@@ -68,21 +68,25 @@ public struct YAMLLoader: Sendable {
 }
 
 /// Turns libyaml events into nodes, one frame per open collection.
+///
+/// Finished nodes wait on one shared stack until their collection ends; the collection then takes
+/// its children off the top in one exactly sized array. No per-collection buffers grow, and no
+/// half-built mapping is copied when a key or value arrives.
 private struct TreeBuilder {
     struct Frame {
         var mark: Mark
         var tag: String?
         var anchor: String?
         var isMapping: Bool
-        var items: [YAMLNode] = []
-        var pairs: [YAMLNode.Pair] = []
-        var pendingKey: YAMLNode?
+        /// Where this collection's children start on `children`.
+        var start: Int
         var size = 1
     }
 
     let maxDepth: Int
     let aliasBudget: Int
     var stack: [Frame] = []
+    var children: [YAMLNode] = []
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var aliasNodes = 0
     var documents = 0
@@ -92,6 +96,8 @@ private struct TreeBuilder {
     init(maxDepth: Int, aliasBudget: Int) {
         self.maxDepth = maxDepth
         self.aliasBudget = aliasBudget
+        stack.reserveCapacity(8)
+        children.reserveCapacity(64)
     }
 
     /// Takes one event; returns false when parsing should stop.
@@ -127,11 +133,26 @@ private struct TreeBuilder {
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             stack.append(Frame(mark: mark, tag: checkTag(tag, at: mark),
-                               anchor: anchor.map { String(cString: $0) }, isMapping: isMapping))
+                               anchor: anchor.map { String(cString: $0) }, isMapping: isMapping, start: children.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
-            let node = YAMLNode(content: frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
-                                mark: frame.mark, tag: frame.tag)
+            let content: YAMLNode.Content
+            if frame.isMapping {
+                // A key left without a value (the stream broke off) is dropped, as before.
+                let pairCount = (children.count - frame.start) / 2
+                var pairs: [YAMLNode.Pair] = []
+                pairs.reserveCapacity(pairCount)
+                var index = frame.start
+                for _ in 0..<pairCount {
+                    pairs.append(YAMLNode.Pair(key: children[index], value: children[index + 1]))
+                    index += 2
+                }
+                content = .mapping(pairs)
+            } else {
+                content = .sequence(Array(children[frame.start...]))
+            }
+            children.removeSubrange(frame.start...)
+            let node = YAMLNode(content: content, mark: frame.mark, tag: frame.tag)
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
             complete(node, size: frame.size)
         case YAML_ALIAS_EVENT:
@@ -165,18 +186,8 @@ private struct TreeBuilder {
             if root == nil { root = node }
             return
         }
-        let top = stack.count - 1
-        stack[top].size += size
-        if stack[top].isMapping {
-            if let key = stack[top].pendingKey {
-                stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
-                stack[top].pendingKey = nil
-            } else {
-                stack[top].pendingKey = node
-            }
-        } else {
-            stack[top].items.append(node)
-        }
+        stack[stack.count - 1].size += size
+        children.append(node)
     }
 
     private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: YAMLNode, size: Int) {

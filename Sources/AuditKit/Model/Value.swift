@@ -51,9 +51,21 @@ public struct Value: Sendable {
 
     /// The value at a dotted path such as `venue.area_m2`, walking mappings only.
     public func value(at path: String) -> Value? {
-        var current: Value? = self
-        for part in path.split(separator: ".") {
-            current = current?[String(part)]
+        // Outside ASCII a `.` may start a larger character; split by characters there.
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+            var current: Value? = self
+            for part in path.split(separator: ".") { current = current?[String(part)] }
+            return current
+        }
+        var current = self
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
+            let part = rest[..<end]
+            rest = end == rest.endIndex ? "" : rest[rest.utf8.index(after: end)...]
+            if part.isEmpty { continue }
+            guard let next = current.object?[part] else { return nil }
+            current = next
         }
         return current
     }
@@ -79,21 +91,52 @@ public struct Value: Sendable {
 }
 
 /// A mapping value: keys in document order.
+///
+/// A checklist's mappings have a handful of keys each, so they are kept as two parallel arrays and
+/// looked up by a linear scan: cheaper to build and to search than a hash table at that size.
 public struct ObjectValue: Sendable {
     /// The keys in the order they were written.
     public private(set) var keys: [String] = []
-    private var storage: [String: Value] = [:]
+    private var values: [Value] = []
 
     /// An empty mapping.
     public init() {}
 
+    /// An empty mapping with room for `capacity` keys.
+    init(capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// Adds `value` at `key`, which the mapping does not have yet.
+    mutating func append(_ key: String, _ value: Value) {
+        keys.append(key)
+        values.append(value)
+    }
+
+    /// The value at `key`, given as part of a longer path.
+    subscript(key: Substring) -> Value? {
+        guard let index = keys.firstIndex(where: { $0 == key }) else { return nil }
+        return values[index]
+    }
+
     /// The value at `key`.
     public subscript(key: String) -> Value? {
-        get { storage[key] }
+        get {
+            guard let index = keys.firstIndex(of: key) else { return nil }
+            return values[index]
+        }
         set {
-            if storage[key] == nil, newValue != nil { keys.append(key) }
-            if newValue == nil { keys.removeAll { $0 == key } }
-            storage[key] = newValue
+            if let index = keys.firstIndex(of: key) {
+                if let newValue {
+                    values[index] = newValue
+                } else {
+                    keys.remove(at: index)
+                    values.remove(at: index)
+                }
+            } else if let newValue {
+                append(key, newValue)
+            }
         }
     }
 }

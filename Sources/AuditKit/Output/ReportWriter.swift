@@ -1,3 +1,5 @@
+import CYAML
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,8 +8,9 @@ import Darwin
 
 /// Writes a report set into an output folder safely.
 ///
-/// Every file is first written to a temporary sibling and flushed; only when all of them are
-/// written are they renamed into place, so a failed write leaves the previous reports as they were.
+/// Every file is first written to a temporary sibling; when all of them are written they are
+/// flushed to disk (one `syncfs` on Linux, an `fsync` per file elsewhere) and only then renamed
+/// into place, so a failed write leaves the previous reports as they were.
 /// A list of the files written (`.audit-outputs`) lets the next run remove the reports it no longer
 /// produces (a unit that left, say) while never touching a file it did not write itself.
 public enum ReportWriter {
@@ -17,54 +20,168 @@ public enum ReportWriter {
     /// Writes `set` into `folder`; returns the paths removed because the new set no longer has them.
     @discardableResult
     public static func write(_ set: ReportSet, to folder: String) throws(OutputError) -> [String] {
-        try FileOutput.makeFolder(folder)
-        let previous = readManifest(folder)
-        var staged: [(temporary: String, target: String)] = []
+        var staging = try Staging(folder: folder)
         do throws(OutputError) {
             for file in set.files {
-                let target = folder + "/" + file.path
-                let temporary = target + ".partial-\(getpid())"
-                staged.append((temporary, target))
-                try FileOutput.writeFresh(temporary, bytes: file.bytes)
+                try staging.stage(file.path) { $0.write(bytes: file.bytes) }
             }
+            return try staging.commit()
         } catch {
-            for item in staged { unlink(item.temporary) }
+            staging.abandon()
             throw error
         }
-        for item in staged where rename(item.temporary, item.target) != 0 {
-            let reason = String(cString: strerror(errno))
-            for rest in staged { unlink(rest.temporary) }
-            throw OutputError(path: item.target, reason: reason)
-        }
-        let current = Set(set.files.map(\.path))
-        var removed: [String] = []
-        for path in previous.sorted() where !current.contains(path) && isSafeRelative(path) {
-            if unlink(folder + "/" + path) == 0 { removed.append(path) }
-        }
-        let manifest = set.files.map(\.path).joined(separator: "\n") + "\n"
-        try FileOutput.replace(folder + "/" + manifestName, with: Array(manifest.utf8))
-        return removed
     }
 
-    private static func readManifest(_ folder: String) -> [String] {
+    /// A report set being written: each file goes to a temporary sibling as it is produced, and
+    /// `commit` flushes them and renames them all into place. Files must be staged in path order.
+    struct Staging {
+        let folder: String
+        private let previous: [String]
+        private var staged: [(path: String, temporary: String, target: String)] = []
+        private var madeFolders: Set<String> = []
+
+        /// Makes `folder` and reads the list of what the last run wrote there.
+        init(folder: String) throws(OutputError) {
+            try FileOutput.makeFolder(folder)
+            self.folder = folder
+            previous = ReportWriter.readManifest(folder)
+        }
+
+        /// Writes the file `path` (relative to the folder) to its temporary sibling through `body`.
+        mutating func stage(_ path: String, _ body: (inout FileTextOutput) -> Void) throws(OutputError) {
+            let (temporary, target) = names(path)
+            staged.append((path, temporary, target))
+            try makeParent(of: temporary)
+            try Self.write(temporary, body)
+        }
+
+        /// Writes several files at once, each through its own `body`, in parallel; the files are
+        /// created in order first. On failure the error of the first file in path order is thrown.
+        mutating func stage(_ files: [(path: String, body: @Sendable (inout FileTextOutput) -> Void)]) throws(OutputError) {
+            var opened: [(descriptor: Int32, temporary: String)] = []
+            defer { for file in opened { close(file.descriptor) } }
+            for file in files {
+                let (temporary, target) = names(file.path)
+                staged.append((file.path, temporary, target))
+                try makeParent(of: temporary)
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
+                opened.append((descriptor, temporary))
+            }
+            var failures = [OutputError?](repeating: nil, count: files.count)
+            failures.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                let targets = opened
+                DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                    var output = FileTextOutput(descriptor: targets[index].descriptor, path: targets[index].temporary)
+                    files[index].body(&output)
+                    buffer[index] = output.finish() ?? Self.flushOne(targets[index].descriptor, path: targets[index].temporary)
+                }
+            }
+            if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
+        }
+
+        /// Writes many files at once, in parallel: `contents(i)` gives the bytes of `paths[i]`. On
+        /// failure the error of the first file in path order is thrown.
+        mutating func stageAll(_ paths: [String], contents: @Sendable (Int) -> [UInt8]) throws(OutputError) {
+            var names: [(temporary: String, target: String)] = []
+            names.reserveCapacity(paths.count)
+            for path in paths {
+                let name = self.names(path)
+                staged.append((path, name.temporary, name.target))
+                names.append(name)
+                try makeParent(of: name.temporary)
+            }
+            var failures = [OutputError?](repeating: nil, count: paths.count)
+            failures.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                let temporaries = names.map(\.temporary)
+                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                    let bytes = contents(index)
+                    do throws(OutputError) {
+                        try Self.write(temporaries[index]) { $0.write(bytes: bytes) }
+                    } catch {
+                        buffer[index] = error
+                    }
+                }
+            }
+            if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
+        }
+
+        /// Flushes every staged file, renames them into place, removes the reports the last run
+        /// wrote and this one does not, and records what was written. Returns the removed paths.
+        func commit() throws(OutputError) -> [String] {
+            try flush()
+            for item in staged where rename(item.temporary, item.target) != 0 {
+                let reason = String(cString: strerror(errno))
+                abandon()
+                throw OutputError(path: item.target, reason: reason)
+            }
+            let current = Set(staged.map(\.path))
+            var removed: [String] = []
+            for path in previous.sorted() where !current.contains(path) && ReportWriter.isSafeRelative(path) {
+                if unlink(folder + "/" + path) == 0 { removed.append(path) }
+            }
+            let manifest = staged.map(\.path).joined(separator: "\n") + "\n"
+            try FileOutput.replace(folder + "/" + manifestName, with: Array(manifest.utf8))
+            return removed
+        }
+
+        /// Removes every temporary file staged so far.
+        func abandon() {
+            for item in staged { unlink(item.temporary) }
+        }
+
+        private func names(_ path: String) -> (temporary: String, target: String) {
+            let target = folder + "/" + path
+            return (target + ".partial-\(getpid())", target)
+        }
+
+        private mutating func makeParent(of path: String) throws(OutputError) {
+            guard let slash = path.lastIndex(of: "/") else { return }
+            let parent = String(path[..<slash])
+            guard !madeFolders.contains(parent) else { return }
+            try FileOutput.makeParent(of: path)
+            madeFolders.insert(parent)
+        }
+
+        /// Writes a new or truncated file at `path` through `body`; flushes it on systems without
+        /// `syncfs`.
+        private static func write(_ path: String, _ body: (inout FileTextOutput) -> Void) throws(OutputError) {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            var output = FileTextOutput(descriptor: descriptor, path: path)
+            body(&output)
+            if let failure = output.finish() ?? flushOne(descriptor, path: path) { throw failure }
+        }
+
+        /// Flushes one file on systems where `commit` cannot flush them all at once.
+        private static func flushOne(_ descriptor: Int32, path: String) -> OutputError? {
+            #if !os(Linux)
+            guard fsync(descriptor) == 0 else { return OutputError(path: path, reason: String(cString: strerror(errno))) }
+            #endif
+            return nil
+        }
+
+        /// Makes every staged file durable before any is renamed.
+        private func flush() throws(OutputError) {
+            #if os(Linux)
+            let descriptor = open(folder, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            guard syncfs(descriptor) == 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
+            #endif
+        }
+    }
+
+    static func readManifest(_ folder: String) -> [String] {
         guard case .success(let bytes) = SourceFile.read(folder + "/" + manifestName, limit: 1 << 22) else { return [] }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     /// A manifest entry is trusted only as a plain relative path inside the folder.
-    private static func isSafeRelative(_ path: String) -> Bool {
+    static func isSafeRelative(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
-    }
-}
-
-extension FileOutput {
-    /// Writes `bytes` to a new or truncated file at `path` and flushes it to disk.
-    static func writeFresh(_ path: String, bytes: [UInt8]) throws(OutputError) {
-        try makeParent(of: path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        try writeAll(descriptor, bytes, path: path)
-        guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
 }

@@ -53,7 +53,7 @@ struct JSONDiagnosticsRenderer {
             summary: Summary(checklists: run.reports.count, invalid: run.reports.filter(\.hasErrors).count,
                              errors: run.errorCount, warnings: run.warningCount),
             files: run.reports.map { report in
-                File(path: report.path, valid: !report.hasErrors, unitID: report.checklist?.unitID,
+                File(path: report.path, valid: !report.hasErrors, unitID: report.unitID,
                      sha256: report.sha256.isEmpty ? nil : report.sha256,
                      diagnostics: report.diagnostics.map(Self.entry))
             })

@@ -4,8 +4,118 @@
 /// their own (a have has a handful), keeping for every (number fixed, resulting status) the best
 /// points. A small dynamic programme then combines the five haves over (criteria fixed, partial
 /// haves, missing haves), and the cheapest state that meets the target grade wins.
+///
+/// A set of fixed criteria is a bit mask over the scorecard's criteria in have-then-criterion
+/// order, which is the order the answer lists them in; ties are broken by comparing those lists of
+/// ids. Cards with more than 64 criteria, or with an id used twice, take the same search over
+/// arrays of ids (`fewestCriteriaByLists`), which gives the same answer, only slower.
 struct GradeLift {
     let standard: Standard
+
+    func fewestCriteria(for card: Scorecard, to target: Grade) -> [String] {
+        var ids: [String] = []
+        for have in card.haves { for criterion in have.criteria { ids.append(criterion.id) } }
+        guard ids.count <= 64, Set(ids).count == ids.count else { return fewestCriteriaByLists(for: card, to: target) }
+        // rank[p]: where criterion p's id sorts among all ids, so comparing ranks compares ids.
+        let sortedPositions = ids.indices.sorted { ids[$0] < ids[$1] }
+        var rank = [Int](repeating: 0, count: ids.count)
+        for (order, position) in sortedPositions.enumerated() { rank[position] = order }
+
+        let rule = target == .compliant ? standard.compliant : standard.largelyCompliant
+        let haveCount = card.haves.count
+        typealias State = (count: Int, partial: Int, missing: Int, total: Int, fixed: UInt64)
+        func key(_ count: Int, _ partial: Int, _ missing: Int) -> Int { (count * (haveCount + 1) + partial) * (haveCount + 1) + missing }
+        // The states reached so far, and for each key where its state sits in `next` (-1: none).
+        var states: [State] = [(0, 0, 0, 0, 0)]
+        var slots = [Int](repeating: -1, count: (ids.count + 1) * (haveCount + 1) * (haveCount + 1))
+        var offset = 0
+        for have in card.haves {
+            let options = self.options(for: have, offset: offset)
+            offset += have.criteria.count
+            var next: [State] = []
+            next.reserveCapacity(states.count * options.count)
+            for state in states {
+                for option in options {
+                    let count = state.count + option.count
+                    let partial = state.partial + (option.status == .partial ? 1 : 0)
+                    let missing = state.missing + (option.status == .missing ? 1 : 0)
+                    let candidate: State = (count, partial, missing, state.total + option.points, state.fixed | option.fixed)
+                    let slot = key(count, partial, missing)
+                    let at = slots[slot]
+                    if at < 0 {
+                        slots[slot] = next.count
+                        next.append(candidate)
+                    } else if Self.better(candidate.total, candidate.fixed, than: next[at].total, next[at].fixed, rank: rank) {
+                        next[at] = candidate
+                    }
+                }
+            }
+            for state in next { slots[key(state.count, state.partial, state.missing)] = -1 }
+            states = next
+        }
+        var best: State?
+        for state in states
+        where state.total >= rule.minScoreTenths && state.partial <= rule.maxPartial && state.missing <= rule.maxMissing {
+            guard let current = best else { best = state; continue }
+            if state.count != current.count ? state.count < current.count
+                : Self.better(state.total, state.fixed, than: current.total, current.fixed, rank: rank) {
+                best = state
+            }
+        }
+        guard let best else { return [] }
+        let fixed = ids.indices.filter { best.fixed & (1 << UInt64($0)) != 0 }.map { ids[$0] }
+        return Self.ordered(fixed, card: card)
+    }
+
+    /// The fixed criteria, largest gain first, then in the order of the card's actions.
+    private static func ordered(_ fixed: [String], card: Scorecard) -> [String] {
+        let gains = Dictionary(card.actions.map { ($0.criterionID, $0.gainTenths) }, uniquingKeysWith: max)
+        let order = card.actions.map(\.criterionID)
+        return fixed.sorted { lhs, rhs in
+            let (a, b) = (gains[lhs] ?? 0, gains[rhs] ?? 0)
+            return a != b ? a > b : (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
+        }
+    }
+
+    /// More points wins; equal points go to the earlier criteria (the list of ids that sorts
+    /// first), so the answer never depends on the order a dictionary happens to iterate in.
+    private static func better(_ total: Int, _ fixed: UInt64, than otherTotal: Int, _ otherFixed: UInt64, rank: [Int]) -> Bool {
+        if total != otherTotal { return total > otherTotal }
+        var a = fixed
+        var b = otherFixed
+        while a != 0, b != 0 {
+            let (rankA, rankB) = (rank[a.trailingZeroBitCount], rank[b.trailingZeroBitCount])
+            if rankA != rankB { return rankA < rankB }
+            a &= a - 1
+            b &= b - 1
+        }
+        return a == 0 && b != 0
+    }
+
+    /// For each number of criteria fixed and each resulting status, the subset with the most points
+    /// (the first one met, counting subsets up as binary numbers, on a tie), as a mask over the
+    /// card's criteria starting at `offset`.
+    private func options(for have: HaveResult, offset: Int) -> [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)] {
+        let short = Array(have.criteria.indices.filter { index in
+            let criterion = have.criteria[index]
+            return criterion.attainment != .notApplicable && (criterion.earnedTenths < criterion.maxTenths || !criterion.essentialPassed)
+        }.prefix(12))
+        var best: [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)?] =
+            Array(repeating: nil, count: (short.count + 1) * 3)
+        for mask in 0..<(1 << short.count) {
+            var local: UInt64 = 0
+            for bit in short.indices where mask & (1 << bit) != 0 { local |= 1 << UInt64(short[bit]) }
+            let (points, status) = HaveScoring.evaluate(weight: have.weightTenths, criteria: have.criteria,
+                                                        metPercent: standard.metPercent) { local & (1 << UInt64($0)) != 0 }
+            let count = mask.nonzeroBitCount
+            let slot = count * 3 + (status == .met ? 0 : status == .partial ? 1 : 2)
+            if let existing = best[slot], existing.points >= points { continue }
+            best[slot] = (count, status, points, local << UInt64(offset))
+        }
+        return best.compactMap { $0 }
+    }
+
+    // MARK: - The same search over lists of ids
 
     private struct Option {
         var points: Int
@@ -19,11 +129,13 @@ struct GradeLift {
         var missing: Int
     }
 
-    func fewestCriteria(for card: Scorecard, to target: Grade) -> [String] {
+    /// The answer by the search over arrays of ids: for any card, and as the reference the bit-mask
+    /// search is tested against.
+    func fewestCriteriaByLists(for card: Scorecard, to target: Grade) -> [String] {
         let rule = target == .compliant ? standard.compliant : standard.largelyCompliant
         var states: [State: (total: Int, fixed: [String])] = [State(count: 0, partial: 0, missing: 0): (0, [])]
         for have in card.haves {
-            let options = self.options(for: have)
+            let options = self.listOptions(for: have)
             var next: [State: (total: Int, fixed: [String])] = [:]
             for (state, best) in states {
                 for option in options {
@@ -43,22 +155,14 @@ struct GradeLift {
         guard let best = winners.min(by: { lhs, rhs in
             lhs.key.count != rhs.key.count ? lhs.key.count < rhs.key.count : Self.better(lhs.value, than: rhs.value)
         }) else { return [] }
-        let gains = Dictionary(card.actions.map { ($0.criterionID, $0.gainTenths) }, uniquingKeysWith: max)
-        let order = card.actions.map(\.criterionID)
-        return best.value.fixed.sorted { lhs, rhs in
-            let (a, b) = (gains[lhs] ?? 0, gains[rhs] ?? 0)
-            return a != b ? a > b : (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
-        }
+        return Self.ordered(best.value.fixed, card: card)
     }
 
-    /// More points wins; equal points go to the earlier criteria, so the answer never depends on
-    /// the order a dictionary happens to iterate in.
     private static func better(_ a: (total: Int, fixed: [String]), than b: (total: Int, fixed: [String])) -> Bool {
         a.total != b.total ? a.total > b.total : a.fixed.lexicographicallyPrecedes(b.fixed)
     }
 
-    /// For each number of criteria fixed and each resulting status, the subset with the most points.
-    private func options(for have: HaveResult) -> [Option] {
+    private func listOptions(for have: HaveResult) -> [Option] {
         let short = have.criteria.filter { $0.attainment != .notApplicable && ($0.earnedTenths < $0.maxTenths || !$0.essentialPassed) }
             .map(\.id)
         let limited = Array(short.prefix(12))

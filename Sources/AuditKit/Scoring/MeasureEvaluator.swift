@@ -114,19 +114,25 @@ struct MeasureEvaluator {
 
     private func equipment(_ slots: [[String]], full: Int, half: Int?) -> MeasureOutcome {
         let items = checklist.root["equipment"]?.list ?? []
-        var working: [String: Value] = [:]
-        var broken: Set<String> = []
+        // The first working item of each id, and the ids seen broken: a checklist lists a dozen
+        // items or so, so plain arrays.
+        var workingIDs: [String] = []
+        var workingItems: [Value] = []
+        var broken: [String] = []
         for item in items {
             guard let id = item["item"]?.string else { continue }
             let quantity = item["quantity"]?.integer ?? 1
-            if item["condition"]?.string == "broken" || quantity == 0 { broken.insert(id); continue }
-            if working[id] == nil { working[id] = item }
+            if item["condition"]?.string == "broken" || quantity == 0 { broken.append(id); continue }
+            if !workingIDs.contains(id) {
+                workingIDs.append(id)
+                workingItems.append(item)
+            }
         }
         var filled: [Localized] = []
         var missing: [Localized] = []
         for slot in slots {
-            if let present = slot.first(where: { working[$0] != nil }) {
-                filled.append(named(present, .equipment, line: working[present]?.mark.line))
+            if let present = slot.first(where: { workingIDs.contains($0) }), let index = workingIDs.firstIndex(of: present) {
+                filled.append(named(present, .equipment, line: workingItems[index].mark.line))
             } else {
                 let alternatives = slot.map { named($0, .equipment, line: nil) }
                 let isBroken = slot.contains(where: broken.contains)

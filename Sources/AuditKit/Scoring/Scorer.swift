@@ -115,11 +115,19 @@ enum HaveScoring {
 
     /// The have's points and status, treating the criteria whose ids are in `fixed` as fully met.
     static func evaluate(weight: Int, criteria: [CriterionResult], fixed: Set<String>, metPercent: Int) -> (Int, HaveStatus) {
+        evaluate(weight: weight, criteria: criteria, metPercent: metPercent) { fixed.contains(criteria[$0].id) }
+    }
+
+    /// The have's points and status, treating the criteria at the indices where `isFixed` holds as
+    /// fully met.
+    static func evaluate(weight: Int, criteria: [CriterionResult], metPercent: Int,
+                         isFixed: (Int) -> Bool) -> (Int, HaveStatus) {
         var applicable = 0
         var earned = 0
         var essentialFailed = false
-        for criterion in criteria where criterion.attainment != .notApplicable {
-            let isFixed = fixed.contains(criterion.id)
+        for index in criteria.indices where criteria[index].attainment != .notApplicable {
+            let criterion = criteria[index]
+            let isFixed = isFixed(index)
             applicable += criterion.maxTenths
             earned += isFixed ? criterion.maxTenths : criterion.earnedTenths
             if criterion.essential && !criterion.essentialPassed && !isFixed { essentialFailed = true }

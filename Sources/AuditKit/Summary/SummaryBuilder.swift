@@ -20,18 +20,25 @@ public struct SummaryBuilder: Sendable {
     /// The summary of one run.
     public func build(run: ValidationRun, cards: [Scorecard], title: String?, region: String? = nil,
                       language: Language, baseline: SummaryDocument? = nil) -> SummaryDocument {
-        let rounds = Array(Set(cards.compactMap(\.round))).sorted()
-        let ranked = Self.rank(cards.map(row))
+        let units = cards.map(facts)
+        let order = Self.rankOrder(units.map(\.row))
+        let byUnit = Dictionary(cards.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
+        let actions = order.flatMap { index in
+            let row = units[index].row
+            return (byUnit[row.unitID]?.actions ?? []).map { Self.actionRow($0, unit: row) }
+        }
+        return build(run: run, units: units, order: order, rectifications: actions, title: title, region: region,
+                     language: language, baseline: baseline)
+    }
+
+    /// The summary from what each unit contributes (`units`, ranked by `order`), listing
+    /// `rectifications` (empty when `audit run` streams them from its spool instead).
+    func build(run: ValidationRun, units: [UnitFacts], order: [Int], rectifications: [SummaryDocument.ActionRow],
+               title: String?, region: String?, language: Language, baseline: SummaryDocument?) -> SummaryDocument {
+        let rounds = Array(Set(units.compactMap(\.round))).sorted()
+        let ranked = Self.rank(units.map(\.row), order: order)
         let invalid = run.reports.filter(\.hasErrors).map { report in
             SummaryDocument.InvalidRow(path: report.path, diagnostics: report.diagnostics.map(Self.diagnosticRow))
-        }
-        let byUnit = Dictionary(cards.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
-        let actions = ranked.flatMap { row in
-            (byUnit[row.unitID]?.actions ?? []).map { action in
-                SummaryDocument.ActionRow(unitID: row.unitID, unitName: row.name, have: action.haveID, criterion: action.criterionID,
-                                          label: action.label, current: action.current, action: action.action,
-                                          gain: Double(action.gainTenths) / 10, due: action.due?.description)
-            }
         }
         var document = SummaryDocument(
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
@@ -39,34 +46,66 @@ public struct SummaryBuilder: Sendable {
             region: region,
             standard: .init(id: standard.id, version: standard.version, title: standard.title,
                            haves: standard.haves.map { .init(id: $0.id, label: $0.label, weight: Double($0.weightTenths) / 10) }),
-            asOf: cards.map(\.inspectionDate).max()?.description,
+            asOf: units.map(\.inspectionDate).max()?.description,
             rounds: rounds,
             inputs: run.reports.map { report in
-                .init(path: report.path, unitID: report.checklist?.unitID, sha256: report.sha256, valid: !report.hasErrors, region: nil)
+                .init(path: report.path, unitID: report.unitID, sha256: report.sha256, valid: !report.hasErrors, region: nil)
             },
             figures: Self.figures(ranked, haveIDs: standard.haves.map(\.id), invalid: invalid.count),
             units: ranked,
             byRegion: [],
             byTownship: Self.groups(ranked, language: language) { $0.township },
             byCategory: Self.groups(ranked, language: language) { $0.category },
-            mostMissed: mostMissed(cards),
-            rectifications: actions,
+            mostMissed: mostMissed(units),
+            rectifications: rectifications,
             invalid: invalid,
             changes: nil)
         if let baseline { document.changes = Self.changes(from: baseline, to: document) }
         return document
     }
 
+    /// What the summary needs of one scorecard.
+    func facts(_ card: Scorecard) -> UnitFacts {
+        var shortfalls: [UInt8] = []
+        for have in standard.haves {
+            let result = card.haves.first { $0.id == have.id }
+            for criterion in have.criteria {
+                guard let criterion = result?.criteria.first(where: { $0.id == criterion.id }),
+                      criterion.attainment != .notApplicable else { shortfalls.append(0); continue }
+                shortfalls.append(criterion.earnedTenths < criterion.maxTenths ? 2 : 1)
+            }
+        }
+        return UnitFacts(row: row(card), inspectionDate: card.inspectionDate, round: card.round, shortfalls: shortfalls)
+    }
+
+    /// A rectification action as the summary lists it.
+    static func actionRow(_ action: RectificationAction, unit: SummaryDocument.UnitRow) -> SummaryDocument.ActionRow {
+        SummaryDocument.ActionRow(unitID: unit.unitID, unitName: unit.name, have: action.haveID, criterion: action.criterionID,
+                                  label: action.label, current: action.current, action: action.action,
+                                  gain: Double(action.gainTenths) / 10, due: action.due?.description)
+    }
+
     // MARK: - Pieces shared with rollups
 
     /// Units sorted by score (highest first, then id), ranked with ties sharing a rank.
     static func rank(_ rows: [SummaryDocument.UnitRow]) -> [SummaryDocument.UnitRow] {
-        let sorted = rows.sorted { lhs, rhs in
-            lhs.score != rhs.score ? lhs.score > rhs.score
+        rank(rows, order: rankOrder(rows))
+    }
+
+    /// The indices of `rows` in rank order: by score (highest first), then region and id.
+    static func rankOrder(_ rows: [SummaryDocument.UnitRow]) -> [Int] {
+        rows.indices.sorted { left, right in
+            let (lhs, rhs) = (rows[left], rows[right])
+            return lhs.score != rhs.score ? lhs.score > rhs.score
                 : (lhs.region ?? "", lhs.unitID) < (rhs.region ?? "", rhs.unitID)
         }
+    }
+
+    /// `rows` in `order`, ranked with ties sharing a rank.
+    static func rank(_ rows: [SummaryDocument.UnitRow], order: [Int]) -> [SummaryDocument.UnitRow] {
         var result: [SummaryDocument.UnitRow] = []
-        for (index, var row) in sorted.enumerated() {
+        result.reserveCapacity(order.count)
+        for (index, var row) in order.map({ rows[$0] }).enumerated() {
             row.rank = index > 0 && result[index - 1].score == row.score ? result[index - 1].rank : index + 1
             result.append(row)
         }
@@ -146,7 +185,7 @@ public struct SummaryBuilder: Sendable {
 
     // MARK: - Rows
 
-    private func row(_ card: Scorecard) -> SummaryDocument.UnitRow {
+    func row(_ card: Scorecard) -> SummaryDocument.UnitRow {
         .init(rank: 0, unitID: card.unitID, name: card.name, category: card.category, township: card.township,
               region: nil, retirees: card.retirees, required: card.required, score: Double(card.scoreTenths) / 10,
               grade: card.grade.rawValue, inspectionDate: card.inspectionDate.description,
@@ -155,18 +194,22 @@ public struct SummaryBuilder: Sendable {
               actions: card.actions.count, liftCriteria: card.liftCriteria)
     }
 
-    private func mostMissed(_ cards: [Scorecard]) -> [SummaryDocument.MissedRow] {
+    private func mostMissed(_ units: [UnitFacts]) -> [SummaryDocument.MissedRow] {
         var rows: [SummaryDocument.MissedRow] = []
+        var position = 0
         for have in standard.haves {
             for criterion in have.criteria {
-                let results = cards.compactMap { card in
-                    card.haves.first { $0.id == have.id }?.criteria.first { $0.id == criterion.id }
-                }.filter { $0.attainment != .notApplicable }
+                defer { position += 1 }
+                var applicable = 0
+                var short = 0
+                for unit in units where unit.shortfalls[position] != 0 {
+                    applicable += 1
+                    if unit.shortfalls[position] == 2 { short += 1 }
+                }
                 // Kept even when no unit falls short: a rollup adds up `applicable` across summaries.
-                guard !results.isEmpty else { continue }
-                let short = results.filter { $0.earnedTenths < $0.maxTenths }.count
+                guard applicable > 0 else { continue }
                 rows.append(.init(criterion: criterion.id, have: have.id, label: criterion.label, units: short,
-                                  applicable: results.count))
+                                  applicable: applicable))
             }
         }
         return rows.enumerated().sorted { lhs, rhs in
@@ -178,4 +221,15 @@ public struct SummaryBuilder: Sendable {
         .init(code: diagnostic.code.rawValue, severity: diagnostic.severity.rawValue, line: diagnostic.line,
               column: diagnostic.column, keyPath: diagnostic.keyPath, message: diagnostic.message, hint: diagnostic.hint)
     }
+}
+
+/// What one scored unit contributes to the summary: its row (rank not yet set) and the facts the
+/// figures add up. `audit run` keeps only this of each unit once its texts are rendered.
+struct UnitFacts: Sendable {
+    var row: SummaryDocument.UnitRow
+    var inspectionDate: CalendarDate
+    var round: String?
+    /// Per criterion of the standard, in order: 0 when it does not apply (or the card lacks it),
+    /// 1 when it earns full points, 2 when it falls short.
+    var shortfalls: [UInt8]
 }

@@ -2,19 +2,44 @@
 public enum Escaping {
     /// Text safe inside HTML element content and attribute values.
     public static func html(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
+        // Most text has nothing to escape: hand it back as it is. The five characters escaped are
+        // single ASCII bytes, each a scalar of its own, so the rewrite can go byte by byte.
+        guard text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var result: [UInt8] = []
+        text.withBytes { bytes in
+            result.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]          // &amp;
+                case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]                // &lt;
+                case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]                // &gt;
+                case 0x22: result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]    // &quot;
+                case 0x27: result += [0x26, 0x23, 0x33, 0x39, 0x3B]          // &#39;
+                default: result.append(byte)
+                }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether every byte `special` picks out is a character of its own: its neighbours are ASCII
+    /// and it is not half of a CR LF pair. Then rewriting those bytes one by one gives what a walk
+    /// over Characters gives (a `|` followed by a combining accent, say, is another character).
+    static func specialBytesStandAlone(_ text: String, _ special: (UInt8) -> Bool) -> Bool {
+        text.withBytes { bytes in
+            var previous: UInt8 = 0
+            var previousSpecial = false
+            for byte in bytes {
+                let isSpecial = special(byte)
+                if previousSpecial, byte >= 0x80 || (previous == 0x0D && byte == 0x0A) { return false }
+                if isSpecial, previous >= 0x80 || (previous == 0x0D && byte == 0x0A) { return false }
+                previous = byte
+                previousSpecial = isSpecial
+            }
+            return true
+        }
     }
 
     /// Text safe inside XML content and attributes: HTML's escapes, plus control characters that
@@ -55,10 +80,25 @@ public enum Escaping {
            !(number && ScalarReader.decimal(field) != nil) {
             field = "'" + field
         }
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard field.containsByte(where: special) else { return field }
+        // When those bytes are characters of their own, quote byte by byte; else walk characters.
+        guard specialBytesStandAlone(field, special) else {
+            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+            }
+            return field
         }
-        return field
+        var quoted: [UInt8] = [0x22]
+        field.withBytes { bytes in
+            quoted.reserveCapacity(bytes.count + 4)
+            for byte in bytes {
+                quoted.append(byte)
+                if byte == 0x22 { quoted.append(0x22) }
+            }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// A value for a GitHub Actions workflow command: its message part, or with `property` its

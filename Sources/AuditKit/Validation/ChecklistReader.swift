@@ -2,11 +2,17 @@
 public struct FileReport: Sendable {
     /// The input it came from.
     public var input: InputFile
-    /// The valid checklist, when the file had no errors.
+    /// The valid checklist, when the file had no errors (and the run kept the tree).
     public var checklist: Checklist?
+    /// The valid checklist's `unit.id`, kept even when the run dropped the tree; nil when the file
+    /// has errors.
+    public internal(set) var unitID: String?
+    /// Where `unit.id`'s value is written, for the duplicate-id diagnostic.
+    var unitIDMark: Mark = .start
     /// Every diagnostic for the file, in file, line, column, code order.
     public var diagnostics: [Diagnostic]
-    /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read.
+    /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read or the reader
+    /// was told not to compute it.
     public var sha256: String
     /// Whether the file could not be read at all (an I/O problem, not a content problem).
     public var isUnreadable: Bool
@@ -15,6 +21,8 @@ public struct FileReport: Sendable {
     public init(input: InputFile, checklist: Checklist?, diagnostics: [Diagnostic], sha256: String, isUnreadable: Bool) {
         self.input = input
         self.checklist = checklist
+        self.unitID = checklist?.unitID
+        self.unitIDMark = checklist?.root.value(at: "unit.id")?.mark ?? .start
         self.diagnostics = diagnostics
         self.sha256 = sha256
         self.isUnreadable = isUnreadable
@@ -36,11 +44,15 @@ public struct ChecklistReader: Sendable {
     public let catalogues: Catalogues
     /// The YAML loader and its limits.
     public let loader: YAMLLoader
+    /// Whether `read` computes each file's SHA-256: a summary and the JSON validation output name
+    /// their inputs by digest; the other outputs have no use for it.
+    public let computesDigest: Bool
 
     /// Creates a reader.
-    public init(catalogues: Catalogues, loader: YAMLLoader = YAMLLoader()) {
+    public init(catalogues: Catalogues, loader: YAMLLoader = YAMLLoader(), computesDigest: Bool = true) {
         self.catalogues = catalogues
         self.loader = loader
+        self.computesDigest = computesDigest
     }
 
     /// Reads and validates the file `input`.
@@ -54,7 +66,7 @@ public struct ChecklistReader: Sendable {
                               isUnreadable: code == .unreadable)
         case .success(let bytes):
             var report = validate(bytes, input: input)
-            report.sha256 = SHA256.hex(of: bytes)
+            if computesDigest { report.sha256 = SHA256.hex(of: bytes) }
             return report
         }
     }

@@ -72,9 +72,22 @@ struct ConsistencyChecks {
         }
     }
 
+    /// The last non-empty `/`-separated component of `path`, or `path` itself when it has none.
+    static func lastComponent(of path: String) -> String {
+        let utf8 = path.utf8
+        // Outside ASCII a `/` may start a larger character; split by characters there.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last.map(String.init) ?? path }
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return path }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") { start = utf8.index(before: start) }
+        return String(path[start..<end])
+    }
+
     private func checkFileName(_ root: Value, sink: inout DiagnosticSink) {
         guard let idValue = root.value(at: "unit.id"), let id = idValue.string else { return }
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let name = Self.lastComponent(of: file)
         let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
         guard stem != id else { return }
         sink.report(.fileNameMismatch, at: idValue.mark, path: "unit.id",

@@ -3,29 +3,30 @@
 struct ScalarReader {
     let catalogues: Catalogues
 
-    func read(_ text: String, style: YAMLNode.ScalarStyle, as type: ValueType, path: String, mark: Mark,
+    /// `path` spells the key path; it is called only when a problem is reported.
+    func read(_ text: String, style: YAMLNode.ScalarStyle, as type: ValueType, path: () -> String, mark: Mark,
               sink: inout DiagnosticSink) -> Value.Content? {
         switch type {
         case .string(let pattern):
             if let pattern, !pattern.matches(text) {
-                sink.report(.badPattern, at: mark, path: path, Messages.badPattern(text, pattern: pattern.regex),
+                sink.report(.badPattern, at: mark, path: path(), Messages.badPattern(text, pattern: pattern.regex),
                             hint: Messages.identifierHint(text))
                 return nil
             }
             return .string(text)
         case .integer(let min, let max):
             guard !style.isQuoted, let value = Self.integer(text) else {
-                sink.report(.notInteger, at: mark, path: path, Messages.notInteger(text),
+                sink.report(.notInteger, at: mark, path: path(), Messages.notInteger(text),
                             hint: Messages.numberHint(text, quoted: style.isQuoted, integer: true))
                 return nil
             }
             if let min, value < min {
-                sink.report(.outOfRange, at: mark, path: path, Messages.tooSmall(text, min: String(min)),
+                sink.report(.outOfRange, at: mark, path: path(), Messages.tooSmall(text, min: String(min)),
                             hint: Messages.rangeHint(min: String(min), max: max.map(String.init)))
                 return nil
             }
             if let max, value > max {
-                sink.report(.outOfRange, at: mark, path: path, Messages.tooLarge(text, max: String(max)),
+                sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: String(max)),
                             hint: Messages.rangeHint(min: min.map(String.init), max: String(max)))
                 return nil
             }
@@ -34,11 +35,11 @@ struct ScalarReader {
             return number(text, style: style, min: min, exclusive: exclusive, max: max, path: path, mark: mark, sink: &sink)
         case .boolean:
             if !style.isQuoted, let value = Self.boolean(text) { return .boolean(value) }
-            sink.report(.notBoolean, at: mark, path: path, Messages.notBoolean(text), hint: Messages.booleanHint(text))
+            sink.report(.notBoolean, at: mark, path: path(), Messages.notBoolean(text), hint: Messages.booleanHint(text))
             return nil
         case .date:
             guard let date = CalendarDate(iso: text) else {
-                sink.report(.badDate, at: mark, path: path, Messages.badDate(text), hint: Messages.dateHint(text))
+                sink.report(.badDate, at: mark, path: path(), Messages.badDate(text), hint: Messages.dateHint(text))
                 return nil
             }
             return .date(date)
@@ -48,7 +49,7 @@ struct ScalarReader {
             return choose(text, from: catalogues.entries(kind), path: path, mark: mark, sink: &sink)
         case .constant(let allowed):
             guard allowed.contains(text) else {
-                sink.report(.unknownFormat, at: mark, path: path, Messages.unknownFormat(text),
+                sink.report(.unknownFormat, at: mark, path: path(), Messages.unknownFormat(text),
                             hint: Messages.unknownFormatHint(allowed))
                 return nil
             }
@@ -58,38 +59,38 @@ struct ScalarReader {
         }
     }
 
-    private func choose(_ text: String, from choices: [Choice], path: String, mark: Mark,
+    private func choose(_ text: String, from choices: [Choice], path: () -> String, mark: Mark,
                         sink: inout DiagnosticSink) -> Value.Content? {
         if choices.contains(where: { $0.id == text }) { return .string(text) }
         let byLabel = choices.first { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
-        sink.report(.notInChoices, at: mark, path: path, Messages.notInChoices(text),
+        sink.report(.notInChoices, at: mark, path: path(), Messages.notInChoices(text),
                     hint: Messages.choicesHint(suggestion, allowed: choices.map(\.id)))
         return nil
     }
 
     private func number(_ text: String, style: YAMLNode.ScalarStyle, min: Double?, exclusive: Bool, max: Double?,
-                        path: String, mark: Mark, sink: inout DiagnosticSink) -> Value.Content? {
+                        path: () -> String, mark: Mark, sink: inout DiagnosticSink) -> Value.Content? {
         guard !style.isQuoted, let value = Self.decimal(text) else {
-            sink.report(.notNumber, at: mark, path: path, Messages.notNumber(text),
+            sink.report(.notNumber, at: mark, path: path(), Messages.notNumber(text),
                         hint: Messages.numberHint(text, quoted: style.isQuoted, integer: false))
             return nil
         }
-        let minText = min.map(Value.format)
-        let maxText = max.map(Value.format)
+        var minText: String? { min.map(Value.format) }
+        var maxText: String? { max.map(Value.format) }
         if !value.isFinite || (max.map { value > $0 } ?? false) {
-            sink.report(.outOfRange, at: mark, path: path, Messages.tooLarge(text, max: maxText ?? "1e15"),
+            sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: maxText ?? "1e15"),
                         hint: Messages.rangeHint(min: minText, max: maxText))
             return nil
         }
         if let min, exclusive ? value <= min : value < min {
-            sink.report(.outOfRange, at: mark, path: path,
+            sink.report(.outOfRange, at: mark, path: path(),
                         exclusive ? Messages.notAbove(text, min: minText ?? "0") : Messages.tooSmall(text, min: minText ?? "0"),
                         hint: Messages.rangeHint(min: minText, max: maxText, exclusive: exclusive))
             return nil
         }
         if abs(value) >= 1e15 {
-            sink.report(.outOfRange, at: mark, path: path, Messages.tooLarge(text, max: "1e15"),
+            sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: "1e15"),
                         hint: Messages.rangeHint(min: minText, max: maxText))
             return nil
         }

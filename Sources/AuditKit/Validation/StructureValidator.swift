@@ -1,12 +1,21 @@
 /// Checks a YAML node tree against the format description and builds the typed `Value` tree.
 /// Every problem is reported, not only the first; a value with a problem is left out of the tree.
+///
+/// Key paths (`activities[3].date`) are needed only for diagnostics, so they are passed down as
+/// closures and spelt out only when something is reported: a valid file builds no path strings.
 struct StructureValidator {
     let catalogues: Catalogues
     var sink: DiagnosticSink
 
     /// Validates `node` as a value of `type` at `path`.
     mutating func value(_ node: YAMLNode, as type: ValueType, path: String, keyMark: Mark, field: Field? = nil) -> Value? {
-        if node.isNull || (node.scalarText == "" && isScalarType(type)) {
+        value(node, as: type, path: { path }, keyMark: keyMark, field: field)
+    }
+
+    private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark,
+                                field: Field? = nil) -> Value? {
+        if node.isNull || (isScalarType(type) && node.scalarText == "") {
+            let path = path()
             sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field, path: path))
             return nil
         }
@@ -15,18 +24,20 @@ struct StructureValidator {
             return object(node, fields: fields, path: path, keyMark: keyMark)
         case .list(let itemType):
             guard case .sequence(let items) = node.content else {
-                return wrongShape(node, expected: Messages.aList, path: path)
+                return wrongShape(node, expected: Messages.aList, path: path())
             }
             var values: [Value] = []
-            for (index, item) in items.enumerated() {
-                if let value = value(item, as: itemType, path: KeyPath.item(path, index), keyMark: item.mark) {
+            values.reserveCapacity(items.count)
+            for index in items.indices {
+                let item = items[index]
+                if let value = value(item, as: itemType, path: { KeyPath.item(path(), index) }, keyMark: item.mark) {
                     values.append(value)
                 }
             }
             return Value(.list(values), mark: node.mark, keyMark: keyMark)
         default:
             guard case .scalar(let text, let style) = node.content else {
-                return wrongShape(node, expected: Messages.aSingleValue, path: path)
+                return wrongShape(node, expected: Messages.aSingleValue, path: path())
             }
             guard let content = ScalarReader(catalogues: catalogues)
                 .read(text, style: style, as: type, path: path, mark: node.mark, sink: &sink) else { return nil }
@@ -47,61 +58,74 @@ struct StructureValidator {
         return nil
     }
 
-    private mutating func object(_ node: YAMLNode, fields: [Field], path: String, keyMark: Mark) -> Value? {
+    private mutating func object(_ node: YAMLNode, fields: [Field], path: () -> String, keyMark: Mark) -> Value? {
         guard case .mapping(let pairs) = node.content else {
-            return wrongShape(node, expected: Messages.aMapping, path: path)
+            return wrongShape(node, expected: Messages.aMapping, path: path())
         }
-        var result = ObjectValue()
-        var seen: [String: Mark] = [:]
-        var written: [String: YAMLNode] = [:]
-        for pair in pairs {
+        var result = ObjectValue(capacity: pairs.count)
+        // The pair each field was first written at, by field index; keys that are no field, with
+        // where they first appeared. A handful of keys each: arrays beat hashing here.
+        var written = [Int](repeating: -1, count: fields.count)
+        var unknown: [(key: String, mark: Mark)] = []
+        for pairIndex in pairs.indices {
+            let pair = pairs[pairIndex]
             guard let key = pair.key.scalarText else {
-                sink.report(.wrongShape, at: pair.key.mark, path: path, Messages.complexKey, hint: Messages.complexKeyHint)
+                sink.report(.wrongShape, at: pair.key.mark, path: path(), Messages.complexKey, hint: Messages.complexKeyHint)
                 continue
             }
-            let childPath = KeyPath.child(path, key)
-            if let first = seen[key] {
-                sink.report(.duplicateKey, at: pair.key.mark, path: childPath,
+            let fieldIndex = fields.firstIndex { $0.key == key }
+            let first = fieldIndex.flatMap { written[$0] >= 0 ? pairs[written[$0]].key.mark : nil }
+                ?? unknown.first { $0.key == key }?.mark
+            if let first {
+                sink.report(.duplicateKey, at: pair.key.mark, path: KeyPath.child(path(), key),
                             Messages.duplicateKey(key, first: first.line, second: pair.key.mark.line),
                             hint: Messages.duplicateKeyHint(first: first.line))
                 continue
             }
-            seen[key] = pair.key.mark
-            guard let field = fields.first(where: { $0.key == key }) else {
-                let suggestion = Suggestion.closest(to: key, in: fields.map(\.key))
-                sink.report(.unknownKey, at: pair.key.mark, path: childPath, Messages.unknownKey(key),
-                            hint: Messages.unknownKeyHint(suggestion, allowed: fields.map(\.key)))
+            guard let fieldIndex else {
+                unknown.append((key, pair.key.mark))
+                let keys = fields.map(\.key)
+                let suggestion = Suggestion.closest(to: key, in: keys)
+                sink.report(.unknownKey, at: pair.key.mark, path: KeyPath.child(path(), key), Messages.unknownKey(key),
+                            hint: Messages.unknownKeyHint(suggestion, allowed: keys))
                 continue
             }
-            written[key] = pair.value
-            if let value = value(pair.value, as: field.type, path: childPath, keyMark: pair.key.mark, field: field) {
-                result[key] = value
+            written[fieldIndex] = pairIndex
+            if let value = value(pair.value, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
+                                 keyMark: pair.key.mark, field: fields[fieldIndex]) {
+                result.append(key, value)
             }
         }
-        for field in fields where written[field.key] == nil && seen[field.key] == nil {
-            reportIfMissing(field, in: written, path: path, at: keyMark)
+        for fieldIndex in fields.indices where written[fieldIndex] < 0 {
+            reportIfMissing(fields[fieldIndex], in: fields, written: written, pairs: pairs, path: path, at: keyMark)
         }
         return Value(.object(result), mark: node.mark, keyMark: keyMark)
     }
 
-    private mutating func reportIfMissing(_ field: Field, in written: [String: YAMLNode], path: String, at mark: Mark) {
-        let childPath = KeyPath.child(path, field.key)
+    private mutating func reportIfMissing(_ field: Field, in fields: [Field], written: [Int], pairs: [YAMLNode.Pair],
+                                          path: () -> String, at mark: Mark) {
+        /// The value node written for sibling `key`, if any.
+        func sibling(_ key: String) -> YAMLNode? {
+            guard let index = fields.firstIndex(where: { $0.key == key }), written[index] >= 0 else { return nil }
+            return pairs[written[index]].value
+        }
         switch field.presence {
         case .optional:
             return
         case .required:
-            sink.report(.missingKey, at: mark, path: childPath, Messages.missingKey(field.key, in: path),
+            let path = path()
+            sink.report(.missingKey, at: mark, path: KeyPath.child(path, field.key), Messages.missingKey(field.key, in: path),
                         hint: Messages.missingKeyHint(field))
         case .requiredWhen(let key, let values):
-            guard let sibling = written[key]?.scalarText, values.contains(sibling) else { return }
+            guard let node = sibling(key), let value = node.scalarText, values.contains(value) else { return }
             // A shared venue without its partner has a code of its own.
             let code: DiagnosticCode = field.key == "shared_with" ? .sharedWithoutPartner : .missingKey
-            sink.report(code, at: written[key]?.mark ?? mark, path: childPath,
-                        Messages.missingWhen(field.key, sibling: key, value: sibling),
+            sink.report(code, at: node.mark, path: KeyPath.child(path(), field.key),
+                        Messages.missingWhen(field.key, sibling: key, value: value),
                         hint: Messages.missingKeyHint(field))
         case .requiredUnless(let key, let values):
-            if let sibling = written[key]?.scalarText, values.contains(sibling) { return }
-            sink.report(.missingKey, at: mark, path: childPath,
+            if let value = sibling(key)?.scalarText, values.contains(value) { return }
+            sink.report(.missingKey, at: mark, path: KeyPath.child(path(), field.key),
                         Messages.missingUnless(field.key, sibling: key, values: values),
                         hint: Messages.missingKeyHint(field))
         }

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// The result of validating a set of checklists together.
 public struct ValidationRun: Sendable {
@@ -23,34 +22,72 @@ public struct ValidationRun: Sendable {
     /// Validates every file of `inputs` in parallel, then the checks across files (duplicate unit
     /// ids). The result is in a stable order whatever the scheduling.
     public static func validate(_ inputs: [InputFile], reader: ChecklistReader) -> ValidationRun {
-        let results = Mutex([FileReport?](repeating: nil, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let report = reader.read(inputs[index])
-            results.withLock { $0[index] = report }
+        validate(inputs, reader: reader, keepingChecklists: true) { _ in () }.run
+    }
+
+    /// Validates every file of `inputs` in parallel and runs `keep` on each valid checklist in the
+    /// same parallel stage; the reports then hold no checklist trees (only `unitID`), so memory
+    /// stays small however many files there are. `kept[i]` belongs to `run.reports[i]`, and is nil
+    /// when that file is invalid, including when its unit id turns out to be duplicated.
+    public static func validate<Kept: Sendable>(
+        _ inputs: [InputFile], reader: ChecklistReader, keep: @Sendable (Checklist) -> Kept
+    ) -> (run: ValidationRun, kept: [Kept?]) {
+        validate(inputs, reader: reader, keepingChecklists: false, keep: keep)
+    }
+
+    private static func validate<Kept: Sendable>(
+        _ inputs: [InputFile], reader: ChecklistReader, keepingChecklists: Bool, keep: @Sendable (Checklist) -> Kept
+    ) -> (run: ValidationRun, kept: [Kept?]) {
+        var slots = [FileReport?](repeating: nil, count: inputs.count)
+        var keptSlots = [Kept?](repeating: nil, count: inputs.count)
+        // Each iteration writes only its own index of the two preallocated arrays: no lock, and
+        // no thread ever touches another's element.
+        slots.withUnsafeMutableBufferPointer { reportBuffer in
+            keptSlots.withUnsafeMutableBufferPointer { keptBuffer in
+                nonisolated(unsafe) let reportBuffer = reportBuffer
+                nonisolated(unsafe) let keptBuffer = keptBuffer
+                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                    var report = reader.read(inputs[index])
+                    if let checklist = report.checklist {
+                        keptBuffer[index] = keep(checklist)
+                        if !keepingChecklists { report.checklist = nil }
+                    }
+                    reportBuffer[index] = report
+                }
+            }
         }
-        var reports = results.withLock { $0.compactMap { $0 } }
-        reports.sort { $0.path < $1.path }
-        markDuplicateUnitIDs(&reports)
-        return ValidationRun(reports: reports)
+        let order = inputs.indices.sorted { inputs[$0].path < inputs[$1].path }
+        var reports = order.map { slots[$0]! }
+        var kept = order.map { keptSlots[$0] }
+        slots = []
+        keptSlots = []
+        for index in markDuplicateUnitIDs(&reports) { kept[index] = nil }
+        return (ValidationRun(reports: reports), kept)
     }
 
     /// Reports every checklist whose `unit.id` another checklist also uses, naming the others.
-    static func markDuplicateUnitIDs(_ reports: inout [FileReport]) {
+    /// Returns the indices of those reports.
+    @discardableResult
+    static func markDuplicateUnitIDs(_ reports: inout [FileReport]) -> [Int] {
         var byID: [String: [Int]] = [:]
         for (index, report) in reports.enumerated() {
-            if let id = report.checklist?.unitID { byID[id, default: []].append(index) }
+            if let id = report.unitID { byID[id, default: []].append(index) }
         }
+        var marked: [Int] = []
         for (id, indices) in byID where indices.count > 1 {
             for index in indices {
                 let others = indices.filter { $0 != index }.map { reports[$0].path }.joined(separator: ", ")
-                let mark = reports[index].checklist?.root.value(at: "unit.id")?.mark ?? .start
+                let mark = reports[index].unitIDMark
                 reports[index].diagnostics.append(Diagnostic(
                     code: .duplicateUnitID, file: reports[index].path, mark: mark, keyPath: "unit.id",
                     message: .init(zh: "单位编号 \(id) 也用于 \(others)", en: "unit id \(id) is also used by \(others)"),
                     hint: .init(zh: "每个单位的编号必须唯一：改正其中一个", en: "each unit needs its own id: change one of them")))
                 reports[index].diagnostics.sort(by: Diagnostic.ordered)
                 reports[index].checklist = nil
+                reports[index].unitID = nil
+                marked.append(index)
             }
         }
+        return marked
     }
 }

@@ -3,6 +3,14 @@
 struct SummaryCSV {
     let document: SummaryDocument
     let language: Language
+    /// The rectifications listed: the document's own, or the spooled ones of `audit run`.
+    var actions: RectificationList
+
+    init(document: SummaryDocument, language: Language, actions: RectificationList? = nil) {
+        self.document = document
+        self.language = language
+        self.actions = actions ?? RectificationList(document.rectifications)
+    }
 
     static let byteOrderMark = "\u{FEFF}"
 
@@ -14,6 +22,18 @@ struct SummaryCSV {
     }
 
     func units() -> String {
+        var out = StringOutput()
+        writeUnits(to: &out)
+        return out.text
+    }
+
+    func rectifications() -> String {
+        var out = StringOutput()
+        writeRectifications(to: &out)
+        return out.text
+    }
+
+    func writeUnits(to out: inout some TextOutput) {
         let w = SummaryWords(language: language, document: document)
         let t = w.t
         var header = [t("排名", "rank"), t("单位编号", "unit_id"), t("单位名称", "name"), t("类别", "category"),
@@ -24,7 +44,8 @@ struct SummaryCSV {
             header.append(t("\(w.haveShort(have.id))得分", "\(have.id)_points"))
             header.append(t("\(w.haveShort(have.id))状态", "\(have.id)_status"))
         }
-        var rows: [[Cell]] = [header.map(Cell.text)]
+        out.write(Self.byteOrderMark)
+        out.write(Self.line(header.map(Cell.text)))
         for unit in document.units {
             var row: [Cell] = [.number(String(unit.rank)), .text(unit.unitID), .text(unit.name), .text(unit.category),
                                .text(unit.township ?? "")]
@@ -36,12 +57,11 @@ struct SummaryCSV {
                 row.append(cell.map { .number(w.number($0.points)) } ?? .text(""))
                 row.append(.text(cell?.status ?? ""))
             }
-            rows.append(row)
+            out.write(Self.line(row))
         }
-        return Self.table(rows)
     }
 
-    func rectifications() -> String {
+    func writeRectifications(to out: inout some TextOutput) {
         let w = SummaryWords(language: language, document: document)
         let t = w.t
         let regions = !document.byRegion.isEmpty
@@ -49,27 +69,28 @@ struct SummaryCSV {
         if regions { header.append(t("地区", "region")) }
         header += [t("五有", "have"), t("细则", "criterion"), t("细则名称", "criterion_label"), t("现状", "current"),
                    t("整改措施", "action"), t("可得分", "gain"), t("期限", "due")]
-        var rows: [[Cell]] = [header.map(Cell.text)]
-        for action in document.rectifications {
-            var row: [Cell] = [.text(action.unitID), .text(action.unitName)]
-            if regions { row.append(.text(action.region ?? "")) }
-            row += [.text(action.have), .text(action.criterion), .text(action.label.text(language)),
-                    .text(action.current.text(language)), .text(action.action.text(language)),
-                    .number(w.number(action.gain)), .text(action.due ?? "")]
-            rows.append(row)
-        }
-        return Self.table(rows)
+        out.write(Self.byteOrderMark)
+        out.write(Self.line(header.map(Cell.text)))
+        actions.write(.csv, to: &out, separator: "") { Self.actionLine($0, regions: regions, language: language) }
     }
 
-    static func table(_ rows: [[Cell]]) -> String {
-        let lines = rows.map { row in
-            row.map { cell in
-                switch cell {
-                case .text(let text): return Escaping.csvField(text)
-                case .number(let text): return Escaping.csvField(text, number: true)
-                }
-            }.joined(separator: ",")
-        }
-        return byteOrderMark + lines.joined(separator: "\r\n") + "\r\n"
+    /// One row of `rectifications.csv`, with its line end.
+    static func actionLine(_ action: SummaryDocument.ActionRow, regions: Bool, language: Language) -> String {
+        var row: [Cell] = [.text(action.unitID), .text(action.unitName)]
+        if regions { row.append(.text(action.region ?? "")) }
+        row += [.text(action.have), .text(action.criterion), .text(action.label.text(language)),
+                .text(action.current.text(language)), .text(action.action.text(language)),
+                .number(Value.format(action.gain)), .text(action.due ?? "")]
+        return line(row)
+    }
+
+    /// One CSV line with its CRLF: every cell neutralised and quoted as needed.
+    static func line(_ row: [Cell]) -> String {
+        row.map { cell in
+            switch cell {
+            case .text(let text): return Escaping.csvField(text)
+            case .number(let text): return Escaping.csvField(text, number: true)
+            }
+        }.joined(separator: ",") + "\r\n"
     }
 }

@@ -55,27 +55,31 @@ extension SummaryHTML {
             + "\n" + table(labelledBy: "unit-changes-h", head: head, rows: rows)
     }
 
-    func invalid(_ w: SummaryWords) -> String? {
-        guard !document.invalid.isEmpty else { return nil }
+    /// The invalid checklists with their diagnostics, written file by file.
+    func writeInvalid<Output: TextOutput>(_ w: SummaryWords, to out: inout Output) {
         let t = w.t
         let count = document.invalid.count
         let intro = tag("p", ["class": "note-text"], text: t(
             "以下 \(count) 份清单有错误，未计入上面的统计。请按提示修改后重新运行。",
             count == 1 ? "This checklist has errors and is left out of the figures above. Fix it and run again."
                 : "These \(count) checklists have errors and are left out of the figures above. Fix them and run again."))
-        let files = document.invalid.enumerated().map { index, file in
-            let items = file.diagnostics.map { diagnostic in
-                tag("li", ["class": diagnostic.severity],
-                    tag("span", ["class": "where"], text: "\(diagnostic.line):\(diagnostic.column)") + " "
-                    + tag("span", ["class": "severity"], text: "\(diagnostic.severity)[\(diagnostic.code)]") + " "
-                    + withCode(diagnostic.message.text(language))
-                    + (diagnostic.hint.text(language).isEmpty ? "" : tag("span", ["class": "hint"], text(" — ") + withCode(diagnostic.hint.text(language)))))
+        writeSection("invalid", t("无效清单（未计入统计）", "Invalid checklists (left out of the figures)"), to: &out) { out in
+            out.line("")
+            out.write(intro)
+            for (index, file) in document.invalid.enumerated() {
+                let items = file.diagnostics.map { diagnostic in
+                    tag("li", ["class": diagnostic.severity],
+                        tag("span", ["class": "where"], text: "\(diagnostic.line):\(diagnostic.column)") + " "
+                        + tag("span", ["class": "severity"], text: "\(diagnostic.severity)[\(diagnostic.code)]") + " "
+                        + withCode(diagnostic.message.text(language))
+                        + (diagnostic.hint.text(language).isEmpty ? "" : tag("span", ["class": "hint"], text(" — ") + withCode(diagnostic.hint.text(language)))))
+                }
+                out.line("")
+                out.write(tag("div", ["class": "invalid-file"],
+                              "\n" + tag("h3", ["id": "invalid-\(index + 1)"], tag("code", [:], text: file.path)) + "\n"
+                              + tag("ul", ["class": "diagnostics", "aria-labelledby": "invalid-\(index + 1)"], items.joined()) + "\n"))
             }
-            return tag("div", ["class": "invalid-file"],
-                       "\n" + tag("h3", ["id": "invalid-\(index + 1)"], tag("code", [:], text: file.path)) + "\n"
-                       + tag("ul", ["class": "diagnostics", "aria-labelledby": "invalid-\(index + 1)"], items.joined()) + "\n")
         }
-        return section("invalid", t("无效清单（未计入统计）", "Invalid checklists (left out of the figures)"), [intro] + files)
     }
 
     /// Diagnostic text with its `code spans` set as code, everything escaped.

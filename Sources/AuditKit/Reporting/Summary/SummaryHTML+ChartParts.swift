@@ -37,12 +37,25 @@ extension SummaryHTML {
 
     /// A figure holding one SVG chart, labelled by its title and described for screen readers.
     func chartFigure(id: String, title: String, description: String, width: Double, height: Double, body: [String]) -> String {
-        let svg = tag("svg", ["xmlns": Self.svgNamespace, "class": "chart-svg", "role": "img",
-                              "viewBox": "0 0 \(fixed(width)) \(fixed(height))", "width": fixed(width), "height": fixed(height),
-                              "aria-labelledby": "\(id)-title \(id)-desc"],
-                      "\n" + ([tag("title", ["id": "\(id)-title"], text: title), tag("desc", ["id": "\(id)-desc"], text: description)]
-                              + body).joined(separator: "\n") + "\n")
-        return tag("figure", ["class": "chart", "id": id], "\n" + tag("figcaption", [:], text: title) + "\n" + svg + "\n")
+        var out = StringOutput()
+        writeChartFigure(id: id, title: title, description: description, width: width, height: height, to: &out) { out in
+            for part in body { out.line(""); out.write(part) }
+        }
+        return out.text
+    }
+
+    /// A chart figure as `chartFigure` makes it, written as it goes: `body` writes each part of the
+    /// drawing after a line feed.
+    func writeChartFigure<Output: TextOutput>(id: String, title: String, description: String, width: Double, height: Double,
+                                              to out: inout Output, body: (inout Output) -> Void) {
+        out.write("<figure" + attributeText([("class", "chart"), ("id", id)]) + ">\n")
+        out.write(tag("figcaption", [:], text: title) + "\n")
+        out.write("<svg" + attributeText([("xmlns", Self.svgNamespace), ("class", "chart-svg"), ("role", "img"),
+                                          ("viewBox", "0 0 \(fixed(width)) \(fixed(height))"), ("width", fixed(width)),
+                                          ("height", fixed(height)), ("aria-labelledby", "\(id)-title \(id)-desc")]) + ">\n")
+        out.write(tag("title", ["id": "\(id)-title"], text: title) + "\n" + tag("desc", ["id": "\(id)-desc"], text: description))
+        body(&out)
+        out.write("\n</svg>\n</figure>")
     }
 
     func svgText(_ value: String, x: Double, y: Double, size: Double = Geometry.font, anchor: String = "start",

@@ -5,7 +5,7 @@ extension SummaryHTML {
     typealias G = Geometry
 
     /// Score per unit: horizontal bars in rank order, coloured by grade, with the grade lines.
-    func scoreChart(_ w: SummaryWords) -> String {
+    func writeScoreChart<Output: TextOutput>(_ w: SummaryWords, to out: inout Output) {
         let t = w.t
         let units = document.units
         let (rankWidth, plotX) = unitLabelColumns()
@@ -16,24 +16,30 @@ extension SummaryHTML {
         let width = plotX + plotWidth + 8 + Self.textWidth("100.0", size: G.font) + 6 + gradeWidth + 4
         let bottom = G.top + Double(units.count) * G.rowHeight
         let ticks = stride(from: 0, through: 100, by: 20).map { (Double($0) / 100, String($0)) }
-        var body = scaleLines(ticks, plotX: plotX, plotWidth: plotWidth, top: G.top, bottom: bottom)
-        body += gradeLineMarks(w, plotX: plotX, plotWidth: plotWidth, bottom: bottom)
-        for (index, unit) in units.enumerated() {
-            let y = G.top + Double(index) * G.rowHeight
-            let end = plotX + min(max(unit.score, 0), 100) / 100 * plotWidth
-            let tip = "\(unit.rank). \(Self.oneLine(unit.name)): \(w.number(unit.score)) (\(w.grade(unit.grade)))"
-            body.append(tag("g", [:], tag("title", [:], text: tip) + unitLabel(unit, rankWidth: rankWidth, y: y + 16)
-                + rect(x: plotX, y: y + 5, width: end - plotX, height: 14, fill: Self.gradeColour(unit.grade), radius: 2)
-                + tag("g", ["class": "halo"], svgText(w.number(unit.score), x: end + 6, y: y + 16, weight: "bold")
-                    + svgText(w.grade(unit.grade), x: end + 12 + Self.textWidth(w.number(unit.score), size: G.font), y: y + 16,
-                              size: G.small, fill: G.muted))))
-        }
-        let items = Grade.allCases.reversed().map { (Self.gradeColour($0.rawValue), $0.label(language)) }
-        body.append(legend(items, x: plotX, y: bottom + 40))
         let description = t("\(units.count) 个单位按排名列出得分，条形颜色表示等级，虚线为等级分数线。",
                             "The score of each of the \(units.count) units in rank order; the colour shows the grade and the dashed lines the grade bars.")
-        return chartFigure(id: "chart-scores", title: t("各单位得分", "Score per unit"), description: description,
-                           width: width, height: bottom + 52, body: body)
+        writeChartFigure(id: "chart-scores", title: t("各单位得分", "Score per unit"), description: description,
+                         width: width, height: bottom + 52, to: &out) { out in
+            for part in scaleLines(ticks, plotX: plotX, plotWidth: plotWidth, top: G.top, bottom: bottom)
+                + gradeLineMarks(w, plotX: plotX, plotWidth: plotWidth, bottom: bottom) {
+                out.line("")
+                out.write(part)
+            }
+            out.writeRows(count: units.count) { index in
+                let unit = units[index]
+                let y = G.top + Double(index) * G.rowHeight
+                let end = plotX + min(max(unit.score, 0), 100) / 100 * plotWidth
+                let tip = "\(unit.rank). \(Self.oneLine(unit.name)): \(w.number(unit.score)) (\(w.grade(unit.grade)))"
+                return "\n" + tag("g", [:], tag("title", [:], text: tip) + unitLabel(unit, rankWidth: rankWidth, y: y + 16)
+                    + rect(x: plotX, y: y + 5, width: end - plotX, height: 14, fill: Self.gradeColour(unit.grade), radius: 2)
+                    + tag("g", ["class": "halo"], svgText(w.number(unit.score), x: end + 6, y: y + 16, weight: "bold")
+                        + svgText(w.grade(unit.grade), x: end + 12 + Self.textWidth(w.number(unit.score), size: G.font), y: y + 16,
+                                  size: G.small, fill: G.muted)))
+            }
+            let items = Grade.allCases.reversed().map { (Self.gradeColour($0.rawValue), $0.label(language)) }
+            out.line("")
+            out.write(legend(items, x: plotX, y: bottom + 40))
+        }
     }
 
     /// The dashed grade lines with their names above the plot.
@@ -50,36 +56,42 @@ extension SummaryHTML {
     }
 
     /// The units × five-haves grid: one cell per unit and have, coloured by status and worded.
-    func statusGrid(_ w: SummaryWords) -> String {
+    func writeStatusGrid<Output: TextOutput>(_ w: SummaryWords, to out: inout Output) {
         let t = w.t
         let haves = document.standard.haves
         let (rankWidth, plotX) = unitLabelColumns()
         let cellWidth = 56.0
         let width = plotX + Double(haves.count) * cellWidth + 4
         let bottom = G.top + Double(document.units.count) * G.rowHeight
-        var body = haves.enumerated().map { index, have in
-            svgText(w.haveShort(have.id), x: plotX + (Double(index) + 0.5) * cellWidth, y: G.top - 10, anchor: "middle", weight: "bold")
-        }
-        for (row, unit) in document.units.enumerated() {
-            let y = G.top + Double(row) * G.rowHeight
-            var cells = unitLabel(unit, rankWidth: rankWidth, y: y + 16)
-            for (index, have) in haves.enumerated() {
-                let status = unit.haves.first { $0.id == have.id }?.status ?? ""
-                let colours = Self.statusColours(status)
-                let x = plotX + Double(index) * cellWidth
-                let word = status.isEmpty ? "–" : w.status(status)
-                cells += tag("g", [:], tag("title", [:], text: "\(Self.oneLine(unit.name)) · \(w.have(have.id)): \(word)")
-                    + rect(x: x + 2, y: y + 2, width: cellWidth - 4, height: G.rowHeight - 4, fill: colours.fill, radius: 3)
-                    + svgText(word, x: x + cellWidth / 2, y: y + 16, size: G.small, anchor: "middle", fill: colours.ink, weight: "bold"))
-            }
-            body.append(tag("g", [:], cells))
-        }
-        let items = HaveStatus.allCases.map { (Self.statusColours($0.rawValue).fill, $0.label(language)) }
-        body.append(legend(items, x: plotX, y: bottom + 40))
         let description = t("每行一个单位（按排名），每列一项“五有”，格内文字为状态：有、不足或无。",
                             "One row per unit in rank order and one column per have; each cell names the status: met, partial or missing.")
-        return chartFigure(id: "chart-grid", title: t("“五有”达标情况", "The five haves by unit"), description: description,
-                           width: width, height: bottom + 52, body: body)
+        writeChartFigure(id: "chart-grid", title: t("“五有”达标情况", "The five haves by unit"), description: description,
+                         width: width, height: bottom + 52, to: &out) { out in
+            for (index, have) in haves.enumerated() {
+                out.line("")
+                out.write(svgText(w.haveShort(have.id), x: plotX + (Double(index) + 0.5) * cellWidth, y: G.top - 10,
+                                  anchor: "middle", weight: "bold"))
+            }
+            let units = document.units
+            out.writeRows(count: units.count) { row in
+                let unit = units[row]
+                let y = G.top + Double(row) * G.rowHeight
+                var cells = unitLabel(unit, rankWidth: rankWidth, y: y + 16)
+                for (index, have) in haves.enumerated() {
+                    let status = unit.haves.first { $0.id == have.id }?.status ?? ""
+                    let colours = Self.statusColours(status)
+                    let x = plotX + Double(index) * cellWidth
+                    let word = status.isEmpty ? "–" : w.status(status)
+                    cells += tag("g", [:], tag("title", [:], text: "\(Self.oneLine(unit.name)) · \(w.have(have.id)): \(word)")
+                        + rect(x: x + 2, y: y + 2, width: cellWidth - 4, height: G.rowHeight - 4, fill: colours.fill, radius: 3)
+                        + svgText(word, x: x + cellWidth / 2, y: y + 16, size: G.small, anchor: "middle", fill: colours.ink, weight: "bold"))
+                }
+                return "\n" + tag("g", [:], cells)
+            }
+            let items = HaveStatus.allCases.map { (Self.statusColours($0.rawValue).fill, $0.label(language)) }
+            out.line("")
+            out.write(legend(items, x: plotX, y: bottom + 40))
+        }
     }
 
     /// The share of units meeting each have: one bar per have with its percentage.

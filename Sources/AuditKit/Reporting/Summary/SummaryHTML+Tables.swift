@@ -1,6 +1,6 @@
 /// The tables of `summary.html`: units ranked, groups, most-missed criteria and the rectification list.
 extension SummaryHTML {
-    func unitTable(_ w: SummaryWords) -> String {
+    func writeUnitTable<Output: TextOutput>(_ w: SummaryWords, to out: inout Output) {
         let t = w.t
         let haves = document.standard.haves
         let hasRegion = !document.byRegion.isEmpty
@@ -9,7 +9,7 @@ extension SummaryHTML {
         head += [(t("类别", "Category"), ""), (t("乡镇", "Township"), ""), (t("离退休", "Retirees"), "num"),
                  (t("要求", "Required"), ""), (t("得分", "Score"), "num"), (t("等级", "Grade"), "")]
         head += haves.map { (w.haveShort($0.id), "center") }
-        let rows = document.units.map { unit in
+        @Sendable func unitRow(_ unit: SummaryDocument.UnitRow) -> String {
             var cells = [cell(String(unit.rank), "num"),
                          tag("td", [:], text(unit.name) + tag("span", ["class": "unit-id"], text: unit.unitID))]
             if hasRegion { cells.append(cell(unit.region ?? "–")) }
@@ -22,10 +22,17 @@ extension SummaryHTML {
             }
             return row(cells)
         }
-        let body = document.units.isEmpty
-            ? tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored."))
-            : table(labelledBy: "units-h", className: "data units", head: head, rows: rows)
-        return section("units", t("单位排名", "Units ranked"), [body])
+        writeSection("units", t("单位排名", "Units ranked"), to: &out) { out in
+            out.line("")
+            guard !document.units.isEmpty else {
+                out.write(tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored.")))
+                return
+            }
+            let units = document.units
+            writeTable(labelledBy: "units-h", className: "data units", head: head, to: &out) { out in
+                out.writeRows(count: units.count, separator: "\n") { unitRow(units[$0]) }
+            }
+        }
     }
 
     func groupSections(_ w: SummaryWords) -> [String] {
@@ -80,23 +87,35 @@ extension SummaryHTML {
         return section("missed", title, [table(labelledBy: "missed-h", head: head, rows: rows)])
     }
 
-    func rectifications(_ w: SummaryWords) -> String {
+    func writeRectifications<Output: TextOutput>(_ w: SummaryWords, to out: inout Output) {
         let t = w.t
         let title = t("整改清单", "Rectification list")
-        guard !document.rectifications.isEmpty else {
-            return section("rectifications", title, [tag("p", [:], text: t("无需整改。", "Nothing to rectify."))])
+        let actions = self.actions
+        guard !actions.isEmpty else {
+            out.write(section("rectifications", title, [tag("p", [:], text: t("无需整改。", "Nothing to rectify."))]))
+            return
         }
         let note = tag("p", ["class": "note-text"], text: t(
-            "共 \(document.rectifications.count) 项，按单位排名和可得分排列。完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。",
-            "\(document.rectifications.count) actions, by unit rank and gain. The full list is in rectifications.csv; each unit's scorecard is under units/."))
+            "共 \(actions.count) 项，按单位排名和可得分排列。完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。",
+            "\(actions.count) actions, by unit rank and gain. The full list is in rectifications.csv; each unit's scorecard is under units/."))
         let head = [(t("单位", "Unit"), ""), (t("细则", "Criterion"), ""), (t("整改措施", "Action"), ""),
                     (t("可得分", "Gain"), "num"), (t("期限", "Due"), "")]
-        let rows = document.rectifications.map { action in
-            row([cell(action.unitName),
-                 tag("td", [:], tag("span", ["class": "code"], text: action.criterion) + " " + text(action.label.text(language))),
-                 cell(action.action.text(language)), cell("+" + w.number(action.gain), "num"),
-                 cell(action.due ?? t("建议", "recommended"), action.due == nil ? "muted nowrap" : "nowrap")])
+        writeSection("rectifications", title, to: &out) { out in
+            out.line("")
+            out.write(note)
+            out.line("")
+            writeTable(labelledBy: "rectifications-h", className: "data actions", head: head, to: &out) { out in
+                actions.write(.html, to: &out, separator: "\n") { Self.actionRow($0, language: language) }
+            }
         }
-        return section("rectifications", title, [note, table(labelledBy: "rectifications-h", className: "data actions", head: head, rows: rows)])
+    }
+
+    /// One row of the rectification table.
+    static func actionRow(_ action: SummaryDocument.ActionRow, language: Language) -> String {
+        let recommended = language == .zh ? "建议" : "recommended"
+        return row([cell(action.unitName),
+                    tag("td", [:], tag("span", ["class": "code"], text: action.criterion) + " " + Escaping.html(action.label.text(language))),
+                    cell(action.action.text(language)), cell("+" + Value.format(action.gain), "num"),
+                    cell(action.due ?? recommended, action.due == nil ? "muted nowrap" : "nowrap")])
     }
 }

@@ -8,17 +8,51 @@ struct SummaryHTML {
     /// the score chart. When nil, the built-in standard's are drawn if the document was scored
     /// under it, and none otherwise.
     var gradeLines: [Double]? = nil
+    /// The rectifications listed, when not the document's own: the spooled ones of `audit run`.
+    var spooledActions: RectificationList? = nil
+
+    /// The rectifications listed.
+    var actions: RectificationList { spooledActions ?? RectificationList(document.rectifications) }
 
     func render() -> String {
+        var out = StringOutput()
+        write(to: &out)
+        return out.text
+    }
+
+    /// The page, written as it goes: the per-unit charts and tables and the rectification list
+    /// row by row.
+    func write<Output: TextOutput>(to out: inout Output) {
         let w = SummaryWords(language: language, document: document)
-        var sections = [header(w), headline(w), unitCharts(w), unitTable(w)]
-        sections += groupSections(w)
-        sections += [missed(w), rectifications(w)]
-        sections += [changes(w), invalid(w)].compactMap { $0 }
-        sections.append(footer(w))
-        let body = tag("body", [:], "\n" + tag("main", [:], "\n" + sections.joined(separator: "\n") + "\n") + "\n")
-        return "<!DOCTYPE html>\n"
-            + tag("html", ["lang": language == .zh ? "zh-CN" : "en"], "\n" + head() + "\n" + body + "\n") + "\n"
+        out.write("<!DOCTYPE html>\n<html" + attributeText([("lang", language == .zh ? "zh-CN" : "en")]) + ">\n")
+        out.write(head())
+        out.write("\n<body>\n<main>\n")
+        out.write(header(w))
+        out.write("\n")
+        out.write(headline(w))
+        out.write("\n")
+        writeUnitCharts(w, to: &out)
+        out.write("\n")
+        writeUnitTable(w, to: &out)
+        for section in groupSections(w) {
+            out.write("\n")
+            out.write(section)
+        }
+        out.write("\n")
+        out.write(missed(w))
+        out.write("\n")
+        writeRectifications(w, to: &out)
+        if let changes = changes(w) {
+            out.write("\n")
+            out.write(changes)
+        }
+        if !document.invalid.isEmpty {
+            out.write("\n")
+            writeInvalid(w, to: &out)
+        }
+        out.write("\n")
+        out.write(footer(w))
+        out.write("\n</main>\n</body>\n</html>\n")
     }
 
     /// The grade lines actually drawn.
@@ -91,15 +125,20 @@ struct SummaryHTML {
             + tag("span", ["class": "note"], text: note))
     }
 
-    private func unitCharts(_ w: SummaryWords) -> String {
+    private func writeUnitCharts<Output: TextOutput>(_ w: SummaryWords, to out: inout Output) {
         let t = w.t
         guard !document.units.isEmpty else {
-            return section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"),
-                           [tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored."))])
+            out.write(section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"),
+                              [tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored."))]))
+            return
         }
-        return section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), [
-            tag("div", ["class": "charts wide"], "\n" + [scoreChart(w), statusGrid(w)].joined(separator: "\n") + "\n"),
-        ])
+        writeSection("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), to: &out) { out in
+            out.write("\n<div" + attributeText([("class", "charts wide")]) + ">\n")
+            writeScoreChart(w, to: &out)
+            out.write("\n")
+            writeStatusGrid(w, to: &out)
+            out.write("\n</div>")
+        }
     }
 
     private func footer(_ w: SummaryWords) -> String {

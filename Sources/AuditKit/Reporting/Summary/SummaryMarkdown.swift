@@ -1,36 +1,49 @@
-/// `summary.md`: the county summary as Markdown.
+/// `summary.md`: the county summary as Markdown, written line by line to a `TextOutput`.
 struct SummaryMarkdown {
     let document: SummaryDocument
     let language: Language
+    /// The rectifications listed: the document's own, or the spooled ones of `audit run`.
+    var rectifications: RectificationList
+
+    init(document: SummaryDocument, language: Language, rectifications: RectificationList? = nil) {
+        self.document = document
+        self.language = language
+        self.rectifications = rectifications ?? RectificationList(document.rectifications)
+    }
 
     func render() -> String {
+        var out = StringOutput()
+        write(to: &out)
+        return out.text
+    }
+
+    func write(to out: inout some TextOutput) {
         let w = SummaryWords(language: language, document: document)
         let t = w.t
         let md = Markdown.escaped
         let f = document.figures
-        var out: [String] = []
-        out.append("# \(md(document.title))")
-        out.append("")
-        out.append("- \(t("标准", "Standard")): \(md(document.standard.title.text(language))) (`\(document.standard.id) \(document.standard.version)`)")
-        if let asOf = document.asOf { out.append("- \(t("截至（最近检查日期）", "As of (latest inspection)")): \(asOf)") }
-        if !document.rounds.isEmpty { out.append("- \(t("检查轮次", "Rounds")): \(document.rounds.map(md).joined(separator: ", "))") }
-        out.append("")
-        out.append("## \(t("总体情况", "Headline figures"))")
-        out.append("")
-        out.append("| \(t("指标", "Figure")) | \(t("数值", "Value")) |")
-        out.append("|---|---:|")
-        out.append("| \(t("检查单位", "Units audited")) | \(f.units) |")
-        out.append("| \(t("要求达标单位（老干部人数较多）", "Required units (many retirees)")) | \(f.required) |")
-        out.append("| \(t("要求单位达标率", "Compliance rate of required units")) | \(w.percent(f.complianceRate)) (\(f.compliantRequired)/\(f.required)) |")
-        out.append("| \(t("要求单位基本达标", "Required units largely compliant")) | \(f.largelyCompliantRequired) |")
-        out.append("| \(t("平均得分", "Average score")) | \(w.number(f.averageScore)) |")
+        out.line("# \(md(document.title))")
+        out.line("")
+        out.line("- \(t("标准", "Standard")): \(md(document.standard.title.text(language))) (`\(document.standard.id) \(document.standard.version)`)")
+        if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)")): \(asOf)") }
+        if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds")): \(document.rounds.map(md).joined(separator: ", "))") }
+        out.line("")
+        out.line("## \(t("总体情况", "Headline figures"))")
+        out.line("")
+        out.line("| \(t("指标", "Figure")) | \(t("数值", "Value")) |")
+        out.line("|---|---:|")
+        out.line("| \(t("检查单位", "Units audited")) | \(f.units) |")
+        out.line("| \(t("要求达标单位（老干部人数较多）", "Required units (many retirees)")) | \(f.required) |")
+        out.line("| \(t("要求单位达标率", "Compliance rate of required units")) | \(w.percent(f.complianceRate)) (\(f.compliantRequired)/\(f.required)) |")
+        out.line("| \(t("要求单位基本达标", "Required units largely compliant")) | \(f.largelyCompliantRequired) |")
+        out.line("| \(t("平均得分", "Average score")) | \(w.number(f.averageScore)) |")
         for have in document.standard.haves {
-            out.append("| \(t("“\(have.label.zh)”的单位占比", "Units with \(have.label.en.lowercased())")) | \(w.percent(f.haveMetShare[have.id] ?? 0)) |")
+            out.line("| \(t("“\(have.label.zh)”的单位占比", "Units with \(have.label.en.lowercased())")) | \(w.percent(f.haveMetShare[have.id] ?? 0)) |")
         }
         for grade in Grade.allCases.reversed() {
-            out.append("| \(t("等级：", "Grade: "))\(grade.label(language)) | \(f.grades[grade.rawValue] ?? 0) |")
+            out.line("| \(t("等级：", "Grade: "))\(grade.label(language)) | \(f.grades[grade.rawValue] ?? 0) |")
         }
-        if f.invalid > 0 { out.append("| \(t("无效清单（未计入）", "Invalid checklists (left out)")) | \(f.invalid) |") }
+        if f.invalid > 0 { out.line("| \(t("无效清单（未计入）", "Invalid checklists (left out)")) | \(f.invalid) |") }
         unitTable(&out, w)
         groupTable(&out, w, title: t("按地区", "By region"), rows: document.byRegion)
         groupTable(&out, w, title: t("按乡镇", "By township"), rows: document.byTownship)
@@ -43,114 +56,117 @@ struct SummaryMarkdown {
         rectifications(&out, w)
         changes(&out, w)
         invalid(&out, w)
-        return out.joined(separator: "\n") + "\n"
     }
 
-    private func unitTable(_ out: inout [String], _ w: SummaryWords) {
+    private func unitTable(_ out: inout some TextOutput, _ w: SummaryWords) {
         let t = w.t
         let haves = document.standard.haves
-        out.append("")
-        out.append("## \(t("单位排名", "Units ranked"))")
-        out.append("")
+        out.line("")
+        out.line("## \(t("单位排名", "Units ranked"))")
+        out.line("")
         let regionHead = document.byRegion.isEmpty ? "" : " \(t("地区", "Region")) |"
-        out.append("| # | \(t("单位", "Unit")) |\(regionHead) \(t("类别", "Category")) | \(t("乡镇", "Township")) | \(t("离退休", "Retirees")) | \(t("要求", "Required")) | \(t("得分", "Score")) | \(t("等级", "Grade")) | " + haves.map { w.haveShort($0.id) }.joined(separator: " | ") + " |")
-        out.append("|---:|---|" + (document.byRegion.isEmpty ? "" : "---|") + "---|---|---:|---|---:|---|" + haves.map { _ in ":---:|" }.joined())
+        out.line("| # | \(t("单位", "Unit")) |\(regionHead) \(t("类别", "Category")) | \(t("乡镇", "Township")) | \(t("离退休", "Retirees")) | \(t("要求", "Required")) | \(t("得分", "Score")) | \(t("等级", "Grade")) | " + haves.map { w.haveShort($0.id) }.joined(separator: " | ") + " |")
+        out.line("|---:|---|" + (document.byRegion.isEmpty ? "" : "---|") + "---|---|---:|---|---:|---|" + haves.map { _ in ":---:|" }.joined())
         for unit in document.units {
             let cells = haves.map { have in unit.haves.first { $0.id == have.id }.map { w.status($0.status) } ?? "–" }
             let region = document.byRegion.isEmpty ? "" : " \(Markdown.escaped(unit.region ?? "")) |"
-            out.append("| \(unit.rank) | \(Markdown.escaped(unit.name)) (`\(unit.unitID)`) |\(region) \(w.category(unit.category)) | \(Markdown.escaped(unit.township ?? "–")) | \(unit.retirees) | \(w.required(unit.required)) | \(w.number(unit.score)) | \(w.grade(unit.grade)) | " + cells.joined(separator: " | ") + " |")
+            out.line("| \(unit.rank) | \(Markdown.escaped(unit.name)) (`\(unit.unitID)`) |\(region) \(w.category(unit.category)) | \(Markdown.escaped(unit.township ?? "–")) | \(unit.retirees) | \(w.required(unit.required)) | \(w.number(unit.score)) | \(w.grade(unit.grade)) | " + cells.joined(separator: " | ") + " |")
         }
     }
 
-    private func groupTable(_ out: inout [String], _ w: SummaryWords, title: String, rows: [SummaryDocument.GroupRow]) {
+    private func groupTable(_ out: inout some TextOutput, _ w: SummaryWords, title: String, rows: [SummaryDocument.GroupRow]) {
         guard !rows.isEmpty else { return }
         let t = w.t
-        out.append("")
-        out.append("## \(title)")
-        out.append("")
-        out.append("| \(t("名称", "Name")) | \(t("单位", "Units")) | \(t("要求", "Required")) | \(t("达标", "Compliant")) | \(t("达标率", "Rate")) | \(t("平均分", "Average")) |")
-        out.append("|---|---:|---:|---:|---:|---:|")
+        out.line("")
+        out.line("## \(title)")
+        out.line("")
+        out.line("| \(t("名称", "Name")) | \(t("单位", "Units")) | \(t("要求", "Required")) | \(t("达标", "Compliant")) | \(t("达标率", "Rate")) | \(t("平均分", "Average")) |")
+        out.line("|---|---:|---:|---:|---:|---:|")
         for row in rows {
-            out.append("| \(Markdown.escaped(row.name)) | \(row.units) | \(row.required) | \(row.compliant) | \(w.percent(row.complianceRate)) | \(w.number(row.averageScore)) |")
+            out.line("| \(Markdown.escaped(row.name)) | \(row.units) | \(row.required) | \(row.compliant) | \(w.percent(row.complianceRate)) | \(w.number(row.averageScore)) |")
         }
     }
 
-    private func missed(_ out: inout [String], _ w: SummaryWords) {
+    private func missed(_ out: inout some TextOutput, _ w: SummaryWords) {
         let t = w.t
-        out.append("")
-        out.append("## \(t("最常未达标的细则", "Criteria most often missed"))")
-        out.append("")
+        out.line("")
+        out.line("## \(t("最常未达标的细则", "Criteria most often missed"))")
+        out.line("")
         let missed = document.mostMissed.filter { $0.units > 0 }
-        if missed.isEmpty { out.append(t("所有单位各项细则均得满分。", "Every unit earns full points on every criterion.")); return }
-        out.append("| \(t("细则", "Criterion")) | \(t("所属", "Have")) | \(t("未得满分单位", "Units short")) |")
-        out.append("|---|---|---:|")
+        if missed.isEmpty { out.line(t("所有单位各项细则均得满分。", "Every unit earns full points on every criterion.")); return }
+        out.line("| \(t("细则", "Criterion")) | \(t("所属", "Have")) | \(t("未得满分单位", "Units short")) |")
+        out.line("|---|---|---:|")
         for row in missed.prefix(10) {
-            out.append("| \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(w.have(row.have))) | \(row.units)/\(row.applicable) |")
+            out.line("| \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(w.have(row.have))) | \(row.units)/\(row.applicable) |")
         }
     }
 
-    private func rectifications(_ out: inout [String], _ w: SummaryWords) {
+    private func rectifications(_ out: inout some TextOutput, _ w: SummaryWords) {
         let t = w.t
-        out.append("")
-        out.append("## \(t("整改清单", "Rectification list"))")
-        out.append("")
-        if document.rectifications.isEmpty { out.append(t("无需整改。", "Nothing to rectify.")); return }
+        out.line("")
+        out.line("## \(t("整改清单", "Rectification list"))")
+        out.line("")
+        if rectifications.isEmpty { out.line(t("无需整改。", "Nothing to rectify.")); return }
         let regions = !document.byRegion.isEmpty
         // A rollup writes no unit scorecards; those stay with each county's own reports.
-        out.append(regions
+        out.line(regions
             ? t("完整清单见 rectifications.csv。", "The full list is in rectifications.csv.")
             : t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
-        out.append("")
+        out.line("")
         let regionHead = regions ? " \(t("地区", "Region")) |" : ""
-        out.append("| \(t("单位", "Unit")) |\(regionHead) \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
-        out.append("|---|" + (regions ? "---|" : "") + "---|---|---:|---|")
-        for row in document.rectifications {
-            let region = regions ? " \(Markdown.escaped(row.region ?? "")) |" : ""
-            out.append("| \(Markdown.escaped(row.unitName)) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(w.number(row.gain)) | \(row.due ?? t("建议", "recommended")) |")
-        }
+        out.line("| \(t("单位", "Unit")) |\(regionHead) \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
+        out.line("|---|" + (regions ? "---|" : "") + "---|---|---:|---|")
+        rectifications.write(.markdown, to: &out, separator: "") { Self.actionLine($0, regions: regions, language: language) }
     }
 
-    private func changes(_ out: inout [String], _ w: SummaryWords) {
+    /// One row of the rectification table, with its line feed.
+    static func actionLine(_ row: SummaryDocument.ActionRow, regions: Bool, language: Language) -> String {
+        let region = regions ? " \(Markdown.escaped(row.region ?? "")) |" : ""
+        let due = row.due ?? (language == .zh ? "建议" : "recommended")
+        return "| \(Markdown.escaped(row.unitName)) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(Value.format(row.gain)) | \(due) |\n"
+    }
+
+    private func changes(_ out: inout some TextOutput, _ w: SummaryWords) {
         guard let changes = document.changes else { return }
         let t = w.t
-        out.append("")
-        out.append("## \(t("与上一轮相比", "Changes since the baseline")) (\(Markdown.escaped(changes.baselineTitle))\(changes.baselineAsOf.map { ", \($0)" } ?? ""))")
-        out.append("")
-        out.append("| \(t("指标", "Figure")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) |")
-        out.append("|---|---:|---:|---:|")
+        out.line("")
+        out.line("## \(t("与上一轮相比", "Changes since the baseline")) (\(Markdown.escaped(changes.baselineTitle))\(changes.baselineAsOf.map { ", \($0)" } ?? ""))")
+        out.line("")
+        out.line("| \(t("指标", "Figure")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) |")
+        out.line("|---|---:|---:|---:|")
         let rate = changes.complianceRate
-        out.append("| \(t("达标率", "Compliance rate")) | \(w.percent(rate.before)) | \(w.percent(rate.after)) | \(w.signed(((rate.after - rate.before) * 1000).rounded() / 10)) pt |")
+        out.line("| \(t("达标率", "Compliance rate")) | \(w.percent(rate.before)) | \(w.percent(rate.after)) | \(w.signed(((rate.after - rate.before) * 1000).rounded() / 10)) pt |")
         let avg = changes.averageScore
-        out.append("| \(t("平均得分", "Average score")) | \(w.number(avg.before)) | \(w.number(avg.after)) | \(w.signed(((avg.after - avg.before) * 10).rounded() / 10)) |")
+        out.line("| \(t("平均得分", "Average score")) | \(w.number(avg.before)) | \(w.number(avg.after)) | \(w.signed(((avg.after - avg.before) * 10).rounded() / 10)) |")
         for have in document.standard.haves {
             guard let value = changes.haveMetShare[have.id] else { continue }
-            out.append("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(((value.after - value.before) * 1000).rounded() / 10)) pt |")
+            out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(((value.after - value.before) * 1000).rounded() / 10)) pt |")
         }
         func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : ids.map { "`\($0)`" }.joined(separator: ", ") }
-        out.append("")
-        out.append("- \(t("新达标", "Became compliant")): \(list(changes.becameCompliant))")
-        out.append("- \(t("等级下降", "Slipped")): \(list(changes.slipped))")
-        out.append("- \(t("新增单位", "New units")): \(list(changes.newUnits))")
-        out.append("- \(t("不再列入", "Gone units")): \(list(changes.goneUnits))")
-        out.append("")
-        out.append("| \(t("单位", "Unit")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) | \(t("等级", "Grade")) |")
-        out.append("|---|---:|---:|---:|---|")
+        out.line("")
+        out.line("- \(t("新达标", "Became compliant")): \(list(changes.becameCompliant))")
+        out.line("- \(t("等级下降", "Slipped")): \(list(changes.slipped))")
+        out.line("- \(t("新增单位", "New units")): \(list(changes.newUnits))")
+        out.line("- \(t("不再列入", "Gone units")): \(list(changes.goneUnits))")
+        out.line("")
+        out.line("| \(t("单位", "Unit")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) | \(t("等级", "Grade")) |")
+        out.line("|---|---:|---:|---:|---|")
         for unit in changes.units {
-            out.append("| \(Markdown.escaped(unit.name)) | \(w.number(unit.scoreBefore)) | \(w.number(unit.scoreAfter)) | \(w.signed(unit.delta)) | \(w.grade(unit.gradeBefore)) → \(w.grade(unit.gradeAfter)) |")
+            out.line("| \(Markdown.escaped(unit.name)) | \(w.number(unit.scoreBefore)) | \(w.number(unit.scoreAfter)) | \(w.signed(unit.delta)) | \(w.grade(unit.gradeBefore)) → \(w.grade(unit.gradeAfter)) |")
         }
     }
 
-    private func invalid(_ out: inout [String], _ w: SummaryWords) {
+    private func invalid(_ out: inout some TextOutput, _ w: SummaryWords) {
         guard !document.invalid.isEmpty else { return }
         let t = w.t
-        out.append("")
-        out.append("## \(t("无效清单（未计入统计）", "Invalid checklists (left out of the figures)"))")
+        out.line("")
+        out.line("## \(t("无效清单（未计入统计）", "Invalid checklists (left out of the figures)"))")
         for row in document.invalid {
-            out.append("")
-            out.append("### `\(row.path)`")
-            out.append("")
+            out.line("")
+            out.line("### `\(row.path)`")
+            out.line("")
             for diagnostic in row.diagnostics {
-                out.append("- \(diagnostic.line):\(diagnostic.column) \(diagnostic.severity)[\(diagnostic.code)] \(Markdown.escaped(diagnostic.message.text(language))) — \(Markdown.escaped(diagnostic.hint.text(language)))")
+                out.line("- \(diagnostic.line):\(diagnostic.column) \(diagnostic.severity)[\(diagnostic.code)] \(Markdown.escaped(diagnostic.message.text(language))) — \(Markdown.escaped(diagnostic.hint.text(language)))")
             }
         }
     }

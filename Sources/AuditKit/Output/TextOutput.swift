@@ -1,0 +1,148 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Text a renderer writes in pieces as it goes: into memory, or through a buffer into a file, so
+/// that a report of any size never has to exist as one string.
+protocol TextOutput: SendableMetatype {
+    /// Appends `text`.
+    mutating func write(_ text: String)
+    /// Appends bytes that are already UTF-8 text.
+    mutating func write(bytes: UnsafeRawBufferPointer)
+}
+
+extension TextOutput {
+    /// Appends `text` and a line feed.
+    mutating func line(_ text: String) {
+        write(text)
+        write("\n")
+    }
+
+    /// Appends bytes that are already UTF-8 text.
+    mutating func write(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write(bytes: $0) }
+    }
+}
+
+/// Collects the text in memory.
+struct StringOutput: TextOutput {
+    private(set) var bytes: [UInt8] = []
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(bytes: UnsafeRawBufferPointer) {
+        self.bytes.append(contentsOf: bytes)
+    }
+}
+
+/// Writes through a buffer into an open file. The first write error is kept and later writes are
+/// dropped, so renderers need not handle errors: the owner checks `finish()`.
+struct FileTextOutput: TextOutput {
+    /// The file, as the error names it.
+    let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private(set) var failure: OutputError?
+    private static let capacity = 1 << 18
+
+    /// Writes to `descriptor`, which the caller opened and closes; `path` names it in errors.
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func write(bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        if buffer.count + bytes.count > Self.capacity {
+            flushBuffer()
+            if bytes.count >= Self.capacity {
+                writeAll(bytes)
+                return
+            }
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Writes out what is buffered; returns the first error met, if any.
+    mutating func finish() -> OutputError? {
+        flushBuffer()
+        return failure
+    }
+
+    private mutating func flushBuffer() {
+        guard !buffer.isEmpty, failure == nil else { return }
+        let pending = buffer
+        buffer.removeAll(keepingCapacity: true)
+        pending.withUnsafeBytes { writeAll($0) }
+    }
+
+    private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = systemWrite(descriptor, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = OutputError(path: path, reason: String(cString: strerror(errno)))
+                return
+            }
+            written += count
+        }
+    }
+}
+
+/// write(2), named apart from the `write` methods above.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+
+extension TextOutput {
+    /// Writes `count` rows, `separator` between two, rendering them on all cores a batch at a time
+    /// and writing each batch in order: the output is what a plain loop writes, and memory holds
+    /// one batch of rows, not all of them.
+    mutating func writeRows(count: Int, separator: String = "", row render: @Sendable (Int) -> String) {
+        writeRows(count: count, separator: separator) { (index: Int, out: inout StringOutput) in out.write(render(index)) }
+    }
+
+    /// As `writeRows`, each row written by `render` into an output of its batch.
+    mutating func writeRows(count: Int, separator: String = "", render: @Sendable (Int, inout StringOutput) -> Void) {
+        let batch = 4096
+        let piece = 256
+        var start = 0
+        while start < count {
+            let end = min(count, start + batch)
+            let pieces = (end - start + piece - 1) / piece
+            var texts = [StringOutput](repeating: StringOutput(), count: pieces)
+            let batchStart = start
+            texts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: pieces) { index in
+                    var text = StringOutput()
+                    let first = batchStart + index * piece
+                    for row in first..<min(end, first + piece) {
+                        if row > 0 { text.write(separator) }
+                        render(row, &text)
+                    }
+                    buffer[index] = text
+                }
+            }
+            for text in texts { write(bytes: text.bytes) }
+            start = end
+        }
+    }
+}

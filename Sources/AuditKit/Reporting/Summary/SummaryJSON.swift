@@ -1,0 +1,377 @@
+/// `summary.json` written as it goes: byte for byte what `JSONOutput.encode` makes of the
+/// document (Foundation's encoder, pretty-printed with two-space indents, keys sorted by their
+/// UTF-8 bytes, slashes unescaped, a final line feed), without building the whole text or an
+/// encoder's tree first. The rectifications come from a `RectificationList`, so a province's
+/// million actions are copied through rather than held. A test compares the two encodings.
+struct SummaryJSON {
+    let document: SummaryDocument
+    var rectifications: RectificationList
+
+    init(document: SummaryDocument, rectifications: RectificationList? = nil) {
+        self.document = document
+        self.rectifications = rectifications ?? RectificationList(document.rectifications)
+    }
+
+    func write(to out: inout some TextOutput) {
+        // Foundation refuses infinities and NaN; the document holds none, but if it ever did the
+        // output would say so exactly as `JSONOutput.encode` does.
+        guard Self.allFinite(document) else {
+            out.write("{\"error\": \"could not encode the output\"}\n")
+            return
+        }
+        let d = document
+        var root = JSONContainer.open("{", level: 0, &out)
+        if let asOf = d.asOf { root.key("as_of", &out); JSON.string(asOf, &out) }
+        root.key("by_category", &out); JSON.array(d.byCategory, level: 1, &out, Self.group)
+        root.key("by_region", &out); JSON.array(d.byRegion, level: 1, &out, Self.group)
+        root.key("by_township", &out); JSON.array(d.byTownship, level: 1, &out, Self.group)
+        if let changes = d.changes { root.key("changes", &out); Self.changes(changes, level: 1, &out) }
+        root.key("figures", &out); Self.figures(d.figures, level: 1, &out)
+        root.key("format", &out); JSON.string(d.format, &out)
+        root.key("inputs", &out); Self.rows(d.inputs, &out, Self.input)
+        root.key("invalid", &out); JSON.array(d.invalid, level: 1, &out, Self.invalid)
+        root.key("most_missed", &out); JSON.array(d.mostMissed, level: 1, &out, Self.missed)
+        root.key("rectifications", &out)
+        var list = JSONContainer.open("[", level: 1, &out)
+        if !rectifications.isEmpty {
+            list.next(&out)
+            rectifications.write(.json, to: &out, separator: ",\n" + JSON.indent(2)) { Self.actionEntry($0) }
+        }
+        list.close("]", &out)
+        if let region = d.region { root.key("region", &out); JSON.string(region, &out) }
+        root.key("rounds", &out); JSON.array(d.rounds, level: 1, &out) { value, _, out in JSON.string(value, &out) }
+        root.key("standard", &out); Self.standard(d.standard, level: 1, &out)
+        root.key("title", &out); JSON.string(d.title, &out)
+        root.key("tool", &out)
+        var tool = JSONContainer.open("{", level: 1, &out)
+        tool.key("name", &out); JSON.string(d.tool.name, &out)
+        tool.key("version", &out); JSON.string(d.tool.version, &out)
+        tool.close("}", &out)
+        root.key("units", &out); Self.rows(d.units, &out, Self.unit)
+        root.key("version", &out); JSON.integer(d.version, &out)
+        root.close("}", &out)
+        out.write("\n")
+    }
+
+    /// A top-level array of one element per unit or input, as `JSON.array` writes it, with the
+    /// elements rendered on all cores.
+    private static func rows<Element: Sendable>(_ values: [Element], _ out: inout some TextOutput,
+                                                _ element: @escaping @Sendable (Element, Int, inout StringOutput) -> Void) {
+        var array = JSONContainer.open("[", level: 1, &out)
+        if !values.isEmpty {
+            array.next(&out)
+            out.writeRows(count: values.count, separator: ",\n" + JSON.indent(2)) { index, text in element(values[index], 2, &text) }
+        }
+        array.close("]", &out)
+    }
+
+    /// One rectification as an element of the top-level `rectifications` array (nesting level 2),
+    /// without the indent before it.
+    static func actionEntry(_ row: SummaryDocument.ActionRow) -> String {
+        var out = StringOutput()
+        action(row, level: 2, &out)
+        return out.text
+    }
+
+    // MARK: - The document's parts, keys in sorted order
+
+    private static func action(_ row: SummaryDocument.ActionRow, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("action", &out); JSON.localized(row.action, level: level + 1, &out)
+        object.key("criterion", &out); JSON.string(row.criterion, &out)
+        object.key("current", &out); JSON.localized(row.current, level: level + 1, &out)
+        if let due = row.due { object.key("due", &out); JSON.string(due, &out) }
+        object.key("gain", &out); JSON.number(row.gain, &out)
+        object.key("have", &out); JSON.string(row.have, &out)
+        object.key("label", &out); JSON.localized(row.label, level: level + 1, &out)
+        if let region = row.region { object.key("region", &out); JSON.string(region, &out) }
+        object.key("unit_id", &out); JSON.string(row.unitID, &out)
+        object.key("unit_name", &out); JSON.string(row.unitName, &out)
+        object.close("}", &out)
+    }
+
+    private static func group(_ row: SummaryDocument.GroupRow, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("average_score", &out); JSON.number(row.averageScore, &out)
+        object.key("compliance_rate", &out); JSON.number(row.complianceRate, &out)
+        object.key("compliant", &out); JSON.integer(row.compliant, &out)
+        object.key("name", &out); JSON.string(row.name, &out)
+        object.key("required", &out); JSON.integer(row.required, &out)
+        object.key("units", &out); JSON.integer(row.units, &out)
+        object.close("}", &out)
+    }
+
+    private static func figures(_ figures: SummaryDocument.Figures, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("average_score", &out); JSON.number(figures.averageScore, &out)
+        object.key("compliance_rate", &out); JSON.number(figures.complianceRate, &out)
+        object.key("compliant_required", &out); JSON.integer(figures.compliantRequired, &out)
+        object.key("grades", &out); JSON.dictionary(figures.grades, level: level + 1, &out) { value, _, out in JSON.integer(value, &out) }
+        object.key("have_met_share", &out)
+        JSON.dictionary(figures.haveMetShare, level: level + 1, &out) { value, _, out in JSON.number(value, &out) }
+        object.key("invalid", &out); JSON.integer(figures.invalid, &out)
+        object.key("largely_compliant_required", &out); JSON.integer(figures.largelyCompliantRequired, &out)
+        object.key("required", &out); JSON.integer(figures.required, &out)
+        object.key("units", &out); JSON.integer(figures.units, &out)
+        object.close("}", &out)
+    }
+
+    private static func input(_ input: SummaryDocument.InputRef, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("path", &out); JSON.string(input.path, &out)
+        if let region = input.region { object.key("region", &out); JSON.string(region, &out) }
+        object.key("sha256", &out); JSON.string(input.sha256, &out)
+        if let unitID = input.unitID { object.key("unit_id", &out); JSON.string(unitID, &out) }
+        object.key("valid", &out); JSON.bool(input.valid, &out)
+        object.close("}", &out)
+    }
+
+    private static func invalid(_ row: SummaryDocument.InvalidRow, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("diagnostics", &out); JSON.array(row.diagnostics, level: level + 1, &out, Self.diagnostic)
+        object.key("path", &out); JSON.string(row.path, &out)
+        object.close("}", &out)
+    }
+
+    private static func diagnostic(_ row: SummaryDocument.DiagnosticRow, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("code", &out); JSON.string(row.code, &out)
+        object.key("column", &out); JSON.integer(row.column, &out)
+        object.key("hint", &out); JSON.localized(row.hint, level: level + 1, &out)
+        object.key("key_path", &out); JSON.string(row.keyPath, &out)
+        object.key("line", &out); JSON.integer(row.line, &out)
+        object.key("message", &out); JSON.localized(row.message, level: level + 1, &out)
+        object.key("severity", &out); JSON.string(row.severity, &out)
+        object.close("}", &out)
+    }
+
+    private static func missed(_ row: SummaryDocument.MissedRow, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("applicable", &out); JSON.integer(row.applicable, &out)
+        object.key("criterion", &out); JSON.string(row.criterion, &out)
+        object.key("have", &out); JSON.string(row.have, &out)
+        object.key("label", &out); JSON.localized(row.label, level: level + 1, &out)
+        object.key("units", &out); JSON.integer(row.units, &out)
+        object.close("}", &out)
+    }
+
+    private static func standard(_ standard: SummaryDocument.StandardRef, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("haves", &out)
+        JSON.array(standard.haves, level: level + 1, &out) { have, level, out in
+            var object = JSONContainer.open("{", level: level, &out)
+            object.key("id", &out); JSON.string(have.id, &out)
+            object.key("label", &out); JSON.localized(have.label, level: level + 1, &out)
+            object.key("weight", &out); JSON.number(have.weight, &out)
+            object.close("}", &out)
+        }
+        object.key("id", &out); JSON.string(standard.id, &out)
+        object.key("title", &out); JSON.localized(standard.title, level: level + 1, &out)
+        object.key("version", &out); JSON.string(standard.version, &out)
+        object.close("}", &out)
+    }
+
+    private static func unit(_ row: SummaryDocument.UnitRow, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("actions", &out); JSON.integer(row.actions, &out)
+        object.key("category", &out); JSON.string(row.category, &out)
+        object.key("grade", &out); JSON.string(row.grade, &out)
+        object.key("haves", &out)
+        JSON.array(row.haves, level: level + 1, &out) { cell, level, out in
+            var object = JSONContainer.open("{", level: level, &out)
+            object.key("id", &out); JSON.string(cell.id, &out)
+            object.key("points", &out); JSON.number(cell.points, &out)
+            object.key("status", &out); JSON.string(cell.status, &out)
+            object.key("weight", &out); JSON.number(cell.weight, &out)
+            object.close("}", &out)
+        }
+        object.key("inspection_date", &out); JSON.string(row.inspectionDate, &out)
+        object.key("lift_criteria", &out)
+        JSON.array(row.liftCriteria, level: level + 1, &out) { value, _, out in JSON.string(value, &out) }
+        object.key("name", &out); JSON.string(row.name, &out)
+        object.key("rank", &out); JSON.integer(row.rank, &out)
+        if let region = row.region { object.key("region", &out); JSON.string(region, &out) }
+        object.key("required", &out); JSON.bool(row.required, &out)
+        object.key("retirees", &out); JSON.integer(row.retirees, &out)
+        object.key("score", &out); JSON.number(row.score, &out)
+        if let township = row.township { object.key("township", &out); JSON.string(township, &out) }
+        object.key("unit_id", &out); JSON.string(row.unitID, &out)
+        object.close("}", &out)
+    }
+
+    private static func changes(_ changes: SummaryDocument.Changes, level: Int, _ out: inout some TextOutput) {
+        func beforeAfter(_ value: SummaryDocument.BeforeAfter, level: Int, _ out: inout some TextOutput) {
+            var object = JSONContainer.open("{", level: level, &out)
+            object.key("after", &out); JSON.number(value.after, &out)
+            object.key("before", &out); JSON.number(value.before, &out)
+            object.close("}", &out)
+        }
+        func ids(_ values: [String], _ out: inout some TextOutput) {
+            JSON.array(values, level: level + 1, &out) { value, _, out in JSON.string(value, &out) }
+        }
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("average_score", &out); beforeAfter(changes.averageScore, level: level + 1, &out)
+        if let asOf = changes.baselineAsOf { object.key("baseline_as_of", &out); JSON.string(asOf, &out) }
+        object.key("baseline_title", &out); JSON.string(changes.baselineTitle, &out)
+        object.key("became_compliant", &out); ids(changes.becameCompliant, &out)
+        object.key("compliance_rate", &out); beforeAfter(changes.complianceRate, level: level + 1, &out)
+        object.key("gone_units", &out); ids(changes.goneUnits, &out)
+        object.key("have_met_share", &out)
+        JSON.dictionary(changes.haveMetShare, level: level + 1, &out) { value, level, out in beforeAfter(value, level: level, &out) }
+        object.key("new_units", &out); ids(changes.newUnits, &out)
+        object.key("slipped", &out); ids(changes.slipped, &out)
+        object.key("units", &out)
+        JSON.array(changes.units, level: level + 1, &out) { unit, level, out in
+            var object = JSONContainer.open("{", level: level, &out)
+            object.key("delta", &out); JSON.number(unit.delta, &out)
+            object.key("grade_after", &out); JSON.string(unit.gradeAfter, &out)
+            object.key("grade_before", &out); JSON.string(unit.gradeBefore, &out)
+            object.key("name", &out); JSON.string(unit.name, &out)
+            object.key("score_after", &out); JSON.number(unit.scoreAfter, &out)
+            object.key("score_before", &out); JSON.number(unit.scoreBefore, &out)
+            object.key("unit_id", &out); JSON.string(unit.unitID, &out)
+            object.close("}", &out)
+        }
+        object.close("}", &out)
+    }
+
+    /// Whether every number in the document can be written as JSON.
+    private static func allFinite(_ d: SummaryDocument) -> Bool {
+        let f = d.figures
+        var numbers = [f.averageScore, f.complianceRate] + Array(f.haveMetShare.values)
+        numbers += d.standard.haves.map(\.weight)
+        numbers += (d.byCategory + d.byRegion + d.byTownship).flatMap { [$0.averageScore, $0.complianceRate] }
+        numbers += d.rectifications.map(\.gain)
+        if let changes = d.changes {
+            numbers += [changes.averageScore.before, changes.averageScore.after, changes.complianceRate.before, changes.complianceRate.after]
+            numbers += changes.haveMetShare.values.flatMap { [$0.before, $0.after] }
+            numbers += changes.units.flatMap { [$0.delta, $0.scoreBefore, $0.scoreAfter] }
+        }
+        guard numbers.allSatisfy(\.isFinite) else { return false }
+        return d.units.allSatisfy { unit in unit.score.isFinite && unit.haves.allSatisfy { $0.points.isFinite && $0.weight.isFinite } }
+    }
+}
+
+/// An open JSON object or array at a nesting level, written the way Foundation's pretty printer
+/// writes it: `{`, a line feed, each member indented on its own line with `,` between them, then
+/// a line feed and the closing bracket at the container's own indent (`{\n\n}` when empty).
+struct JSONContainer {
+    let level: Int
+    private var count = 0
+
+    static func open(_ bracket: String, level: Int, _ out: inout some TextOutput) -> JSONContainer {
+        out.write(bracket)
+        out.write("\n")
+        return JSONContainer(level: level)
+    }
+
+    private init(level: Int) {
+        self.level = level
+    }
+
+    /// Starts the next member or element: the separator and the indent.
+    mutating func next(_ out: inout some TextOutput) {
+        if count > 0 { out.write(",\n") }
+        out.write(JSON.indent(level + 1))
+        count += 1
+    }
+
+    /// Starts the member `name` (a plain key that needs no escaping).
+    mutating func key(_ name: String, _ out: inout some TextOutput) {
+        next(&out)
+        out.write("\"")
+        out.write(name)
+        out.write("\" : ")
+    }
+
+    func close(_ bracket: String, _ out: inout some TextOutput) {
+        out.write("\n")
+        out.write(JSON.indent(level))
+        out.write(bracket)
+    }
+}
+
+/// JSON values as Foundation's encoder writes them.
+enum JSON {
+    private static let indents = (0..<12).map { String(repeating: "  ", count: $0) }
+
+    static func indent(_ level: Int) -> String {
+        level < indents.count ? indents[level] : String(repeating: "  ", count: level)
+    }
+
+    static func integer(_ value: Int, _ out: inout some TextOutput) {
+        out.write(String(value))
+    }
+
+    static func bool(_ value: Bool, _ out: inout some TextOutput) {
+        out.write(value ? "true" : "false")
+    }
+
+    /// A finite number: Swift's shortest description, without a trailing `.0`.
+    static func number(_ value: Double, _ out: inout some TextOutput) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        out.write(text)
+    }
+
+    /// A string literal: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`,
+    /// everything else (slashes, non-ASCII) as it is.
+    static func string(_ value: String, _ out: inout some TextOutput) {
+        var value = value
+        value.withUTF8 { utf8 in
+            out.write("\"")
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                var escaped: [UInt8] = []
+                escaped.reserveCapacity(utf8.count + 8)
+                let hex = Array("0123456789abcdef".utf8)
+                for byte in utf8 {
+                    switch byte {
+                    case 0x22: escaped += [0x5C, 0x22]
+                    case 0x5C: escaped += [0x5C, 0x5C]
+                    case 0x08: escaped += [0x5C, UInt8(ascii: "b")]
+                    case 0x0C: escaped += [0x5C, UInt8(ascii: "f")]
+                    case 0x0A: escaped += [0x5C, UInt8(ascii: "n")]
+                    case 0x0D: escaped += [0x5C, UInt8(ascii: "r")]
+                    case 0x09: escaped += [0x5C, UInt8(ascii: "t")]
+                    case 0..<0x20: escaped += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                    default: escaped.append(byte)
+                    }
+                }
+                out.write(bytes: escaped)
+            } else {
+                out.write(bytes: UnsafeRawBufferPointer(utf8))
+            }
+            out.write("\"")
+        }
+    }
+
+    static func localized(_ value: Localized, level: Int, _ out: inout some TextOutput) {
+        var object = JSONContainer.open("{", level: level, &out)
+        object.key("en", &out); string(value.en, &out)
+        object.key("zh", &out); string(value.zh, &out)
+        object.close("}", &out)
+    }
+
+    static func array<Element, Output: TextOutput>(_ values: [Element], level: Int, _ out: inout Output,
+                                                   _ element: (Element, Int, inout Output) -> Void) {
+        var array = JSONContainer.open("[", level: level, &out)
+        for value in values {
+            array.next(&out)
+            element(value, level + 1, &out)
+        }
+        array.close("]", &out)
+    }
+
+    /// An object from a dictionary, its keys sorted by their UTF-8 bytes.
+    static func dictionary<Value, Output: TextOutput>(_ values: [String: Value], level: Int, _ out: inout Output,
+                                                      _ element: (Value, Int, inout Output) -> Void) {
+        var object = JSONContainer.open("{", level: level, &out)
+        for key in values.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            object.next(&out)
+            string(key, &out)
+            out.write(" : ")
+            element(values[key]!, level + 1, &out)
+        }
+        object.close("}", &out)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// The summary reports are written as streams (`audit run` on a province cannot hold them in
+/// memory). These tests pin the streams to what the plain encoders make of the same document.
+@Suite struct SummaryStreamingTests {
+    /// The bundled checklists validated and scored, with a few diagnostic fixtures among them so
+    /// the invalid list is filled in.
+    static func samples(language: Language, baseline: SummaryDocument? = nil, dropping: Int = 0,
+                        region: String? = nil) throws -> SummaryDocument {
+        let folder = TestPaths.packageRoot.appendingPathComponent("checklists").path
+        var inputs = try InputDiscovery.files(in: [folder])
+        inputs.removeFirst(dropping)
+        for name in ["fh202-missing-key.yaml", "fh110-duplicate-key.yaml", "fh404-participants-exceed-retirees.yaml"] {
+            inputs.append(InputFile(path: TestPaths.fixture("diagnostics/\(name)"), treeRoot: TestPaths.fixture("diagnostics")))
+        }
+        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
+        let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
+        return SummaryBuilder(standard: .builtIn).build(run: run, cards: cards, title: nil, region: region,
+                                                        language: language, baseline: baseline)
+    }
+
+    /// Documents that between them use every part of the layout: changes, regions, invalid
+    /// checklists, hostile text, escapes JSON needs, and no units at all.
+    static func documents() throws -> [(String, SummaryDocument)] {
+        var result: [(String, SummaryDocument)] = []
+        for language in Language.allCases {
+            let baseline = try samples(language: language, dropping: 3)
+            result.append(("samples \(language)", try samples(language: language, baseline: baseline, region: "县/区")))
+            let hostileBaseline = try SummaryHTMLTests.document(language: language, count: 2)
+            result.append(("hostile \(language)", try SummaryHTMLTests.document(language: language, baseline: hostileBaseline)))
+        }
+        let counties = try (1...2).map { index in
+            var document = try samples(language: .en, dropping: index)
+            document.region = index == 1 ? "North \"co\"" : "South\\co"
+            return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: String(index), count: 64))
+        }
+        result.append(("rollup", try Rollup.combine(counties, title: nil, region: "city", language: .en)))
+        var odd = try samples(language: .en)
+        odd.title = "tab\there, line\nbreak, bell\u{7}, slash / back\\slash \"quoted\" \u{1F} \u{7F} 中文"
+        odd.units = []
+        odd.rectifications = []
+        odd.rounds = []
+        odd.asOf = nil
+        result.append(("escapes and empty lists", odd))
+        return result
+    }
+
+    @Test func summaryJSONMatchesTheEncoder() throws {
+        for (name, document) in try Self.documents() {
+            var out = StringOutput()
+            SummaryJSON(document: document).write(to: &out)
+            let expected = JSONOutput.encode(document)
+            #expect(out.bytes == Array(expected.utf8), "\(name): first difference at byte \(Self.firstDifference(out.text, expected))")
+        }
+    }
+
+    /// `audit run`'s pipeline (render per unit in the parallel stage, spool, stream) writes exactly
+    /// the files of the report set built the plain way, invalid checklists, duplicate unit ids and
+    /// a baseline included.
+    @Test(arguments: Language.allCases)
+    func summaryRunWritesTheReportSet(_ language: Language) throws {
+        var inputs = try InputDiscovery.files(in: [TestPaths.packageRoot.appendingPathComponent("checklists").path])
+        inputs += try InputDiscovery.files(in: [TestPaths.fixture("diagnostics")])
+        let baseline = try Self.samples(language: language, dropping: 3)
+        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
+        let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
+        #expect(run.reports.contains { $0.diagnostics.contains { $0.code == .duplicateUnitID } })
+        let document = SummaryBuilder(standard: .builtIn).build(run: run, cards: cards, title: "检查 <汇总>", region: "县",
+                                                                language: language, baseline: baseline)
+        let set = ReportSet(document: document, cards: cards, standard: .builtIn, language: language)
+        try ScratchFolder.with { folder in
+            let out = folder.appendingPathComponent("reports").path
+            let summary = SummaryRun(inputs: inputs, standard: .builtIn, language: language)
+            #expect(summary.unitCount == cards.count)
+            try summary.writeReports(to: out, title: "检查 <汇总>", region: "县", baseline: baseline)
+            for file in set.files {
+                let written = try #require(FileManager.default.contents(atPath: out + "/" + file.path), "\(file.path)")
+                let (actual, expected) = (String(decoding: written, as: UTF8.self), String(decoding: file.bytes, as: UTF8.self))
+                #expect(Array(written) == file.bytes, "\(file.path): first difference at byte \(Self.firstDifference(actual, expected))")
+            }
+            let listed = try FileManager.default.subpathsOfDirectory(atPath: out).filter { !$0.hasSuffix("units") }.sorted()
+            #expect(listed == (set.files.map(\.path) + [ReportWriter.manifestName]).sorted())
+        }
+    }
+
+    /// The rows `audit run` renders per unit from pre-rendered criterion parts equal the rows the
+    /// general renderers make, joined as the reports join them: with and without due dates,
+    /// names that need escaping in every format, and actions the standard does not know.
+    @Test(arguments: Language.allCases)
+    func actionTextsMatchTheGeneralRenderers(_ language: Language) {
+        let standard = Standard.builtIn
+        let texts = ActionTexts(standard: standard, language: language)
+        let criteria = standard.haves.flatMap { have in have.criteria.map { (have.id, $0) } }
+        let names = ["XX县教育局", "a|b <c> & \"d\", e", "=SUM(A1)\n第二行", "tab\there * _x_ `y` [z] #"]
+        let reasons = [Localized(zh: "已有：-；缺少：study", en: "present: -; missing: study"),
+                       Localized(zh: "venue.area_m2 = 24（第 19 行）", en: "venue.area_m2 = 24 at line 19, \"short\""),
+                       Localized(zh: "a\r\nb|c", en: "=1+2")]
+        for (offset, name) in names.enumerated() {
+            let unit = SummaryDocument.UnitRow(rank: 0, unitID: "unit-\(offset)", name: name, category: "other", township: nil,
+                                               region: nil, retirees: 30, required: true, score: 50, grade: "non-compliant",
+                                               inspectionDate: "2022-06-01", haves: [], actions: 0, liftCriteria: [])
+            var actions = criteria.enumerated().map { index, pair in
+                RectificationAction(haveID: pair.0, criterionID: pair.1.id, label: pair.1.label, current: reasons[index % reasons.count],
+                                    action: pair.1.action, gainTenths: index * 7 % 40,
+                                    due: offset % 2 == 0 ? CalendarDate(year: 2023, month: 1, day: 5) : nil)
+            }
+            actions.append(RectificationAction(haveID: "venue", criterionID: "X9", label: .init(zh: "自定 | 细则", en: "own <rule>"),
+                                               current: reasons[0], action: .init(zh: "整改", en: "fix, now"), gainTenths: 5, due: nil))
+            let rows = actions.map { SummaryBuilder.actionRow($0, unit: unit) }
+            let expected = [
+                rows.map(SummaryJSON.actionEntry).joined(separator: ",\n" + JSON.indent(2)),
+                rows.map { SummaryCSV.actionLine($0, regions: false, language: language) }.joined(),
+                rows.map { SummaryMarkdown.actionLine($0, regions: false, language: language) }.joined(),
+                rows.map { SummaryHTML.actionRow($0, language: language) }.joined(separator: "\n"),
+            ]
+            let rendered = texts.render(actions, unit: unit)
+            for (format, text) in expected.enumerated() {
+                #expect(rendered[format] == Array(text.utf8), "\(name): format \(format)")
+            }
+            #expect(texts.render([], unit: unit) == [[], [], [], []])
+        }
+    }
+
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        let index = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
+        let context = { (bytes: [UInt8]) in String(decoding: bytes[max(0, index - 80)..<min(bytes.count, index + 80)], as: UTF8.self) }
+        return "\(index):\n\(context(x))\n---\n\(context(y))"
+    }
+}
