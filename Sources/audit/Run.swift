@@ -33,16 +33,17 @@ struct Run: ParsableCommand {
         let inputs = try Inputs.discover(paths, language: language)
         let progress = !quiet && Terminal.stderrIsTerminal
         if progress { Terminal.err(language == .zh ? "正在检查 \(inputs.count) 份清单…" : "checking \(inputs.count) checklists…") }
-        // Validation, scoring and each unit's own texts happen in one parallel stage; the reports
-        // are then streamed, so memory stays small however many checklists there are.
-        let summary = SummaryRun(inputs: inputs, standard: standard, language: language)
+        // Validation, scoring and each unit's own texts (its scorecard, its rectification rows)
+        // happen in one parallel stage; the summaries are then streamed, so memory stays small
+        // however many checklists there are.
+        let summary = SummaryRun(inputs: inputs, standard: standard, language: language, output: out)
         let validation = summary.validation
         let invalid = validation.reports.filter(\.hasErrors)
         if !invalid.isEmpty {
             Terminal.err(TextDiagnosticsRendering.lines(invalid.flatMap { $0.diagnostics.filter { $0.severity == .error } }, language: language))
         }
         do {
-            try summary.writeReports(to: out, title: report.title, region: report.region, baseline: previous)
+            try summary.writeReports(title: report.title, region: report.region, baseline: previous)
         } catch {
             Terminal.err("audit: cannot write the reports: \(error)")
             throw ExitCode(Exit.io)

@@ -72,9 +72,9 @@ import Testing
         let set = ReportSet(document: document, cards: cards, standard: .builtIn, language: language)
         try ScratchFolder.with { folder in
             let out = folder.appendingPathComponent("reports").path
-            let summary = SummaryRun(inputs: inputs, standard: .builtIn, language: language)
+            let summary = SummaryRun(inputs: inputs, standard: .builtIn, language: language, output: out)
             #expect(summary.unitCount == cards.count)
-            try summary.writeReports(to: out, title: "检查 <汇总>", region: "县", baseline: baseline)
+            try summary.writeReports(title: "检查 <汇总>", region: "县", baseline: baseline)
             for file in set.files {
                 let written = try #require(FileManager.default.contents(atPath: out + "/" + file.path), "\(file.path)")
                 let (actual, expected) = (String(decoding: written, as: UTF8.self), String(decoding: file.bytes, as: UTF8.self))

@@ -81,33 +81,6 @@ public enum ReportWriter {
             if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
         }
 
-        /// Writes many files at once, in parallel: `contents(i)` gives the bytes of `paths[i]`. On
-        /// failure the error of the first file in path order is thrown.
-        mutating func stageAll(_ paths: [String], contents: @Sendable (Int) -> [UInt8]) throws(OutputError) {
-            var names: [(temporary: String, target: String)] = []
-            names.reserveCapacity(paths.count)
-            for path in paths {
-                let name = self.names(path)
-                staged.append((path, name.temporary, name.target))
-                names.append(name)
-                try makeParent(of: name.temporary)
-            }
-            var failures = [OutputError?](repeating: nil, count: paths.count)
-            failures.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let buffer = buffer
-                let temporaries = names.map(\.temporary)
-                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                    let bytes = contents(index)
-                    do throws(OutputError) {
-                        try Self.write(temporaries[index]) { $0.write(bytes: bytes) }
-                    } catch {
-                        buffer[index] = error
-                    }
-                }
-            }
-            if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
-        }
-
         /// Flushes every staged file, renames them into place, removes the reports the last run
         /// wrote and this one does not, and records what was written. Returns the removed paths.
         func commit() throws(OutputError) -> [String] {
@@ -125,6 +98,12 @@ public enum ReportWriter {
             let manifest = staged.map(\.path).joined(separator: "\n") + "\n"
             try FileOutput.replace(folder + "/" + manifestName, with: Array(manifest.utf8))
             return removed
+        }
+
+        /// Counts a file already written to `temporary` (by the parallel stage of `audit run`) as
+        /// staged at `path`.
+        mutating func adopt(_ path: String, temporary: String) {
+            staged.append((path, temporary, folder + "/" + path))
         }
 
         /// Removes every temporary file staged so far.
@@ -147,7 +126,7 @@ public enum ReportWriter {
 
         /// Writes a new or truncated file at `path` through `body`; flushes it on systems without
         /// `syncfs`.
-        private static func write(_ path: String, _ body: (inout FileTextOutput) -> Void) throws(OutputError) {
+        static func write(_ path: String, _ body: (inout FileTextOutput) -> Void) throws(OutputError) {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
             defer { close(descriptor) }

@@ -10,11 +10,12 @@ import Darwin
 /// the process; when no temporary file can be made or written, in memory. Any thread may append;
 /// reading starts once the appending is over.
 final class TextSpool: @unchecked Sendable {
-    /// Where one append went: its offset and the length of each of its parts.
+    /// Where one append went: its offset and the length of each of its parts (at most eight,
+    /// kept inline so that an entry costs no allocation).
     struct Entry: Sendable {
         fileprivate var offset: Int
         fileprivate var inMemory: Bool
-        fileprivate var lengths: [Int32]
+        fileprivate var lengths: SIMD8<UInt32>
 
         /// The length of part `index`.
         func length(of index: Int) -> Int { Int(lengths[index]) }
@@ -57,9 +58,11 @@ final class TextSpool: @unchecked Sendable {
 
     /// Stores `parts` one after another and says where.
     func append(_ parts: [[UInt8]]) -> Entry {
-        let lengths = parts.map { Int32($0.count) }
+        precondition(parts.count <= 8, "a spool entry has at most eight parts")
+        var lengths = SIMD8<UInt32>()
+        for (index, part) in parts.enumerated() { lengths[index] = UInt32(part.count) }
         var joined: [UInt8] = []
-        joined.reserveCapacity(lengths.reduce(0) { $0 + Int($1) })
+        joined.reserveCapacity(Int(lengths.wrappedSum()))
         for part in parts { joined += part }
         lock.lock()
         let toFile = !useMemory

@@ -36,7 +36,8 @@ public struct SummaryBuilder: Sendable {
     func build(run: ValidationRun, units: [UnitFacts], order: [Int], rectifications: [SummaryDocument.ActionRow],
                title: String?, region: String?, language: Language, baseline: SummaryDocument?) -> SummaryDocument {
         let rounds = Array(Set(units.compactMap(\.round))).sorted()
-        let ranked = Self.rank(units.map(\.row), order: order)
+        var ranked = order.map { units[$0].row }
+        Self.assignRanks(&ranked)
         let invalid = run.reports.filter(\.hasErrors).map { report in
             SummaryDocument.InvalidRow(path: report.path, diagnostics: report.diagnostics.map(Self.diagnosticRow))
         }
@@ -94,22 +95,34 @@ public struct SummaryBuilder: Sendable {
 
     /// The indices of `rows` in rank order: by score (highest first), then region and id.
     static func rankOrder(_ rows: [SummaryDocument.UnitRow]) -> [Int] {
-        rows.indices.sorted { left, right in
-            let (lhs, rhs) = (rows[left], rows[right])
-            return lhs.score != rhs.score ? lhs.score > rhs.score
-                : (lhs.region ?? "", lhs.unitID) < (rhs.region ?? "", rhs.unitID)
+        rankOrder(scores: rows.map(\.score), regions: rows.map { $0.region ?? "" }, ids: rows.map(\.unitID))
+    }
+
+    /// The rank order of units' facts.
+    static func rankOrder(_ units: [UnitFacts]) -> [Int] {
+        rankOrder(scores: units.map(\.row.score), regions: units.map { $0.row.region ?? "" }, ids: units.map(\.row.unitID))
+    }
+
+    /// The keys side by side, so that comparing two units copies no rows.
+    private static func rankOrder(scores: [Double], regions: [String], ids: [String]) -> [Int] {
+        scores.indices.sorted { left, right in
+            scores[left] != scores[right] ? scores[left] > scores[right]
+                : (regions[left], ids[left]) < (regions[right], ids[right])
         }
     }
 
     /// `rows` in `order`, ranked with ties sharing a rank.
     static func rank(_ rows: [SummaryDocument.UnitRow], order: [Int]) -> [SummaryDocument.UnitRow] {
-        var result: [SummaryDocument.UnitRow] = []
-        result.reserveCapacity(order.count)
-        for (index, var row) in order.map({ rows[$0] }).enumerated() {
-            row.rank = index > 0 && result[index - 1].score == row.score ? result[index - 1].rank : index + 1
-            result.append(row)
-        }
+        var result = order.map { rows[$0] }
+        assignRanks(&result)
         return result
+    }
+
+    /// Numbers rows already in rank order, ties sharing a rank.
+    static func assignRanks(_ rows: inout [SummaryDocument.UnitRow]) {
+        for index in rows.indices {
+            rows[index].rank = index > 0 && rows[index - 1].score == rows[index].score ? rows[index - 1].rank : index + 1
+        }
     }
 
     static func share(_ part: Int, _ whole: Int) -> Double {

@@ -1,74 +1,102 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `audit run` at any scale: validate, score and summarise a county's (or a province's) checklists
 /// and write the reports.
 ///
 /// The parallel stage does all the work that concerns one unit alone: it validates the checklist,
-/// scores it, and renders the unit's scorecard and its rows of the rectification list in each
-/// report's format into a spool. Of each unit it keeps only what the summary adds up (`UnitFacts`),
-/// so no checklist tree or scorecard outlives its file. The reports are then streamed to disk in
-/// rank order, copying the spooled rows through; memory grows by a few hundred bytes per unit, not
-/// with the size of the reports. The output is byte for byte that of `SummaryBuilder.build` and
-/// `ReportSet`.
+/// scores it, writes the unit's scorecard to its temporary file, and renders its rows of the
+/// rectification list in each report's format into a spool. Of each unit it keeps only what the
+/// summary adds up (`UnitFacts`), so no checklist tree or scorecard outlives its file. The
+/// summaries are then streamed in rank order, copying the spooled rows through; memory grows by a
+/// few hundred bytes per unit, not with the size of the reports. The files written are byte for
+/// byte those of `SummaryBuilder.build` and `ReportSet`, put in place as `ReportWriter` puts them.
 public struct SummaryRun {
     /// Every file's validation; the reports hold no checklist trees.
     public let validation: ValidationRun
     /// How many units were scored.
     public let unitCount: Int
+    private let folder: String
     private let standard: Standard
     private let language: Language
-    /// Per report of `validation`, the unit's facts and spooled texts when it was scored.
-    private let units: [ScoredUnit?]
+    /// The scored units in the order of their reports: what each adds to the summary, where its
+    /// rows are in the spool, and its scorecard's temporary file.
+    private let facts: [UnitFacts]
+    private let entries: [TextSpool.Entry]
+    private let scorecards: [ScorecardFile]
     private let spool: TextSpool
+    private let writer: ScorecardWriter
 
     /// What the parallel stage keeps of one unit.
     private struct ScoredUnit: Sendable {
         var facts: UnitFacts
         var texts: TextSpool.Entry
+        var scorecard: ScorecardFile
     }
 
-    /// The parts of a unit's spool entry after its rectification rows (which take the parts
-    /// numbered by `RectificationList.Format`).
-    private static let scorecardPart = RectificationList.Format.allCases.count
+    /// A scorecard written in the parallel stage (the number its temporary file is named by), or
+    /// why it could not be.
+    struct ScorecardFile: Sendable {
+        var serial: Int
+        var failure: OutputError?
+    }
 
-    /// Validates and scores `inputs` in parallel, rendering each unit's texts as it goes.
-    public init(inputs: [InputFile], standard: Standard, language: Language) {
+    /// Validates and scores `inputs` in parallel, writing each unit's scorecard under `folder` and
+    /// spooling its rectification rows as it goes.
+    public init(inputs: [InputFile], standard: Standard, language: Language, output folder: String) {
         let spool = TextSpool()
+        let writer = ScorecardWriter(folder: folder)
         let reader = ChecklistReader(catalogues: standard.catalogues)
         let scorer = Scorer(standard: standard)
         let builder = SummaryBuilder(standard: standard)
         let actionTexts = ActionTexts(standard: standard, language: language)
-        let (validation, units) = ValidationRun.validate(inputs, reader: reader) { checklist in
+        var (validation, units) = ValidationRun.validate(inputs, reader: reader) { checklist in
             let card = scorer.score(checklist)
             let facts = builder.facts(card)
-            var texts = actionTexts.render(card.actions, unit: facts.row)
             var scorecard = StringOutput()
             ScorecardMarkdown(card: card, standard: standard, language: language).write(to: &scorecard)
-            texts.append(scorecard.bytes)
-            return ScoredUnit(facts: facts, texts: spool.append(texts))
+            return ScoredUnit(facts: facts, texts: spool.append(actionTexts.render(card.actions, unit: facts.row)),
+                              scorecard: writer.write(scorecard.bytes, unit: card.unitID))
         }
         self.validation = validation
-        self.units = units
-        self.unitCount = units.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        let count = units.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        var facts: [UnitFacts] = []
+        var entries: [TextSpool.Entry] = []
+        var scorecards: [ScorecardFile] = []
+        facts.reserveCapacity(count)
+        entries.reserveCapacity(count)
+        scorecards.reserveCapacity(count)
+        for index in units.indices {
+            guard let unit = units[index].take() else { continue }
+            facts.append(unit.facts)
+            entries.append(unit.texts)
+            scorecards.append(unit.scorecard)
+        }
+        self.facts = facts
+        self.entries = entries
+        self.scorecards = scorecards
+        self.unitCount = facts.count
+        self.folder = folder
         self.standard = standard
         self.language = language
         self.spool = spool
+        self.writer = writer
     }
 
-    /// Writes the reports into `folder` as `ReportWriter` writes a `ReportSet`: every file to a
-    /// temporary sibling first, all renamed into place only once all are written. Returns the
-    /// paths removed because this run no longer produces them.
+    /// Writes the summaries and puts every report in place as `ReportWriter` writes a `ReportSet`:
+    /// each file to a temporary sibling first, all renamed into place only once all are written.
+    /// Returns the paths removed because this run no longer produces them.
     @discardableResult
-    public func writeReports(to folder: String, title: String?, region: String?,
-                             baseline: SummaryDocument?) throws(OutputError) -> [String] {
-        var facts: [UnitFacts] = []
-        var entries: [TextSpool.Entry] = []
-        facts.reserveCapacity(unitCount)
-        entries.reserveCapacity(unitCount)
-        for unit in units {
-            guard let unit else { continue }
-            facts.append(unit.facts)
-            entries.append(unit.texts)
-        }
-        let order = SummaryBuilder.rankOrder(facts.map(\.row))
+    public func writeReports(title: String?, region: String?, baseline: SummaryDocument?) throws(OutputError) -> [String] {
+        // Scorecards of units dropped after the parallel stage (a duplicated unit id), and all of
+        // them when the reports are abandoned, are removed; renamed ones are gone already.
+        defer { writer.removeTemporaries(keepingFolder: unitCount > 0) }
+        let writer = self.writer
+        let order = SummaryBuilder.rankOrder(facts)
         let document = SummaryBuilder(standard: standard).build(
             run: validation, units: facts, order: order, rectifications: [], title: title, region: region,
             language: language, baseline: baseline)
@@ -88,21 +116,85 @@ public struct SummaryRun {
                 ("summary.json", { SummaryJSON(document: document, rectifications: actions).write(to: &$0) }),
                 ("summary.md", { SummaryMarkdown(document: document, language: language, rectifications: actions).write(to: &$0) }),
             ])
-            // The scorecards, in the order of their paths, as a report set sorts its files.
-            let paths = facts.map { "units/\($0.row.unitID).md" }
-            let byPath = paths.indices.sorted { paths[$0] < paths[$1] }
-            let spool = self.spool
-            let sortedEntries = byPath.map { entries[$0] }
-            try staging.stageAll(byPath.map { paths[$0] }) { index in
-                spool.read(sortedEntries[index], part: Self.scorecardPart)
-            }
             if spool.readFailed {
                 throw OutputError(path: folder, reason: "a rendered text could not be read back from the temporary folder")
+            }
+            // The scorecards, already written, in the order of their paths as a report set sorts
+            // its files; the first that could not be written is the error.
+            let paths = facts.map { "units/\($0.row.unitID).md" }
+            for index in paths.indices.sorted(by: { paths[$0] < paths[$1] }) {
+                if let failure = scorecards[index].failure { throw failure }
+                staging.adopt(paths[index], temporary: writer.temporary(unit: facts[index].row.unitID, serial: scorecards[index].serial))
             }
             return try staging.commit()
         } catch {
             staging.abandon()
             throw error
         }
+    }
+}
+
+/// Writes scorecards into the output folder's `units/` from the parallel stage, each to a
+/// temporary file of its own (named by the unit, this process and a serial number), so that those
+/// not put in place can be found and removed. `units/` is made when the first scorecard needs it.
+private final class ScorecardWriter: @unchecked Sendable {
+    private let folder: String
+    private let suffix = ".md.partial-\(getpid())-"
+    private let lock = NSLock()
+    private var serial = 0
+    private var madeFolder = false
+    private var folderFailure: OutputError?
+
+    init(folder: String) {
+        self.folder = folder
+    }
+
+    /// The temporary file of a scorecard.
+    func temporary(unit: String, serial: Int) -> String {
+        folder + "/units/" + unit + suffix + String(serial)
+    }
+
+    /// Writes `bytes` as the scorecard of `unit` to a new temporary file.
+    func write(_ bytes: [UInt8], unit: String) -> SummaryRun.ScorecardFile {
+        lock.lock()
+        serial += 1
+        let number = serial
+        if !madeFolder && folderFailure == nil {
+            var info = stat()
+            let existed = stat(folder + "/units", &info) == 0
+            do throws(OutputError) {
+                try FileOutput.makeFolder(folder + "/units")
+                madeFolder = !existed
+            } catch {
+                folderFailure = error
+            }
+        }
+        let failure = folderFailure
+        lock.unlock()
+        if let failure { return SummaryRun.ScorecardFile(serial: number, failure: failure) }
+        do throws(OutputError) {
+            try ReportWriter.Staging.write(temporary(unit: unit, serial: number)) { $0.write(bytes: bytes) }
+            return SummaryRun.ScorecardFile(serial: number, failure: nil)
+        } catch {
+            return SummaryRun.ScorecardFile(serial: number, failure: error)
+        }
+    }
+
+    /// Removes this process's temporary scorecards still in `units/`; with no unit scored, also
+    /// `units/` when this run made it, as a run without scorecards makes none.
+    func removeTemporaries(keepingFolder: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard serial > 0, let directory = opendir(folder + "/units") else { return }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.contains(suffix) { names.append(name) }
+        }
+        closedir(directory)
+        for name in names { unlink(folder + "/units/" + name) }
+        if madeFolder && !keepingFolder { rmdir(folder + "/units") }
     }
 }

@@ -3,7 +3,12 @@ public struct FileReport: Sendable {
     /// The input it came from.
     public var input: InputFile
     /// The valid checklist, when the file had no errors (and the run kept the tree).
-    public var checklist: Checklist?
+    public var checklist: Checklist? {
+        get { checklistBox?.checklist }
+        set { checklistBox = newValue.map(ChecklistBox.init) }
+    }
+    /// The checklist, boxed: a report without one (every report of a large run) stays small.
+    private var checklistBox: ChecklistBox?
     /// The valid checklist's `unit.id`, kept even when the run dropped the tree; nil when the file
     /// has errors.
     public internal(set) var unitID: String?
@@ -20,7 +25,7 @@ public struct FileReport: Sendable {
     /// Creates a report.
     public init(input: InputFile, checklist: Checklist?, diagnostics: [Diagnostic], sha256: String, isUnreadable: Bool) {
         self.input = input
-        self.checklist = checklist
+        self.checklistBox = checklist.map(ChecklistBox.init)
         self.unitID = checklist?.unitID
         self.unitIDMark = checklist?.root.value(at: "unit.id")?.mark ?? .start
         self.diagnostics = diagnostics
@@ -32,6 +37,15 @@ public struct FileReport: Sendable {
     public var path: String { input.path }
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A checklist kept by reference in a report.
+private final class ChecklistBox: Sendable {
+    let checklist: Checklist
+
+    init(_ checklist: Checklist) {
+        self.checklist = checklist
+    }
 }
 
 /// Reads, loads and validates one checklist file: the whole per-file pipeline, free of shared state,

@@ -57,8 +57,15 @@ public struct ValidationRun: Sendable {
             }
         }
         let order = inputs.indices.sorted { inputs[$0].path < inputs[$1].path }
-        var reports = order.map { slots[$0]! }
-        var kept = order.map { keptSlots[$0] }
+        // Moved out of the slots, not copied: a large run holds each report once.
+        var reports: [FileReport] = []
+        var kept: [Kept?] = []
+        reports.reserveCapacity(inputs.count)
+        kept.reserveCapacity(inputs.count)
+        for index in order {
+            reports.append(slots[index].take()!)
+            kept.append(keptSlots[index].take())
+        }
         slots = []
         keptSlots = []
         for index in markDuplicateUnitIDs(&reports) { kept[index] = nil }
