@@ -29,6 +29,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "FuzzChecklist",
+            dependencies: ["AuditKit"]
+        ),
         .testTarget(
             name: "AuditKitTests",
             dependencies: ["AuditKit"],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import AuditKit
 
 struct New: ParsableCommand {
@@ -29,7 +30,9 @@ struct New: ParsableCommand {
 
     func run() throws {
         let destination = output ?? "checklists/\(unitID).yaml"
-        let schemaPath = ChecklistTemplate.schemaReference(from: destination)
+        let cwd = FileManager.default.currentDirectoryPath
+        let root = FileManager.default.fileExists(atPath: cwd + "/" + ChecklistSchema.committedPath) ? cwd : nil
+        let schemaPath = ChecklistTemplate.schemaReference(from: destination, repositoryRoot: root)
         let text = ChecklistTemplate.render(unitID: unitID, name: name, category: category, schemaPath: schemaPath)
         if destination == "-" {
             Terminal.out(text)

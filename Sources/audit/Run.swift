@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
         let language = Terminal.language(report.lang)
         let standard = try standardOption.load(language: language)
         let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard) }
-        let inputs = try Inputs.discover(paths)
+        let inputs = try Inputs.discover(paths, language: language)
         let progress = !quiet && Terminal.stderrIsTerminal
         if progress { Terminal.err(language == .zh ? "正在检查 \(inputs.count) 份清单…" : "checking \(inputs.count) checklists…") }
         // Validation, scoring and each unit's own texts (its scorecard, its rectification rows)

@@ -23,7 +23,7 @@ struct Score: ParsableCommand {
     func run() throws {
         let language = Terminal.language(lang)
         let standard = try standardOption.load(language: language)
-        let inputs = try Inputs.discover(paths)
+        let inputs = try Inputs.discover(paths, language: language)
         let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
         let invalid = run.reports.filter(\.hasErrors)
         if !invalid.isEmpty {
@@ -88,7 +88,8 @@ struct StandardCommand: ParsableCommand {
             let report = FileReport(input: InputFile(path: file, treeRoot: "."), checklist: nil,
                                     diagnostics: result.diagnostics, sha256: "",
                                     isUnreadable: result.diagnostics.contains { $0.code == .unreadable })
-            let context = ValidationRenderContext(language: Terminal.language(lang), color: format == .text && Terminal.colorAllowed)
+            var context = ValidationRenderContext(language: Terminal.language(lang), color: format == .text && Terminal.colorAllowed)
+            context.subject = .standard
             Terminal.out(format.render(ValidationRun(reports: [report]), context: context))
             if report.isUnreadable { throw ExitCode(Exit.io) }
             if result.standard == nil { throw ExitCode(Exit.findings) }

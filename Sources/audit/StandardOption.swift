@@ -12,7 +12,7 @@ struct StandardOption: ParsableArguments {
         let result = StandardLoader.load(path: path)
         guard let standard = result.standard else {
             let text = TextDiagnosticsRendering.lines(result.diagnostics, language: language)
-            Terminal.err(text + (language == .zh ? "audit: 标准文件 \(path) 无效" : "audit: the standard file \(path) is not valid"))
+            Terminal.err(text + "\n" + (language == .zh ? "audit: 标准文件 \(path) 无效" : "audit: the standard file \(path) is not valid"))
             throw ExitCode(Exit.io)
         }
         return standard

@@ -73,12 +73,21 @@ enum Exit {
 
 /// Input discovery for the commands: a path that cannot be listed ends the command with exit 2.
 enum Inputs {
-    static func discover(_ paths: [String]) throws -> [InputFile] {
+    /// The checklists under `paths`; none at all is an error too, so a CI job pointed at the wrong
+    /// folder fails instead of passing on nothing.
+    static func discover(_ paths: [String], language: Language) throws -> [InputFile] {
+        let files: [InputFile]
         do {
-            return try InputDiscovery.files(in: paths)
+            files = try InputDiscovery.files(in: paths)
         } catch {
-            Terminal.err("audit: \(error)")
+            Terminal.err("audit: " + error.message.text(language))
             throw ExitCode(Exit.io)
         }
+        if files.isEmpty {
+            let list = paths.joined(separator: " ")
+            Terminal.err(language == .zh ? "audit: \(list) 下没有 .yaml 或 .yml 清单" : "audit: no .yaml or .yml checklist found in \(list)")
+            throw ExitCode(Exit.io)
+        }
+        return files
     }
 }

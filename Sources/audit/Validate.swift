@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let standard = try standardOption.load(language: Terminal.language(lang))
-        let inputs = try Inputs.discover(paths)
+        let inputs = try Inputs.discover(paths, language: Terminal.language(lang))
         // Validation needs no checklist trees once each file is checked: they are dropped in the
         // parallel stage.
         let reader = ChecklistReader(catalogues: standard.catalogues, computesDigest: format == .json)

@@ -105,7 +105,10 @@ import Testing
         let quiet = try AuditBinary.run(["validate", "--quiet", Self.outputs])
         let full = try AuditBinary.run(["validate", Self.outputs])
         #expect(quiet.status == 1)
-        #expect(quiet.stdout == full.stdout)
+        // --quiet prints the problems and hints, and leaves out only the closing count line.
+        let fullLines = full.stdout.split(separator: "\n")
+        #expect(fullLines.last?.contains("checked") == true)
+        #expect(quiet.stdout == fullLines.dropLast().joined(separator: "\n") + "\n")
     }
 
     // MARK: - audit schema
@@ -204,9 +207,33 @@ import Testing
             let outcome = try AuditBinary.run(["new", "some-unit", "--name", "XX县档案馆", "--category", "institution", "--output", path])
             #expect(outcome.status == 0)
             let written = try String(contentsOfFile: path, encoding: .utf8)
-            #expect(written.contains("  name: XX县档案馆 "))
+            #expect(written.contains("  name: \"XX县档案馆\" "))
             #expect(written.contains("  category: institution "))
             #expect(!Self.placeholders(in: written).contains { $0.key == "name" || $0.key == "category" })
+        }
+    }
+
+    @Test func namesThatNeedQuotingStayNames() throws {
+        try withTemporaryFolder { folder in
+            for (index, name) in ["a: b # c", "[A]单位", "\"引号\"单位", "#1医院"].enumerated() {
+                let path = folder.appendingPathComponent("unit-\(index).yaml").path
+                _ = try AuditBinary.run(["new", "unit-\(index)", "--name", name, "--output", path])
+                let outcome = try AuditBinary.run(["validate", "--format", "json", path])
+                let data = Data(outcome.stdout.utf8)
+                let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                let files = try #require(json["files"] as? [[String: Any]])
+                let diagnostics = try #require(files.first?["diagnostics"] as? [[String: Any]])
+                #expect(!diagnostics.contains { ($0["key_path"] as? String) == "unit.name" }, "name \(name) did not survive")
+                #expect(!diagnostics.contains { ($0["code"] as? String) == "FH104" }, "name \(name) broke the YAML")
+            }
+        }
+    }
+
+    @Test func anEmptyFolderIsAnError() throws {
+        try withTemporaryFolder { folder in
+            let outcome = try AuditBinary.run(["validate", folder.path])
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.contains("no .yaml or .yml checklist found"))
         }
     }
 

@@ -393,4 +393,16 @@ enum RunFixtures {
         let readme = try FileTree.text(TestPaths.packageRoot.appendingPathComponent("README.md").path)
         #expect(readme.contains("[docs/summary-json.md](docs/summary-json.md)"))
     }
+
+    @Test func rollupRefusesTheSameCountyTwice() throws {
+        let document = SummaryBuilder(standard: .builtIn).build(run: ValidationRun(reports: []), cards: [], title: "t", language: .en)
+        let bytes = Array(JSONOutput.encode(document).utf8)
+        let first = try Rollup.decode(bytes, path: "a/summary.json")
+        let second = try Rollup.decode(bytes, path: "b/summary.json")
+        #expect(throws: RollupError.self) { try Rollup.combine([first, second], title: nil, region: nil, language: .en) }
+        var renamed = document
+        renamed.title = "other"
+        let third = try Rollup.decode(Array(JSONOutput.encode(renamed).utf8), path: "elsewhere/a/summary.json")
+        #expect(throws: RollupError.self) { try Rollup.combine([first, third], title: nil, region: nil, language: .en) }
+    }
 }

@@ -160,7 +160,7 @@ import Testing
         let documents = try (1...2).map { index in
             var document = try Self.document(language: .en)
             document.region = index == 1 ? "<i>North</i> & \"co\"" : "=South"
-            return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: "0", count: 64))
+            return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: String(index), count: 64))
         }
         let rollup = try Rollup.combine(documents, title: nil, region: "<city>", language: .en)
         let html = SummaryHTML(document: rollup, language: .en).render()

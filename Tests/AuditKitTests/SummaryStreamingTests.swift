@@ -34,7 +34,7 @@ import Testing
         let counties = try (1...2).map { index in
             var document = try samples(language: .en, dropping: index)
             document.region = index == 1 ? "North \"co\"" : "South\\co"
-            return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: "0", count: 64))
+            return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: String(index), count: 64))
         }
         result.append(("rollup", try Rollup.combine(counties, title: nil, region: "city", language: .en)))
         var odd = try samples(language: .en)

@@ -4,9 +4,14 @@
 public enum ChecklistTemplate {
     /// The schema path to put in the first line of a checklist written at `destination`, assuming
     /// the command runs at the repository root where `schema/` lives.
-    public static func schemaReference(from destination: String) -> String {
+    /// An absolute destination, or one that climbs with `..`, gets `repositoryRoot`'s absolute path
+    /// to the schema when it is known.
+    public static func schemaReference(from destination: String, repositoryRoot: String? = nil) -> String {
         let folders = destination.split(separator: "/").dropLast()
-        if destination.hasPrefix("/") || folders.contains("..") { return ChecklistSchema.committedPath }
+        if destination.hasPrefix("/") || folders.contains("..") {
+            guard let root = repositoryRoot else { return ChecklistSchema.committedPath }
+            return (root.hasSuffix("/") ? root : root + "/") + ChecklistSchema.committedPath
+        }
         let depth = folders.filter { $0 != "." }.count
         return String(repeating: "../", count: depth) + ChecklistSchema.committedPath
     }
@@ -22,11 +27,32 @@ public enum ChecklistTemplate {
             "# remove the # and change the example when they apply. Check with: audit validate",
             "",
         ]
-        let prefilled = ["unit.id": unitID, "unit.name": name, "unit.category": category]
+        let prefilled = ["unit.id": unitID, "unit.name": name.map(quoted), "unit.category": category]
         var writer = Writer(catalogues: catalogues, prefilled: prefilled.compactMapValues { $0 })
         writer.fields(ChecklistFormat.root, indent: "", path: "")
         lines += writer.lines
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` as a double-quoted YAML scalar, so a name with `: `, `#`, quotes or brackets stays a name.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
     }
 
     private struct Writer {
@@ -85,9 +111,9 @@ public enum ChecklistTemplate {
 
         private func choiceList(_ type: ValueType) -> String? {
             switch type {
-            case .choice(let choices): return "可选 one of: " + choices.map(\.id).joined(separator: " | ")
-            case .catalogue(let kind): return "可选 one of: " + catalogues.entries(kind).map(\.id).joined(separator: " | ")
-            case .list(.choice(let choices)): return "可选 any of: " + choices.map(\.id).joined(separator: " | ")
+            case .choice(let choices): return "取值之一 one of: " + choices.map(\.id).joined(separator: " | ")
+            case .catalogue(let kind): return "取值之一 one of: " + catalogues.entries(kind).map(\.id).joined(separator: " | ")
+            case .list(.choice(let choices)): return "取值任选 any of: " + choices.map(\.id).joined(separator: " | ")
             default: return nil
             }
         }

@@ -23,10 +23,13 @@ public enum DiscoveryError: Error, Sendable, Equatable, CustomStringConvertible 
     case missing(String)
     case unreadable(String)
 
-    public var description: String {
+    public var description: String { message.en }
+
+    /// What went wrong, in both languages.
+    public var message: Localized {
         switch self {
-        case .missing(let path): return "no such file or folder: \(path)"
-        case .unreadable(let path): return "cannot read: \(path)"
+        case .missing(let path): return .init(zh: "没有这个文件或目录：\(path)", en: "no such file or folder: \(path)")
+        case .unreadable(let path): return .init(zh: "无法读取：\(path)", en: "cannot read: \(path)")
         }
     }
 }

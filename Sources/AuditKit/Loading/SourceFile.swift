@@ -30,7 +30,11 @@ public enum SourceFile {
         var filled = 0
         while filled < size {
             let count = bytes.withUnsafeMutableBytes { buffer in
+                #if canImport(Glibc)
                 Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                #else
+                Darwin.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                #endif
             }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -56,19 +56,14 @@ public struct YAMLLoader: Sendable {
         } else {
             mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
         }
-        var detail = problem
-        if let context { detail = "\(context), \(problem)" }
         if parser.error == YAML_READER_ERROR, problem.contains("control characters") {
             return LoadProblem(
                 code: .syntax, mark: mark,
                 message: .init(zh: "文件含有不允许的控制字符（如 NUL）", en: "the file contains a control character (such as NUL)"),
                 hint: .init(zh: "删除该位置的不可见字符后保存", en: "delete the invisible character at this position"))
         }
-        return LoadProblem(
-            code: .syntax, mark: mark,
-            message: .init(zh: "YAML 语法错误：\(detail)", en: "YAML syntax error: \(detail)"),
-            hint: .init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有冒号或 # 时加引号",
-                        en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'"))
+        let (message, hint) = SyntaxAdvice.advice(problem: problem, context: context, mark: mark, bytes: bytes)
+        return LoadProblem(code: .syntax, mark: mark, message: message, hint: hint)
     }
 }
 

@@ -11,7 +11,7 @@ struct TextDiagnosticsRenderer {
             let hintLabel = context.language == .zh ? "提示：" : "hint: "
             lines.append("    " + paint(hintLabel, "2") + Escaping.singleLine(diagnostic.hint.text(context.language)))
         }
-        if !context.quiet || run.errorCount + run.warningCount > 0 {
+        if !context.quiet {
             lines.append(summary(run))
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
@@ -28,12 +28,13 @@ struct TextDiagnosticsRenderer {
     private func summary(_ run: ValidationRun) -> String {
         let files = run.reports.count
         let invalid = run.reports.filter(\.hasErrors).count
+        let standard = context.subject == .standard
         switch context.language {
         case .zh:
-            return "检查了 \(files) 个清单：\(invalid) 个无效，\(run.errorCount) 个错误，\(run.warningCount) 个警告"
+            return "检查了 \(files) 个\(standard ? "标准文件" : "清单")：\(invalid) 个无效，\(run.errorCount) 个错误，\(run.warningCount) 个警告"
         case .en:
             func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-            return "\(plural(files, "checklist")) checked: \(invalid) invalid, \(plural(run.errorCount, "error")), \(plural(run.warningCount, "warning"))"
+            return "\(plural(files, standard ? "standard file" : "checklist")) checked: \(invalid) invalid, \(plural(run.errorCount, "error")), \(plural(run.warningCount, "warning"))"
         }
     }
 

@@ -29,6 +29,14 @@ public struct ValidationRenderContext: Sendable {
     public var strict: Bool
     /// Whether to leave out everything but the problems (`--quiet`).
     public var quiet: Bool
+    /// What the files are: checklists, or a standard file (`audit standard check`).
+    public var subject: Subject = .checklists
+
+    /// What kind of file was checked.
+    public enum Subject: Sendable {
+        case checklists
+        case standard
+    }
 
     /// Creates a context.
     public init(language: Language, color: Bool = false, strict: Bool = false, quiet: Bool = false) {

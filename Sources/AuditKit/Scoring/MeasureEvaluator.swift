@@ -210,11 +210,15 @@ struct MeasureEvaluator {
         let start = checklist.inspectionDate.adding(months: -months)
         let attainment = Self.level(Double(count), full: Double(full), half: half.map(Double.init))
         let tail = verdict(attainment, full: String(full), half: half.map(String.init))
-        let names = kinds.joined(separator: "/")
+        let labels = kinds.map { kind in
+            ChecklistFormat.activityKinds.first { $0.id == kind }?.label ?? Localized(zh: kind, en: kind)
+        }
+        let namesZh = labels.map(\.zh).joined(separator: "或")
+        let namesEn = labels.map(\.en).joined(separator: " or ")
         return MeasureOutcome(
             attainment: attainment,
-            reason: .init(zh: "\(start) 至 \(checklist.inspectionDate) 共 \(count) 次 \(names) 活动\(tail.zh)",
-                          en: "\(count) \(names) activities from \(start) to \(checklist.inspectionDate)\(tail.en)"),
+            reason: .init(zh: "\(start) 至 \(checklist.inspectionDate) 共 \(count) 次\(namesZh)活动\(tail.zh)",
+                          en: "\(count) \(namesEn) activities from \(start) to \(checklist.inspectionDate)\(tail.en)"),
             keyPath: "activities", value: String(count), mark: checklist.root["activities"]?.keyMark)
     }
 
@@ -225,10 +229,11 @@ struct MeasureEvaluator {
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
                                   keyPath: "activities")
         }
-        let total = counts.reduce(0, +)
-        let mean = Double(total) / Double(counts.count)
-        // One division of the exact integers, so a share exactly at a mark compares equal to it.
-        let share = Double(total) / Double(counts.count * checklist.retirees)
+        // Summed as Double: participants are unbounded integers whose Int sum could overflow. Whole
+        // numbers below 2^53 stay exact, and one division keeps a share exactly at a mark equal to it.
+        let total = counts.reduce(0.0) { $0 + Double($1) }
+        let mean = total / Double(counts.count)
+        let share = total / (Double(counts.count) * Double(checklist.retirees))
         let attainment = Self.level(share, full: full, half: half)
         func percent(_ x: Double) -> String { Value.format((x * 1000).rounded() / 10) + "%" }
         let tail = verdict(attainment, full: percent(full), half: half.map(percent))

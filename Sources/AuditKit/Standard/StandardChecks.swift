@@ -31,7 +31,7 @@ enum StandardChecks {
                 if let idValue = criterion["id"], let id = idValue.string {
                     if let line = seen[id] {
                         sink.report(.haveSet, at: idValue.mark, path: path + ".id",
-                                    .init(zh: "细则编号 \(id) 与第 \(line) 行重复", en: "criterion id \(id) repeats the one on line \(line)"),
+                                    .init(zh: "细则编号 \(Messages.shown(id)) 与第 \(line) 行重复", en: "criterion id \(Messages.shown(id)) repeats the one on line \(line)"),
                                     hint: .init(zh: "每条细则用不同的编号", en: "give each criterion its own id"))
                     }
                     seen[id] = idValue.mark.line
@@ -55,7 +55,7 @@ struct MeasureChecks {
     let path: String
 
     static func unknownField(_ name: String) -> Localized {
-        .init(zh: "清单格式中没有字段 \(name)", en: "the checklist format has no field \(name)")
+        .init(zh: "清单格式中没有字段 \(Messages.shown(name))", en: "the checklist format has no field \(Messages.shown(name))")
     }
     static let fieldHint = Localized(zh: "写清单中的键路径，如 venue.area_m2（见 docs/format.md）",
                                      en: "write a checklist key path such as venue.area_m2 (see docs/format.md)")
@@ -149,7 +149,7 @@ struct MeasureChecks {
         let text = value.string ?? value.display
         let suggestion = Suggestion.closest(to: text, in: allowed)
         sink.report(.unknownID, at: value.mark, path: path,
-                    .init(zh: "编号 \(text) 不在目录中", en: "id \(text) is not in its catalogue"),
+                    .init(zh: "编号 \(Messages.shown(text)) 不在目录中", en: "id \(Messages.shown(text)) is not in its catalogue"),
                     hint: Messages.choicesHint(suggestion, allowed: allowed))
     }
 }

@@ -33,7 +33,10 @@ public enum StandardLoader {
         var sink = DiagnosticSink(file: file)
         let loaded = YAMLLoader().load(bytes)
         for problem in loaded.problems {
-            sink.report(problem.code, at: problem.mark, path: "", problem.message, hint: problem.hint)
+            let hint = problem.code == .empty
+                ? Localized(zh: "从 `audit standard show --format yaml` 的输出开始修改", en: "start from the output of `audit standard show --format yaml`")
+                : problem.hint
+            sink.report(problem.code, at: problem.mark, path: "", problem.message, hint: hint)
         }
         guard let root = loaded.root else {
             if loaded.problems.isEmpty {

@@ -54,7 +54,8 @@ struct ActionTexts: Sendable {
         JSON.string(have, &tail)
         tail.write(",\n" + indent3 + "\"label\" : ")
         JSON.localized(criterion.label, level: 3, &tail)
-        let csvHead = [have, criterion.id, criterion.label.text(language)].map { Escaping.csvField($0) }.joined(separator: ",") + ","
+        let haveCell = language == .zh ? SummaryWords.haveShortZh[have] ?? have : have
+        let csvHead = [haveCell, criterion.id, criterion.label.text(language)].map { Escaping.csvField($0) }.joined(separator: ",") + ","
         let markdown = "\(criterion.id) \(Markdown.escaped(criterion.label.text(language))) | \(Markdown.escaped(criterion.action.text(language))) | +"
         let html = SummaryHTML.tag("td", [:], SummaryHTML.tag("span", ["class": "code"], text: criterion.id) + " "
                                    + Escaping.html(criterion.label.text(language)))
@@ -145,7 +146,7 @@ struct ActionTexts: Sendable {
                 out.write(bytes: parts.csvAction)
                 out.write(Escaping.csvField(gain, number: true))
                 out.write(",")
-                out.write(Escaping.csvField(due ?? ""))
+                out.write(Escaping.csvField(due ?? recommended))
                 out.write("\r\n")
             case .markdown:
                 out.write(bytes: unitText)

@@ -5,6 +5,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case notASummary(String)
     case unsupportedVersion(String, Int)
     case mixedStandards([String])
+    case duplicate(String, String)
+    case sameRegion(String, String, String)
     case empty
 
     public var description: String {
@@ -15,6 +17,10 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
             return "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion) / 汇总文件版本不受支持"
         case .mixedStandards(let labels):
             return "the summaries use different standards (\(labels.joined(separator: "; "))); scores are comparable only under one standard id and version / 各汇总所用标准不一致，不能合并"
+        case .duplicate(let first, let second):
+            return "\(first) and \(second) are the same summary (same SHA-256); a county would be counted twice / 两个汇总文件内容相同，会重复计数"
+        case .sameRegion(let name, let first, let second):
+            return "\(first) and \(second) both go by the name \(name); give each county's run its own --region or folder / 两个汇总的地区名相同，请用 --region 区分"
         case .empty:
             return "no summary to combine / 没有可合并的汇总"
         }
@@ -51,6 +57,15 @@ public enum Rollup {
         guard let first = inputs.first else { throw .empty }
         let labels = Set(inputs.map { "\($0.document.standard.id) \($0.document.standard.version)" })
         guard labels.count == 1 else { throw .mixedStandards(labels.sorted()) }
+        var seenDigests: [String: String] = [:]
+        var seenRegions: [String: String] = [:]
+        for input in inputs {
+            if let earlier = seenDigests[input.sha256] { throw .duplicate(earlier, input.path) }
+            seenDigests[input.sha256] = input.path
+            let name = regionName(input)
+            if let earlier = seenRegions[name] { throw .sameRegion(name, earlier, input.path) }
+            seenRegions[name] = input.path
+        }
         var units: [SummaryDocument.UnitRow] = []
         var actions: [SummaryDocument.ActionRow] = []
         var invalid: [SummaryDocument.InvalidRow] = []

@@ -3,6 +3,12 @@ enum Suggestion {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
     static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
+        // The distance is at least the difference in length, and no candidate allows more than
+        // max(2, its length / 3): a word longer than that past the longest candidate matches none,
+        // and a megabyte-long value must not cost a quadratic search.
+        let longest = candidates.map(\.count).max() ?? 0
+        let longestLowered = candidates.map { $0.lowercased().count }.max() ?? 0
+        guard lowered.count - longestLowered <= max(2, longest / 3) else { return nil }
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(Array(lowered), Array(candidate.lowercased()))

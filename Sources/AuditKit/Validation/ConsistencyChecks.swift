@@ -11,7 +11,7 @@ struct ConsistencyChecks {
            count > total {
             sink.report(.veteransExceedTotal, at: veterans.mark, path: "unit.retirees.veterans",
                         .init(zh: "离休干部 \(count) 人，超过离退休干部总数 \(total) 人",
-                              en: "\(count) veterans is more than the \(total) retirees in total"),
+                              en: "\(count) veterans are more than the \(total) retirees in total"),
                         hint: .init(zh: "离休干部是离退休干部的一部分：核对 total 与 veterans",
                                     en: "veterans are counted within the total: check total and veterans"))
         }

@@ -14,8 +14,8 @@ struct EvidenceChecks {
             let path = "evidence[\(index)].file"
             guard let resolved = resolve(file) else {
                 sink.report(.evidenceOutsideTree, at: fileValue.mark, path: path,
-                            .init(zh: "佐证路径 \(file) 超出了清单目录 \(input.treeRoot)",
-                                  en: "evidence path \(file) leaves the checklists tree \(input.treeRoot)"),
+                            .init(zh: "佐证路径 \(Messages.shown(file)) 超出了清单目录 \(input.treeRoot)",
+                                  en: "evidence path \(Messages.shown(file)) leaves the checklists tree \(input.treeRoot)"),
                             hint: .init(zh: "把文件放进清单目录，写相对于本清单的路径，不用 .. 或绝对路径",
                                         en: "put the file inside the checklists folder and give a path relative to this checklist, without .. or a leading /"))
                 continue
@@ -23,7 +23,7 @@ struct EvidenceChecks {
             var info = stat()
             if stat(resolved, &info) != 0 {
                 sink.report(.evidenceMissing, at: fileValue.mark, path: path,
-                            .init(zh: "佐证文件 \(file) 不存在", en: "evidence file \(file) does not exist"),
+                            .init(zh: "佐证文件 \(Messages.shown(file)) 不存在", en: "evidence file \(Messages.shown(file)) does not exist"),
                             hint: .init(zh: "补交该文件，或改正路径（相对于本清单所在目录）",
                                         en: "add the file, or correct the path (relative to this checklist's folder)"))
             }

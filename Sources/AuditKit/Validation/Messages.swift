@@ -6,19 +6,41 @@ enum Messages {
 
     static func where_(_ path: String) -> String { path.isEmpty ? "document" : path }
 
+    /// A value from the file as a message quotes it: at most 80 characters, then an ellipsis, so
+    /// that a megabyte-long value cannot make a megabyte-long diagnostic.
+    static func shown(_ text: String) -> String {
+        let head = text.prefix(81)
+        return head.count <= 80 ? text : String(head.dropLast()) + "…"
+    }
+
     static func notFilled(_ path: String) -> Localized {
         .init(zh: "\(where_(path)) 未填写", en: "\(where_(path)) is not filled in")
     }
-    static func notFilledHint(_ field: Field?) -> Localized {
+    static func notFilledHint(_ field: Field?, path: String = "") -> Localized {
         guard let field else {
             return .init(zh: "填写该项，或删除这一行", en: "write a value here, or delete the line")
         }
-        let example = field.example.map { Localized(zh: "，例如 \($0)", en: ", e.g. \($0)") } ?? Localized(zh: "", en: "")
-        if case .optional = field.presence {
-            return .init(zh: "在冒号后填写\(field.doc.zh)\(example.zh)；不适用时删除这一行",
-                         en: "write \(field.doc.en) after the colon\(example.en), or delete the line if it does not apply")
+        let example = field.example.map { Localized(zh: "，例如 \($0)", en: " (e.g. \($0))") } ?? Localized(zh: "", en: "")
+        var hint = Localized(zh: "在冒号后填写：\(field.doc.zh)\(example.zh)", en: "after the colon, write: \(field.doc.en)\(example.en)")
+        switch field.presence {
+        case .optional:
+            hint.zh += "；不适用时删除这一行"
+            hint.en += "; or delete the line if it does not apply"
+        case .requiredUnless(let key, let values), .requiredWhen(let key, let values):
+            let list = values.joined(separator: ", ")
+            if case .requiredUnless = field.presence {
+                hint.zh += "；\(key) 为 \(list) 时删除这一行"
+                hint.en += "; or delete the line when \(key) is \(list)"
+            }
+        case .required:
+            break
         }
-        return .init(zh: "在冒号后填写\(field.doc.zh)\(example.zh)", en: "write \(field.doc.en) after the colon\(example.en)")
+        if let bracket = path.firstIndex(of: "[") {
+            let list = String(path[..<bracket])
+            hint.zh += "；如果没有任何一项，删除这一项并写 `\(list): []`"
+            hint.en += "; if there are none at all, delete the item and write `\(list): []`"
+        }
+        return hint
     }
 
     static func wrongShape(_ path: String, expected: Localized) -> Localized {
@@ -31,15 +53,15 @@ enum Messages {
     static let complexKeyHint = Localized(zh: "键只用英文小写和下划线，如 area_m2", en: "keys are lower-case snake_case words such as area_m2")
 
     static func duplicateKey(_ key: String, first: Int, second: Int) -> Localized {
-        .init(zh: "键 \(key) 在第 \(first) 行和第 \(second) 行重复出现",
-              en: "key \(key) appears twice, on line \(first) and line \(second)")
+        .init(zh: "键 \(shown(key)) 在第 \(first) 行和第 \(second) 行重复出现",
+              en: "key \(shown(key)) appears twice, on line \(first) and line \(second)")
     }
     static func duplicateKeyHint(first: Int) -> Localized {
         .init(zh: "保留一处：合并到第 \(first) 行后删除这一行", en: "keep one: merge into line \(first) and delete this one")
     }
 
     static func unknownKey(_ key: String) -> Localized {
-        .init(zh: "未知的键 \(key)", en: "unknown key \(key)")
+        .init(zh: "未知的键 \(shown(key))", en: "unknown key \(shown(key))")
     }
     static func unknownKeyHint(_ suggestion: String?, allowed: [String]) -> Localized {
         if let suggestion {
@@ -68,17 +90,32 @@ enum Messages {
     }
 
     static func notInteger(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是整数", en: "\"\(text)\" is not a whole number")
+        .init(zh: "“\(shown(text))” 不是整数", en: "\"\(shown(text))\" is not a whole number")
     }
     static func notNumber(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是数字", en: "\"\(text)\" is not a number")
+        .init(zh: "“\(shown(text))” 不是数字", en: "\"\(shown(text))\" is not a number")
     }
     static func numberHint(_ text: String, quoted: Bool, integer: Bool) -> Localized {
         if quoted {
             return .init(zh: "去掉引号，直接写数字", en: "remove the quotes: write the number bare")
         }
+        if let value = NumberSpelling.fullWidthDigits(text) {
+            return .init(zh: "用半角数字书写：\(value)", en: "write half-width digits: \(value)")
+        }
         if text.contains(where: { "零〇一二两三四五六七八九十百千万亿".contains($0) }) {
+            if let value = NumberSpelling.chineseNumeral(text) {
+                return .init(zh: "用阿拉伯数字书写：\(text) 写作 \(value)", en: "write Arabic digits: \(value) rather than \(text)")
+            }
             return .init(zh: "用阿拉伯数字书写，例如 八十 写作 80", en: "write Arabic digits, e.g. 80 rather than 八十")
+        }
+        if integer, let decimal = ScalarReader.decimal(text), decimal.isFinite {
+            if decimal == decimal.rounded(), abs(decimal) < 1e15 {
+                return .init(zh: "写成整数：\(Int(decimal))", en: "write it as a whole number: \(Int(decimal))")
+            }
+            if abs(decimal) >= 1e15 {
+                return .init(zh: "这个数太大了，核对后重新填写", en: "this number is far too large; check it")
+            }
+            return .init(zh: "这里只能填整数", en: "only a whole number fits here")
         }
         if text.hasSuffix("元") || text.hasSuffix("人") || text.hasSuffix("平方米") || text.hasSuffix("㎡") {
             return .init(zh: "只写数字，不带单位", en: "write the number alone, without a unit")
@@ -92,13 +129,13 @@ enum Messages {
     }
 
     static func tooSmall(_ text: String, min: String) -> Localized {
-        .init(zh: "\(text) 小于允许的最小值 \(min)", en: "\(text) is below the minimum \(min)")
+        .init(zh: "\(shown(text)) 小于允许的最小值 \(min)", en: "\(shown(text)) is below the minimum \(min)")
     }
     static func notAbove(_ text: String, min: String) -> Localized {
-        .init(zh: "\(text) 必须大于 \(min)", en: "\(text) must be greater than \(min)")
+        .init(zh: "\(shown(text)) 必须大于 \(min)", en: "\(shown(text)) must be greater than \(min)")
     }
     static func tooLarge(_ text: String, max: String) -> Localized {
-        .init(zh: "\(text) 超过允许的最大值 \(max)", en: "\(text) is above the maximum \(max)")
+        .init(zh: "\(shown(text)) 超过允许的最大值 \(max)", en: "\(shown(text)) is above the maximum \(max)")
     }
     static func rangeHint(min: String?, max: String?, exclusive: Bool = false) -> Localized {
         switch (min, max) {
@@ -113,7 +150,7 @@ enum Messages {
     }
 
     static func notBoolean(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是 true 或 false", en: "\"\(text)\" is not true or false")
+        .init(zh: "“\(shown(text))” 不是 true 或 false", en: "\"\(shown(text))\" is not true or false")
     }
     static func booleanHint(_ text: String) -> Localized {
         let yes = ["yes", "y", "on", "是", "有", "对", "已", "1"]
@@ -126,8 +163,8 @@ enum Messages {
 
     static func badDate(_ text: String) -> Localized {
         CalendarDate.looksISO(text)
-            ? .init(zh: "\(text) 不是真实存在的日期", en: "\(text) is not a real calendar date")
-            : .init(zh: "“\(text)” 不是 YYYY-MM-DD 格式的日期", en: "\"\(text)\" is not a date in YYYY-MM-DD form")
+            ? .init(zh: "\(shown(text)) 不是真实存在的日期", en: "\(shown(text)) is not a real calendar date")
+            : .init(zh: "“\(shown(text))” 不是 YYYY-MM-DD 格式的日期", en: "\"\(shown(text))\" is not a date in YYYY-MM-DD form")
     }
     static func dateHint(_ text: String) -> Localized {
         CalendarDate.looksISO(text)
@@ -136,7 +173,7 @@ enum Messages {
     }
 
     static func notInChoices(_ text: String) -> Localized {
-        .init(zh: "“\(text)” 不是允许的取值", en: "\"\(text)\" is not an allowed value")
+        .init(zh: "“\(shown(text))” 不是允许的取值", en: "\"\(shown(text))\" is not an allowed value")
     }
     static func choicesHint(_ suggestion: String?, allowed: [String]) -> Localized {
         let list = allowed.joined(separator: " | ")
@@ -147,7 +184,7 @@ enum Messages {
     }
 
     static func badPattern(_ text: String, pattern: String) -> Localized {
-        .init(zh: "“\(text)” 不符合格式 \(pattern)", en: "\"\(text)\" does not match \(pattern)")
+        .init(zh: "“\(shown(text))” 不符合格式 \(pattern)", en: "\"\(shown(text))\" does not match \(pattern)")
     }
     static func identifierHint(_ text: String) -> Localized {
         .init(zh: "只用小写英文字母、数字和连字符，以字母或数字开头，最长 63 个字符，例如 county-education-bureau",
@@ -155,7 +192,7 @@ enum Messages {
     }
 
     static func unknownFormat(_ text: String) -> Localized {
-        .init(zh: "未知的清单格式 “\(text)”", en: "unknown checklist format \"\(text)\"")
+        .init(zh: "未知的清单格式 “\(shown(text))”", en: "unknown checklist format \"\(shown(text))\"")
     }
     static func unknownFormatHint(_ allowed: [String]) -> Localized {
         let list = allowed.joined(separator: ", ")
@@ -171,5 +208,52 @@ extension CalendarDate {
         return bytes.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == 45 : (48...57).contains(byte)
         }
+    }
+}
+
+/// Numbers written the way a Chinese keyboard may produce them, for hints.
+enum NumberSpelling {
+    /// `８６` → `86`: full-width digits (with an optional sign and point) as ASCII.
+    static func fullWidthDigits(_ text: String) -> String? {
+        var result = ""
+        var sawFullWidth = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19:
+                result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0")
+                sawFullWidth = true
+            case 0xFF0E: result += "."
+            case 0xFF0D: result += "-"
+            case 0x30...0x39, 0x2E, 0x2D: result.unicodeScalars.append(scalar)
+            default: return nil
+            }
+        }
+        return sawFullWidth ? result : nil
+    }
+
+    /// `八十五` → 85, `一千二百` → 1200, `三万` → 30000: simple Chinese numerals below 100 million.
+    static func chineseNumeral(_ text: String) -> Int? {
+        let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                                        "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+        var total = 0
+        var section = 0
+        var digit: Int?
+        for character in text {
+            if let value = digits[character] {
+                digit = value
+            } else if let unit = units[character] {
+                section += (digit ?? 1) * unit
+                digit = nil
+            } else if character == "万" {
+                total += (section + (digit ?? 0)) * 10_000
+                section = 0
+                digit = nil
+            } else {
+                return nil
+            }
+        }
+        let value = total + section + (digit ?? 0)
+        return text.isEmpty ? nil : value
     }
 }

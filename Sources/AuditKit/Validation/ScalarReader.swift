@@ -80,7 +80,7 @@ struct ScalarReader {
         var maxText: String? { max.map(Value.format) }
         if !value.isFinite || (max.map { value > $0 } ?? false) {
             sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: maxText ?? "1e15"),
-                        hint: Messages.rangeHint(min: minText, max: maxText))
+                        hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive))
             return nil
         }
         if let min, exclusive ? value <= min : value < min {
@@ -91,7 +91,7 @@ struct ScalarReader {
         }
         if abs(value) >= 1e15 {
             sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: "1e15"),
-                        hint: Messages.rangeHint(min: minText, max: maxText))
+                        hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive))
             return nil
         }
         return .number(value == 0 ? 0 : value)

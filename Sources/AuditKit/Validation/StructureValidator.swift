@@ -16,7 +16,7 @@ struct StructureValidator {
                                 field: Field? = nil) -> Value? {
         if node.isNull || (isScalarType(type) && node.scalarText == "") {
             let path = path()
-            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field))
+            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field, path: path))
             return nil
         }
         switch type {

@@ -76,14 +76,22 @@ enum AuditBinary {
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        // Standard error goes to a file: reading two pipes one after the other deadlocks once the
+        // second fills its buffer (a sanitizer's report on standard error does).
+        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("audit-stderr-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: errURL.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? FileManager.default.removeItem(at: errURL) }
+        let err = try FileHandle(forWritingTo: errURL)
         let out = Pipe()
-        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        try err.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        // Read through a file handle: Data(contentsOf:) on an empty file leaks its buffer, which
+        // LeakSanitizer reports in the sanitizer runs.
+        let errData = try FileHandle(forReadingFrom: errURL).readToEnd() ?? Data()
         return Outcome(stdout: String(decoding: outData, as: UTF8.self),
                        stderr: String(decoding: errData, as: UTF8.self),
                        status: process.terminationStatus)

@@ -47,15 +47,15 @@ struct SummaryCSV {
         out.write(Self.byteOrderMark)
         out.write(Self.line(header.map(Cell.text)))
         for unit in document.units {
-            var row: [Cell] = [.number(String(unit.rank)), .text(unit.unitID), .text(unit.name), .text(unit.category),
+            var row: [Cell] = [.number(String(unit.rank)), .text(unit.unitID), .text(unit.name), .text(w.category(unit.category)),
                                .text(unit.township ?? "")]
             if !document.byRegion.isEmpty { row.append(.text(unit.region ?? "")) }
-            row += [.number(String(unit.retirees)), .text(unit.required ? "true" : "false"), .number(w.number(unit.score)),
-                    .text(unit.grade)]
+            row += [.number(String(unit.retirees)), .text(w.required(unit.required)), .number(w.number(unit.score)),
+                    .text(w.grade(unit.grade))]
             for have in document.standard.haves {
                 let cell = unit.haves.first { $0.id == have.id }
                 row.append(cell.map { .number(w.number($0.points)) } ?? .text(""))
-                row.append(.text(cell?.status ?? ""))
+                row.append(.text(cell.map { w.status($0.status) } ?? ""))
             }
             out.write(Self.line(row))
         }
@@ -78,9 +78,11 @@ struct SummaryCSV {
     static func actionLine(_ action: SummaryDocument.ActionRow, regions: Bool, language: Language) -> String {
         var row: [Cell] = [.text(action.unitID), .text(action.unitName)]
         if regions { row.append(.text(action.region ?? "")) }
-        row += [.text(action.have), .text(action.criterion), .text(action.label.text(language)),
+        let recommended = language == .zh ? "建议" : "recommended"
+        let have = language == .zh ? SummaryWords.haveShortZh[action.have] ?? action.have : action.have
+        row += [.text(have), .text(action.criterion), .text(action.label.text(language)),
                 .text(action.current.text(language)), .text(action.action.text(language)),
-                .number(Value.format(action.gain)), .text(action.due ?? "")]
+                .number(Value.format(action.gain)), .text(action.due ?? recommended)]
         return line(row)
     }
 

@@ -102,7 +102,7 @@ extension SummaryHTML {
             return (label: have.label.text(language), share: share, value: w.percent(share), fill: "#2f6fb3")
         }
         let description = rows.map { "\(Self.oneLine($0.label)) \($0.value)" }.joined(separator: t("；", "; "))
-        return shareBars(id: "chart-haves", title: t("达到各项“五有”的单位占比", "Share of units meeting each have"),
+        return shareBars(id: "chart-haves", title: t("达到各项“五有”的单位占比（全部单位）", "Share of all units meeting each have"),
                          description: description, rows: rows)
     }
 

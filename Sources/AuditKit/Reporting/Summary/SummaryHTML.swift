@@ -99,7 +99,7 @@ struct SummaryHTML {
             kpi(t("要求单位达标率", "Compliance rate of required units"), w.percent(f.complianceRate), className: "accent",
                 note: t("\(f.compliantRequired)/\(f.required) 达标，另有 \(f.largelyCompliantRequired) 个基本达标",
                         "\(f.compliantRequired)/\(f.required) compliant, \(f.largelyCompliantRequired) more largely compliant")),
-            kpi(t("平均得分", "Average score"), w.number(f.averageScore), note: t("满分 100", "out of 100")),
+            kpi(t("平均得分", "Average score"), w.number(f.averageScore), note: t("全部单位，满分 100", "all units, out of 100")),
         ]
         var grades = Grade.allCases.reversed().map { grade in
             let count = f.grades[grade.rawValue] ?? 0

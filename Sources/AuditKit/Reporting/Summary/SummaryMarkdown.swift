@@ -25,6 +25,7 @@ struct SummaryMarkdown {
         out.line("# \(md(document.title))")
         out.line("")
         out.line("- \(t("标准", "Standard")): \(md(document.standard.title.text(language))) (`\(document.standard.id) \(document.standard.version)`)")
+        if let region = document.region { out.line("- \(t("地区", "Area")): \(md(region))") }
         if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)")): \(asOf)") }
         if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds")): \(document.rounds.map(md).joined(separator: ", "))") }
         out.line("")
@@ -36,9 +37,9 @@ struct SummaryMarkdown {
         out.line("| \(t("要求达标单位（老干部人数较多）", "Required units (many retirees)")) | \(f.required) |")
         out.line("| \(t("要求单位达标率", "Compliance rate of required units")) | \(w.percent(f.complianceRate)) (\(f.compliantRequired)/\(f.required)) |")
         out.line("| \(t("要求单位基本达标", "Required units largely compliant")) | \(f.largelyCompliantRequired) |")
-        out.line("| \(t("平均得分", "Average score")) | \(w.number(f.averageScore)) |")
+        out.line("| \(t("平均得分（全部单位）", "Average score (all units)")) | \(w.number(f.averageScore)) |")
         for have in document.standard.haves {
-            out.line("| \(t("“\(have.label.zh)”的单位占比", "Units with \(have.label.en.lowercased())")) | \(w.percent(f.haveMetShare[have.id] ?? 0)) |")
+            out.line("| \(t("“\(have.label.zh)”的单位占比（全部单位）", "Units with \(have.label.en.lowercased()) (all units)")) | \(w.percent(f.haveMetShare[have.id] ?? 0)) |")
         }
         for grade in Grade.allCases.reversed() {
             out.line("| \(t("等级：", "Grade: "))\(grade.label(language)) | \(f.grades[grade.rawValue] ?? 0) |")

@@ -21,15 +21,11 @@ struct SummaryWords {
 
     /// Short have names for table headers: 场所 设施 制度 活动 经费.
     func haveShort(_ id: String) -> String {
-        switch (id, language) {
-        case ("venue", .zh): return "场所"
-        case ("equipment", .zh): return "设施"
-        case ("rules", .zh): return "制度"
-        case ("activities", .zh): return "活动"
-        case ("funding", .zh): return "经费"
-        default: return id
-        }
+        language == .zh ? Self.haveShortZh[id] ?? id : id
     }
+
+    /// 场所 设施 制度 活动 经费, by have id.
+    static let haveShortZh = ["venue": "场所", "equipment": "设施", "rules": "制度", "activities": "活动", "funding": "经费"]
 
     func category(_ id: String) -> String {
         ChecklistFormat.categories.first { $0.id == id }?.label.text(language) ?? id

@@ -1,0 +1,46 @@
+/// Turns libyaml's English problem texts into messages in both languages, and looks at the lines
+/// around the problem for the slips inspectors make most: a full-width colon, a tab in the
+/// indentation, an unquoted value holding ": " or " #".
+enum SyntaxAdvice {
+    /// The Chinese for libyaml's problem texts (the English stays libyaml's own).
+    private static let problems: [(String, String)] = [
+        ("mapping values are not allowed", "此处不能出现“键: 值”，常见原因是值里有冒号却没有加引号"),
+        ("could not find expected ':'", "找不到应有的半角冒号“:”"),
+        ("did not find expected key", "缩进不对：这里应当是一个键"),
+        ("did not find expected '-' indicator", "列表项的缩进不对，每项应以“- ”开头并对齐"),
+        ("found character that cannot start any token", "这里有不能开头的字符（如制表符、@ 或 `）"),
+        ("found a tab character", "缩进里有制表符（Tab）"),
+        ("found unexpected end of stream", "文件意外结束，引号或括号没有闭合"),
+        ("did not find expected node content", "这里缺少值"),
+        ("block sequence entries are not allowed", "此处不能开始列表项（“- ”）"),
+        ("found unknown escape character", "双引号字符串里有无法识别的转义（\\）"),
+        ("found undefined tag handle", "标签前缀没有定义"),
+        ("did not find expected ',' or ']'", "方括号列表里缺少逗号或右括号“]”"),
+        ("did not find expected ',' or '}'", "花括号映射里缺少逗号或右括号“}”"),
+        ("found duplicate %YAML directive", "%YAML 指令重复"),
+        ("did not find expected comment or line break", "这里应当换行或写注释"),
+    ]
+
+    /// The message and hint for a syntax error at `mark` in `bytes`.
+    static func advice(problem: String, context: String?, mark: Mark, bytes: [UInt8]) -> (Localized, Localized) {
+        let detail = context.map { "\($0), \(problem)" } ?? problem
+        let zh = problems.first { problem.contains($0.0) }?.1 ?? "格式不符合 YAML 语法"
+        let message = Localized(zh: "YAML 语法错误：\(zh)（\(detail)）", en: "YAML syntax error: \(detail)")
+        return (message, hint(near: mark, in: bytes))
+    }
+
+    private static func hint(near mark: Mark, in bytes: [UInt8]) -> Localized {
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let nearby = [mark.line - 2, mark.line - 1].filter { $0 >= 0 && $0 < lines.count }.map { lines[$0] }
+        if let line = nearby.last(where: { $0.contains("：") }) {
+            let shown = String(line.prefix(40)).trimmingSpaces()
+            return .init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（\(shown)）",
+                         en: "replace the full-width colon \"：\" with \":\" followed by a space (\(shown))")
+        }
+        if nearby.contains(where: { $0.hasPrefix("\t") || $0.drop(while: { $0 == " " }).hasPrefix("\t") }) {
+            return .init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line")
+        }
+        return .init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有“: ”或“ #”时给值加引号",
+                     en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'")
+    }
+}
