@@ -46,21 +46,23 @@ extension SummaryHTML {
     // The same helpers without a document, for the rows `audit run` renders in its parallel stage.
 
     static func tag(_ name: String, _ attributes: Attributes = [:], _ inner: String = "") -> String {
-        var result = "<" + name
-        result.reserveCapacity(2 * name.utf8.count + inner.utf8.count + 24 * attributes.count + 5)
-        for (key, value) in attributes { appendAttribute(key, value, to: &result) }
-        result += ">"
-        result += inner
-        result += "</"
-        result += name
-        result += ">"
-        return result
+        element(name, attributeCount: attributes.count, inner) { result in
+            for (key, value) in attributes { appendAttribute(key, value, to: &result) }
+        }
     }
 
     static func tag(_ name: String, pairs: [(String, String)], _ inner: String) -> String {
+        element(name, attributeCount: pairs.count, inner) { result in
+            for (key, value) in pairs { appendAttribute(key, value, to: &result) }
+        }
+    }
+
+    /// `<name attributes>inner</name>`, with `attributes` appending the escaped attributes.
+    private static func element(_ name: String, attributeCount: Int, _ inner: String,
+                                attributes: (inout String) -> Void) -> String {
         var result = "<" + name
-        result.reserveCapacity(2 * name.utf8.count + inner.utf8.count + 24 * pairs.count + 5)
-        for (key, value) in pairs { appendAttribute(key, value, to: &result) }
+        result.reserveCapacity(2 * name.utf8.count + inner.utf8.count + 24 * attributeCount + 5)
+        attributes(&result)
         result += ">"
         result += inner
         result += "</"
