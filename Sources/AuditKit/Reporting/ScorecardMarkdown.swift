@@ -10,46 +10,111 @@ struct ScorecardMarkdown {
         return out.text
     }
 
-    /// The scorecard, written line by line.
+    /// The scorecard, written line by line. Lines are appended piece by piece rather than
+    /// interpolated: `audit run` writes one scorecard per unit, and building each line as a string
+    /// first cost more than the rest of the scorecard.
     func write(to out: inout some TextOutput) {
         let words = ScorecardWords(language: language)
         let t = words.t
         let md = Markdown.escaped
-        out.line("# \(md(card.name)) (`\(card.unitID)`)")
-        out.line("")
-        out.line("- \(t("标准", "Standard")): \(md(standard.title.text(language))) (`\(standard.label)`)")
-        out.line("- \(t("检查日期", "Inspected")): \(card.inspectionDate)" + (card.round.map { " · \(t("轮次", "round")) \(md($0))" } ?? ""))
-        out.line("- \(t("清单", "Checklist")): `\(card.file)`")
-        out.line("- \(t("得分", "Score")): **\(Score.format(tenths: card.scoreTenths))** / 100 · **\(card.grade.label(language))** · \(words.requirement(card, standard: standard))")
-        out.line("")
-        out.line("| \(t("五有", "Have")) | \(t("得分", "Points")) | \(t("状态", "Status")) |")
-        out.line("|---|---:|---|")
-        for have in card.haves {
-            out.line("| \(md(have.label.text(language))) | \(Score.format(tenths: have.pointsTenths)) / \(Score.format(tenths: have.weightTenths)) | \(have.status.label(language)) |")
+        out.write("# ")
+        out.write(markdown: card.name)
+        out.write(" (`")
+        out.write(card.unitID)
+        out.write("`)\n\n- ")
+        out.write(t("标准", "Standard"))
+        out.write(": ")
+        out.write(markdown: standard.title.text(language))
+        out.write(" (`")
+        out.write(standard.label)
+        out.write("`)\n- ")
+        out.write(t("检查日期", "Inspected"))
+        out.write(": ")
+        out.write(card.inspectionDate.description)
+        if let round = card.round {
+            out.write(" · ")
+            out.write(t("轮次", "round"))
+            out.write(" ")
+            out.write(markdown: round)
         }
+        out.write("\n- ")
+        out.write(t("清单", "Checklist"))
+        out.write(": `")
+        out.write(card.file)
+        out.write("`\n- ")
+        out.write(t("得分", "Score"))
+        out.write(": **")
+        out.write(tenths: card.scoreTenths)
+        out.write("** / 100 · **")
+        out.write(card.grade.label(language))
+        out.write("** · ")
+        out.write(words.requirement(card, standard: standard))
+        out.write("\n\n| ")
+        out.write([t("五有", "Have"), t("得分", "Points"), t("状态", "Status")].joined(separator: " | "))
+        out.write(" |\n|---|---:|---|\n")
         for have in card.haves {
-            out.line("")
-            out.line("## \(md(have.label.text(language))) — \(Score.format(tenths: have.pointsTenths)) / \(Score.format(tenths: have.weightTenths)) · \(have.status.label(language))")
-            out.line("")
-            out.line("| | \(t("细则", "Criterion")) | \(t("得分", "Points")) | \(t("依据与说明", "Reason")) |")
-            out.line("|---|---|---:|---|")
+            out.write("| ")
+            out.write(markdown: have.label.text(language))
+            out.write(" | ")
+            writePoints(have, separator: " | ", to: &out)
+            out.write(" |\n")
+        }
+        let criteriaHead = [t("细则", "Criterion"), t("得分", "Points"), t("依据与说明", "Reason")].joined(separator: " | ")
+        for have in card.haves {
+            out.write("\n## ")
+            out.write(markdown: have.label.text(language))
+            out.write(" — ")
+            writePoints(have, separator: " · ", to: &out)
+            out.write("\n\n| | ")
+            out.write(criteriaHead)
+            out.write(" |\n|---|---|---:|---|\n")
             for criterion in have.criteria {
-                let points = criterion.attainment == .notApplicable ? "–" : "\(Score.format(tenths: criterion.earnedTenths)) / \(Score.format(tenths: criterion.maxTenths))"
-                let essential = criterion.essential ? t("（必备）", " (essential)") : ""
-                out.line("| \(words.symbol(criterion.attainment)) | \(criterion.id) \(md(criterion.label.text(language)))\(essential) | \(points) | \(md(criterion.reason.text(language))) |")
+                out.write("| ")
+                out.write(words.symbol(criterion.attainment))
+                out.write(" | ")
+                out.write(criterion.id)
+                out.write(" ")
+                out.write(markdown: criterion.label.text(language))
+                if criterion.essential { out.write(t("（必备）", " (essential)")) }
+                out.write(" | ")
+                if criterion.attainment == .notApplicable {
+                    out.write("–")
+                } else {
+                    out.write(tenths: criterion.earnedTenths)
+                    out.write(" / ")
+                    out.write(tenths: criterion.maxTenths)
+                }
+                out.write(" | ")
+                out.write(markdown: criterion.reason.text(language))
+                out.write(" |\n")
             }
         }
-        out.line("")
-        out.line("## \(t("整改", "Rectification"))")
-        out.line("")
+        out.write("\n## ")
+        out.write(t("整改", "Rectification"))
+        out.write("\n\n")
         if card.actions.isEmpty {
             out.line(t("无需整改。", "Nothing to rectify."))
         } else {
             if let plan = card.planDue { out.line(t("整改方案须于 \(plan) 前报送。", "A rectification plan is due by \(plan).") + "\n") }
             out.line("| # | \(t("细则", "Criterion")) | \(t("现状", "Now")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
             out.line("|---:|---|---|---|---:|---|")
+            let recommended = t("建议", "recommended")
             for (index, action) in card.actions.enumerated() {
-                out.line("| \(index + 1) | \(action.criterionID) \(md(action.label.text(language))) | \(md(action.current.text(language))) | \(md(action.action.text(language))) | +\(Score.format(tenths: action.gainTenths)) | \(action.due?.description ?? t("建议", "recommended")) |")
+                out.write("| ")
+                out.write(index + 1)
+                out.write(" | ")
+                out.write(action.criterionID)
+                out.write(" ")
+                out.write(markdown: action.label.text(language))
+                out.write(" | ")
+                out.write(markdown: action.current.text(language))
+                out.write(" | ")
+                out.write(markdown: action.action.text(language))
+                out.write(" | +")
+                out.write(tenths: action.gainTenths)
+                out.write(" | ")
+                out.write(action.due?.description ?? recommended)
+                out.write(" |\n")
             }
         }
         if let lift = words.lift(card) {
@@ -57,5 +122,13 @@ struct ScorecardMarkdown {
             out.line(md(lift))
         }
     }
-}
 
+    /// `18 / 22 · 不足`: a have's points, weight and status.
+    private func writePoints(_ have: HaveResult, separator: String, to out: inout some TextOutput) {
+        out.write(tenths: have.pointsTenths)
+        out.write(" / ")
+        out.write(tenths: have.weightTenths)
+        out.write(separator)
+        out.write(have.status.label(language))
+    }
+}
