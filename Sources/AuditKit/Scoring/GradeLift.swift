@@ -102,10 +102,11 @@ struct GradeLift {
         }.prefix(12))
         var best: [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)?] =
             Array(repeating: nil, count: (short.count + 1) * 3)
+        let figures = have.criteria.map(HaveScoring.Figures.init)
         for mask in 0..<(1 << short.count) {
             var local: UInt64 = 0
             for bit in short.indices where mask & (1 << bit) != 0 { local |= 1 << UInt64(short[bit]) }
-            let (points, status) = HaveScoring.evaluate(weight: have.weightTenths, criteria: have.criteria,
+            let (points, status) = HaveScoring.evaluate(weight: have.weightTenths, figures: figures,
                                                         metPercent: standard.metPercent) { local & (1 << UInt64($0)) != 0 }
             let count = mask.nonzeroBitCount
             let slot = count * 3 + (status == .met ? 0 : status == .partial ? 1 : 2)

@@ -107,30 +107,46 @@ public struct Scorer: Sendable {
 
 /// The arithmetic of one have: earned points rescaled to the weight over the criteria that apply.
 enum HaveScoring {
+    /// What the arithmetic reads of one criterion's result: plain numbers, so that the search for
+    /// the fewest criteria to fix, which evaluates a have for every subset of its short criteria,
+    /// does not copy results full of texts.
+    struct Figures {
+        var applies: Bool
+        var maxTenths: Int
+        var earnedTenths: Int
+        /// An essential criterion that failed.
+        var failsEssential: Bool
+
+        init(_ result: CriterionResult) {
+            applies = result.attainment != .notApplicable
+            maxTenths = result.maxTenths
+            earnedTenths = result.earnedTenths
+            failsEssential = result.essential && !result.essentialPassed
+        }
+    }
+
     static func result(_ have: Have, criteria: [CriterionResult], metPercent: Int) -> HaveResult {
-        let (points, status) = evaluate(weight: have.weightTenths, criteria: criteria, fixed: [], metPercent: metPercent)
+        let (points, status) = evaluate(weight: have.weightTenths, figures: criteria.map(Figures.init), metPercent: metPercent) { _ in false }
         return HaveResult(id: have.id, label: have.label, weightTenths: have.weightTenths,
                           pointsTenths: points, status: status, criteria: criteria)
     }
 
     /// The have's points and status, treating the criteria whose ids are in `fixed` as fully met.
     static func evaluate(weight: Int, criteria: [CriterionResult], fixed: Set<String>, metPercent: Int) -> (Int, HaveStatus) {
-        evaluate(weight: weight, criteria: criteria, metPercent: metPercent) { fixed.contains(criteria[$0].id) }
+        evaluate(weight: weight, figures: criteria.map(Figures.init), metPercent: metPercent) { fixed.contains(criteria[$0].id) }
     }
 
     /// The have's points and status, treating the criteria at the indices where `isFixed` holds as
     /// fully met.
-    static func evaluate(weight: Int, criteria: [CriterionResult], metPercent: Int,
-                         isFixed: (Int) -> Bool) -> (Int, HaveStatus) {
+    static func evaluate(weight: Int, figures: [Figures], metPercent: Int, isFixed: (Int) -> Bool) -> (Int, HaveStatus) {
         var applicable = 0
         var earned = 0
         var essentialFailed = false
-        for index in criteria.indices where criteria[index].attainment != .notApplicable {
-            let criterion = criteria[index]
+        for index in figures.indices where figures[index].applies {
             let isFixed = isFixed(index)
-            applicable += criterion.maxTenths
-            earned += isFixed ? criterion.maxTenths : criterion.earnedTenths
-            if criterion.essential && !criterion.essentialPassed && !isFixed { essentialFailed = true }
+            applicable += figures[index].maxTenths
+            earned += isFixed ? figures[index].maxTenths : figures[index].earnedTenths
+            if figures[index].failsEssential && !isFixed { essentialFailed = true }
         }
         let points = applicable == 0 ? weight : Score.scaled(earned, by: weight, over: applicable)
         let status: HaveStatus
