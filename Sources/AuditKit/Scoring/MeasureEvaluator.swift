@@ -13,6 +13,57 @@ struct MeasureOutcome {
 struct MeasureEvaluator {
     let checklist: Checklist
     let catalogues: Catalogues
+    /// The equipment, rules and activities lists as the measures read them, taken from the
+    /// checklist once: a standard has several criteria over each list.
+    private let equipmentItems: EquipmentItems
+    private let ruleEntries: [RuleEntry]
+    private let activityRecords: [ActivityRecord]
+
+    /// The working equipment (the first working item of each id, with its line) and the ids seen
+    /// broken or with none left. A checklist lists a dozen items or so, so plain arrays.
+    private struct EquipmentItems {
+        var workingIDs: [String] = []
+        var workingLines: [Int] = []
+        var broken: [String] = []
+    }
+
+    private struct RuleEntry {
+        var kind: String?
+        /// When it was last reviewed, or else adopted.
+        var date: CalendarDate?
+        var posted: Bool
+        var line: Int
+    }
+
+    private struct ActivityRecord {
+        var date: CalendarDate?
+        var kind: String
+        var participants: Int?
+    }
+
+    init(checklist: Checklist, catalogues: Catalogues) {
+        self.checklist = checklist
+        self.catalogues = catalogues
+        var equipment = EquipmentItems()
+        for item in checklist.root["equipment"]?.list ?? [] {
+            guard let id = item["item"]?.string else { continue }
+            let quantity = item["quantity"]?.integer ?? 1
+            if item["condition"]?.string == "broken" || quantity == 0 { equipment.broken.append(id); continue }
+            if !equipment.workingIDs.contains(id) {
+                equipment.workingIDs.append(id)
+                equipment.workingLines.append(item.mark.line)
+            }
+        }
+        equipmentItems = equipment
+        ruleEntries = (checklist.root["rules"]?.list ?? []).map { entry in
+            RuleEntry(kind: entry["kind"]?.string, date: entry["reviewed"]?.date ?? entry["adopted"]?.date,
+                      posted: entry["posted"]?.boolean == true, line: entry.mark.line)
+        }
+        activityRecords = (checklist.root["activities"]?.list ?? []).map { activity in
+            ActivityRecord(date: activity["date"]?.date, kind: activity["kind"]?.string ?? "",
+                           participants: activity["participants"]?.integer)
+        }
+    }
 
     func evaluate(_ measure: Measure) -> MeasureOutcome {
         switch measure {
@@ -113,26 +164,13 @@ struct MeasureEvaluator {
     }
 
     private func equipment(_ slots: [[String]], full: Int, half: Int?) -> MeasureOutcome {
-        let items = checklist.root["equipment"]?.list ?? []
-        // The first working item of each id, and the ids seen broken: a checklist lists a dozen
-        // items or so, so plain arrays.
-        var workingIDs: [String] = []
-        var workingItems: [Value] = []
-        var broken: [String] = []
-        for item in items {
-            guard let id = item["item"]?.string else { continue }
-            let quantity = item["quantity"]?.integer ?? 1
-            if item["condition"]?.string == "broken" || quantity == 0 { broken.append(id); continue }
-            if !workingIDs.contains(id) {
-                workingIDs.append(id)
-                workingItems.append(item)
-            }
-        }
+        let workingIDs = equipmentItems.workingIDs
+        let broken = equipmentItems.broken
         var filled: [Localized] = []
         var missing: [Localized] = []
         for slot in slots {
             if let present = slot.first(where: { workingIDs.contains($0) }), let index = workingIDs.firstIndex(of: present) {
-                filled.append(named(present, .equipment, line: workingItems[index].mark.line))
+                filled.append(named(present, .equipment, line: equipmentItems.workingLines[index]))
             } else {
                 let alternatives = slot.map { named($0, .equipment, line: nil) }
                 let isBroken = slot.contains(where: broken.contains)
@@ -152,18 +190,17 @@ struct MeasureEvaluator {
     }
 
     private func rules(_ kinds: [String], full: Int, half: Int?, postedForFull: Bool, withinYears: Int?) -> MeasureOutcome {
-        let entries = checklist.root["rules"]?.list ?? []
+        let entries = ruleEntries
         let since = withinYears.map { checklist.inspectionDate.adding(months: -12 * $0) }
         var present: [Localized] = []
         var posted = 0
         var missing: [Localized] = []
         var notes: [Localized] = []
         for kind in kinds {
-            let matching = entries.filter { $0["kind"]?.string == kind }
+            let matching = entries.filter { $0.kind == kind }
             let current = matching.filter { entry in
                 guard let since else { return true }
-                let date = entry["reviewed"]?.date ?? entry["adopted"]?.date
-                return date.map { $0 >= since } ?? false
+                return entry.date.map { $0 >= since } ?? false
             }
             let name = named(kind, .rules, line: nil)
             guard let entry = current.first else {
@@ -173,8 +210,8 @@ struct MeasureEvaluator {
                 }
                 continue
             }
-            present.append(named(kind, .rules, line: entry.mark.line))
-            if current.contains(where: { $0["posted"]?.boolean == true }) {
+            present.append(named(kind, .rules, line: entry.line))
+            if current.contains(where: \.posted) {
                 posted += 1
             } else if postedForFull {
                 notes.append(.init(zh: "\(name.zh)未上墙", en: "\(name.en) not posted"))
@@ -195,13 +232,13 @@ struct MeasureEvaluator {
     }
 
     /// The activities of `kinds` (all kinds when nil) in the `months` before the inspection.
-    func counted(_ kinds: [String]?, months: Int) -> [Value] {
+    private func counted(_ kinds: [String]?, months: Int) -> [ActivityRecord] {
         let end = checklist.inspectionDate
         let start = end.adding(months: -months)
-        return (checklist.root["activities"]?.list ?? []).filter { activity in
-            guard let date = activity["date"]?.date, date >= start, date <= end else { return false }
+        return activityRecords.filter { activity in
+            guard let date = activity.date, date >= start, date <= end else { return false }
             guard let kinds else { return true }
-            return kinds.contains(activity["kind"]?.string ?? "")
+            return kinds.contains(activity.kind)
         }
     }
 
@@ -223,7 +260,7 @@ struct MeasureEvaluator {
     }
 
     private func attendance(_ kinds: [String]?, months: Int, full: Double, half: Double?) -> MeasureOutcome {
-        let counts = counted(kinds, months: months).compactMap { $0["participants"]?.integer }
+        let counts = counted(kinds, months: months).compactMap(\.participants)
         guard !counts.isEmpty, checklist.retirees > 0 else {
             return MeasureOutcome(attainment: .none,
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
