@@ -31,24 +31,28 @@ struct Run: ParsableCommand {
         let standard = try standardOption.load(language: language)
         let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard) }
         let inputs = try Inputs.discover(paths, language: language)
-        let progress = !quiet && Terminal.stderrIsTerminal
-        if progress { Terminal.err(language == .zh ? "正在检查 \(inputs.count) 份清单…" : "checking \(inputs.count) checklists…") }
+        let showsProgress = !quiet && Terminal.stderrIsTerminal
+        let progress = RunProgress(total: inputs.count)
         // Validation, scoring and each unit's own texts (its scorecard, its rectification rows)
         // happen in one parallel stage; the summaries are then streamed, so memory stays small
         // however many checklists there are.
-        let summary = SummaryRun(inputs: inputs, standard: standard, language: language, output: out)
+        let summary = ProgressLine.showing(progress, language: language, enabled: showsProgress) {
+            SummaryRun(inputs: inputs, standard: standard, language: language, output: out, progress: progress)
+        }
         let validation = summary.validation
         let invalid = validation.reports.filter(\.hasErrors)
         if !invalid.isEmpty {
             Terminal.err(TextDiagnosticsRendering.lines(invalid.flatMap { $0.diagnostics.filter { $0.severity == .error } }, language: language))
         }
         do {
-            try summary.writeReports(title: report.title, region: report.region, baseline: previous)
+            try ProgressLine.showing(progress, language: language, enabled: showsProgress) {
+                try summary.writeReports(title: report.title, region: report.region, baseline: previous)
+            }
         } catch {
             Terminal.err("audit: cannot write the reports: \(error)")
             throw ExitCode(Exit.io)
         }
-        if progress {
+        if showsProgress {
             Terminal.err(language == .zh
                 ? "已写入 \(out)/：\(summary.unitCount) 个单位，\(invalid.count) 份无效清单"
                 : "wrote \(out)/: \(summary.unitCount) units, \(invalid.count) invalid checklists")

@@ -18,6 +18,12 @@ enum Terminal {
         write(text + "\n", to: STDERR_FILENO)
     }
 
+    /// Replaces the current line of standard error with `text` (a progress line), without a
+    /// newline; an empty text erases the line.
+    static func redraw(_ text: String) {
+        write("\r\u{1B}[2K" + text, to: STDERR_FILENO)
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         let bytes = Array(text.utf8)
         var written = 0

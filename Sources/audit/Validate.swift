@@ -30,7 +30,11 @@ struct Validate: ParsableCommand {
         // Validation needs no checklist trees once each file is checked: they are dropped in the
         // parallel stage.
         let reader = ChecklistReader(catalogues: standard.catalogues, computesDigest: format == .json)
-        let run = ValidationRun.validate(inputs, reader: reader) { _ in () }.run
+        let progress = RunProgress(total: inputs.count)
+        // The problems go to standard output; on a terminal, standard error shows the count.
+        let run = ProgressLine.showing(progress, language: Terminal.language(lang), enabled: !quiet && Terminal.stderrIsTerminal) {
+            ValidationRun.validate(inputs, reader: reader, progress: progress) { _ in () }.run
+        }
         let context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)

@@ -72,9 +72,14 @@ import Testing
         let set = ReportSet(document: document, cards: cards, standard: .builtIn, language: language)
         try ScratchFolder.with { folder in
             let out = folder.appendingPathComponent("reports").path
-            let summary = SummaryRun(inputs: inputs, standard: .builtIn, language: language, output: out)
+            let progress = RunProgress(total: inputs.count)
+            let summary = SummaryRun(inputs: inputs, standard: .builtIn, language: language, output: out, progress: progress)
             #expect(summary.unitCount == cards.count)
+            // Every checklist is counted, valid or not, and the line says so before the writing.
+            #expect(progress.checked == inputs.count)
+            #expect(!progress.isWriting)
             try summary.writeReports(title: "检查 <汇总>", region: "县", baseline: baseline)
+            #expect(progress.isWriting)
             for file in set.files {
                 let written = try #require(FileManager.default.contents(atPath: out + "/" + file.path), "\(file.path)")
                 let (actual, expected) = (String(decoding: written, as: UTF8.self), String(decoding: file.bytes, as: UTF8.self))

@@ -31,6 +31,7 @@ public struct SummaryRun {
     private let scorecards: [ScorecardFile]
     private let spool: TextSpool
     private let writer: ScorecardWriter
+    private let progress: RunProgress?
 
     /// What the parallel stage keeps of one unit.
     private struct ScoredUnit: Sendable {
@@ -47,15 +48,17 @@ public struct SummaryRun {
     }
 
     /// Validates and scores `inputs` in parallel, writing each unit's scorecard under `folder` and
-    /// spooling its rectification rows as it goes.
-    public init(inputs: [InputFile], standard: Standard, language: Language, output folder: String) {
+    /// spooling its rectification rows as it goes. `progress`, when given, counts each checklist
+    /// done, and then the start of writing the summaries.
+    public init(inputs: [InputFile], standard: Standard, language: Language, output folder: String,
+                progress: RunProgress? = nil) {
         let spool = TextSpool()
         let writer = ScorecardWriter(folder: folder)
         let reader = ChecklistReader(catalogues: standard.catalogues)
         let scorer = Scorer(standard: standard)
         let builder = SummaryBuilder(standard: standard)
         let codec = SpooledActions(standard: standard)
-        var (validation, units) = ValidationRun.validate(inputs, reader: reader) { checklist in
+        var (validation, units) = ValidationRun.validate(inputs, reader: reader, progress: progress) { checklist in
             let card = scorer.score(checklist)
             let facts = builder.facts(card)
             var scorecard = StringOutput()
@@ -86,6 +89,7 @@ public struct SummaryRun {
         self.language = language
         self.spool = spool
         self.writer = writer
+        self.progress = progress
     }
 
     /// Writes the summaries and puts every report in place as `ReportWriter` writes a `ReportSet`:
@@ -96,6 +100,7 @@ public struct SummaryRun {
         // Scorecards of units dropped after the parallel stage (a duplicated unit id), and all of
         // them when the reports are abandoned, are removed; renamed ones are gone already.
         defer { writer.removeTemporaries(keepingFolder: unitCount > 0) }
+        progress?.startedWriting()
         let order = SummaryBuilder.rankOrder(facts)
         let document = SummaryBuilder(standard: standard).build(
             run: validation, units: facts, order: order, rectifications: [], title: title, region: region,

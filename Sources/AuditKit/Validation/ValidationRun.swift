@@ -29,14 +29,16 @@ public struct ValidationRun: Sendable {
     /// same parallel stage; the reports then hold no checklist trees (only `unitID`), so memory
     /// stays small however many files there are. `kept[i]` belongs to `run.reports[i]`, and is nil
     /// when that file is invalid, including when its unit id turns out to be duplicated.
+    /// `progress`, when given, counts each file as it is done.
     public static func validate<Kept: Sendable>(
-        _ inputs: [InputFile], reader: ChecklistReader, keep: @Sendable (Checklist) -> Kept
+        _ inputs: [InputFile], reader: ChecklistReader, progress: RunProgress? = nil, keep: @Sendable (Checklist) -> Kept
     ) -> (run: ValidationRun, kept: [Kept?]) {
-        validate(inputs, reader: reader, keepingChecklists: false, keep: keep)
+        validate(inputs, reader: reader, keepingChecklists: false, progress: progress, keep: keep)
     }
 
     private static func validate<Kept: Sendable>(
-        _ inputs: [InputFile], reader: ChecklistReader, keepingChecklists: Bool, keep: @Sendable (Checklist) -> Kept
+        _ inputs: [InputFile], reader: ChecklistReader, keepingChecklists: Bool, progress: RunProgress? = nil,
+        keep: @Sendable (Checklist) -> Kept
     ) -> (run: ValidationRun, kept: [Kept?]) {
         var slots = [FileReport?](repeating: nil, count: inputs.count)
         var keptSlots = [Kept?](repeating: nil, count: inputs.count)
@@ -53,6 +55,7 @@ public struct ValidationRun: Sendable {
                         if !keepingChecklists { report.checklist = nil }
                     }
                     reportBuffer[index] = report
+                    progress?.finishedOne()
                 }
             }
         }
