@@ -10,8 +10,9 @@
 # and check-jsonschema with the schema from `audit schema` (installed from PyPI into a temporary
 # virtual environment; only up to 10,000 files, since at 100,000 it takes many minutes). The first
 # three are run in turn REPEAT times and the median of each is kept, so that the ratios hold up on
-# a machine whose load changes. Prints a Markdown table of wall and CPU time, files/s, MB/s and
-# peak memory, then the targets.
+# a machine whose load changes. Each round also times `cp -r` of the reports audit run wrote, the
+# cost of merely writing those files on this file system. Prints a Markdown table of wall and CPU
+# time, files/s, MB/s and peak memory, then the targets.
 #
 # The checklists and the reports are written under BENCH_DIR: by default /dev/shm (memory) when it
 # has 8 GB free, else the temporary folder. At 100,000 files they take about 3.5 GB. audit run's own
@@ -74,6 +75,7 @@ once() {
   local name="$1"
   shift
   [[ "$name" == "audit run" ]] && rm -rf "$work/reports"
+  [[ "$name" == "cp -r of the reports" ]] && rm -rf "$work/copy"
   local status=0
   /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || status=$?
   # check-jsonschema through xargs: 123 means some file failed the schema, which is a finding.
@@ -97,7 +99,7 @@ record() {
 }
 
 start_load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
-declare -A megabytes
+declare -A megabytes reportMB
 for size in "${sizes[@]}"; do
   data="$work/checklists-$size"
   note "generating $size checklists"
@@ -111,15 +113,19 @@ for size in "${sizes[@]}"; do
     once "libyaml parse" "$work/parse" -l "$work/list-$size.txt"
     once "audit validate" "$audit" validate --quiet "$data"
     once "audit run" "$audit" run --quiet --out "$work/reports" "$data"
+    # What writing those report files alone costs on this file system: a copy of them.
+    once "cp -r of the reports" cp -r "$work/reports" "$work/copy"
   done
+  reportMB[$size]=$(du -sb "$work/reports" | awk '{ printf "%.0f", $1 / 1e6 }')
   record "libyaml parse" "$size"
   record "audit validate" "$size"
   record "audit run" "$size"
+  record "cp -r of the reports" "$size"
   if [[ -n "$checker" ]] && (( size <= jsonschema_max )); then
     once "check-jsonschema" xargs -s 2000000 -a "$work/list-$size.txt" "$checker" --schemafile "$work/schema.json"
     record "check-jsonschema" "$size"
   fi
-  rm -rf "$data" "$work/reports"
+  rm -rf "$data" "$work/reports" "$work/copy"
 done
 
 cores="$(getconf _NPROCESSORS_ONLN)"
@@ -131,7 +137,10 @@ echo
 echo "| files | MB | tool | wall s | CPU s | files/s | MB/s | peak RSS MB |"
 echo "|---:|---:|---|---:|---:|---:|---:|---:|"
 while IFS=$'\t' read -r name files wall cpu rss; do
-  awk -v n="$name" -v f="$files" -v w="$wall" -v c="$cpu" -v r="$rss" -v mb="${megabytes[$files]}" 'BEGIN {
+  # The copy's megabytes are the reports', not the checklists'.
+  mb="${megabytes[$files]}"
+  [[ "$name" == "cp -r of the reports" ]] && mb="${reportMB[$files]}"
+  awk -v n="$name" -v f="$files" -v w="$wall" -v c="$cpu" -v r="$rss" -v mb="$mb" 'BEGIN {
     wall = (w > 0) ? w : 0.01
     printf "| %d | %s | %s | %.2f | %.2f | %.0f | %.1f | %.0f |\n", f, mb, n, w, c, f / wall, mb / wall, r / 1024
   }'
@@ -159,6 +168,9 @@ echo "| audit validate ÷ libyaml parse, wall, 10,000 files: ≤ 1.5 | $r1 | $(v
 echo "| audit run ÷ libyaml parse, wall, 10,000 files: ≤ 2.5 | $r2 | $(verdict "$r2" 2.5 "<=") |"
 echo "| audit run, wall, 100,000 ÷ 10,000 files: ≤ 11 | $r3 | $(verdict "$r3" 11 "<=") |"
 echo "| audit run peak memory, 100,000 files: < 300 MB | $memText | $(verdict "$mem" 300 "<") |"
+echo
+echo "audit run wrote $(for size in "${sizes[@]}"; do printf '%s MB of reports at %s files, ' "${reportMB[$size]}" "$size"; done | sed 's/, $//');"
+echo "the cp -r lines time copying those files within the same file system, one process."
 if [[ -z "$checker" ]]; then
   echo
   echo "check-jsonschema was not measured (not installable here, or JSONSCHEMA_MAX=0)."
