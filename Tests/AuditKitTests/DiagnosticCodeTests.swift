@@ -250,6 +250,12 @@ struct DiagnosticCodeTests {
     static let textCases: [TextCase] = [
         TextCase(fixture: "fh110-duplicate-key.yaml", code: .duplicateKey, en: "line 10 and line 11", zh: "第 10 行和第 11 行"),
         TextCase(fixture: "fh201-unknown-key.yaml", code: .unknownKey, en: "did you mean contact?", zh: "contact"),
+        // Keys written too far left: each says which key to indent it under, and so does the
+        // key they left empty.
+        TextCase(fixture: "fh201-dedented-keys.yaml", code: .unknownKey, en: "area_m2 is a key of venue: indent it under venue: (line 11)",
+                 zh: "area_m2 是 venue 下的项：在行首加空格，缩进到第 11 行的 venue: 之下"),
+        TextCase(fixture: "fh201-dedented-keys.yaml", code: .notFilled, en: "indent the keys of venue, from status at line 12 on, under venue:",
+                 zh: "从第 12 行的 status 起，venue 下的各项要在行首加空格"),
         TextCase(fixture: "fh205-chinese-numeral.yaml", code: .notInteger, en: "80", zh: "80"),
         TextCase(fixture: "fh205-quoted-integer.yaml", code: .notInteger, en: "quotes", zh: "引号"),
         TextCase(fixture: "fh206-unit-suffix.yaml", code: .notNumber, en: "without a unit", zh: "不带单位"),

@@ -29,7 +29,8 @@ extension DiagnosticCode {
         case .duplicateKey:
             return .init(zh: "同一映射中的键重复；报告指出两处所在行。", en: "A key appears twice in one mapping; the message names both lines.")
         case .unknownKey:
-            return .init(zh: "格式中没有这个键；常见于拼写错误，提示会给出最接近的键。", en: "The format has no such key; usually a typo, and the hint names the closest key.")
+            return .init(zh: "格式中没有这个键；常见于拼写错误，提示会给出最接近的键。若它是前面某一项下的键（缩进不够），提示会说缩进到哪一项之下。",
+                         en: "The format has no such key; usually a typo, and the hint names the closest key. When it is a key of an earlier entry's mapping (written too far left), the hint says which entry to indent it under.")
         case .missingKey:
             return .init(zh: "缺少必填的键（包括条件必填：有场所时的 area_m2）。", en: "A required key is missing (including conditional ones: area_m2 unless there is no venue).")
         case .notFilled:

@@ -71,6 +71,18 @@ enum Messages {
         return .init(zh: "此处可用的键：\(list)", en: "keys allowed here: \(list)")
     }
 
+    /// For a key that belongs to the mapping of an earlier key: it was written too far left.
+    static func indentUnderHint(_ key: String, owner: String, line: Int) -> Localized {
+        .init(zh: "\(shown(key)) 是 \(owner) 下的项：在行首加空格，缩进到第 \(line) 行的 \(owner): 之下",
+              en: "\(shown(key)) is a key of \(owner): indent it under \(owner): (line \(line)) with spaces")
+    }
+
+    /// For a mapping key left empty because its own keys, from line `line` on, were not indented.
+    static func keysNotIndentedHint(_ key: String, next: String, line: Int) -> Localized {
+        .init(zh: "从第 \(line) 行的 \(shown(next)) 起，\(key) 下的各项要在行首加空格，缩进到 \(key): 之下",
+              en: "indent the keys of \(key), from \(shown(next)) at line \(line) on, under \(key): with spaces")
+    }
+
     static func missingKey(_ key: String, in path: String) -> Localized {
         path.isEmpty
             ? .init(zh: "缺少必填项 \(key)", en: "missing required key \(key)")

@@ -85,12 +85,25 @@ struct StructureValidator {
             guard let fieldIndex else {
                 unknown.append((key, pair.key.mark))
                 let keys = fields.map(\.key)
-                let suggestion = Suggestion.closest(to: key, in: keys)
-                sink.report(.unknownKey, at: pair.key.mark, path: KeyPath.child(path(), key), Messages.unknownKey(key),
-                            hint: Messages.unknownKeyHint(suggestion, allowed: keys))
+                let hint: Localized
+                if let owner = Self.owner(of: key, before: pairIndex, in: pairs, fields: fields) {
+                    hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
+                } else {
+                    hint = Messages.unknownKeyHint(Suggestion.closest(to: key, in: keys), allowed: keys)
+                }
+                sink.report(.unknownKey, at: pair.key.mark, path: KeyPath.child(path(), key), Messages.unknownKey(key), hint: hint)
                 continue
             }
             written[fieldIndex] = pairIndex
+            // An empty mapping key followed by keys of its own at the same indentation: they were
+            // meant to be indented under it.
+            if pair.value.isNull, case .object(let children) = fields[fieldIndex].type, pairIndex + 1 < pairs.count,
+               let next = pairs[pairIndex + 1].key.scalarText, children.contains(where: { $0.key == next }) {
+                let path = KeyPath.child(path(), key)
+                sink.report(.notFilled, at: pair.key.mark, path: path, Messages.notFilled(path),
+                            hint: Messages.keysNotIndentedHint(key, next: next, line: pairs[pairIndex + 1].key.mark.line))
+                continue
+            }
             if let value = value(pair.value, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
                                  keyMark: pair.key.mark, field: fields[fieldIndex]) {
                 result.append(key, value)
@@ -100,6 +113,19 @@ struct StructureValidator {
             reportIfMissing(fields[fieldIndex], in: fields, written: written, pairs: pairs, path: path, at: keyMark)
         }
         return Value(.object(result), mark: node.mark, keyMark: keyMark)
+    }
+
+    /// The nearest key written before `pairs[index]` whose value is a mapping with a key named
+    /// `key`: a key written with too little indentation lands in the enclosing mapping, and its
+    /// owner is the key it should have been indented under.
+    private static func owner(of key: String, before index: Int, in pairs: [YAMLNode.Pair],
+                              fields: [Field]) -> (key: String, line: Int)? {
+        for earlier in pairs[..<index].reversed() {
+            guard let name = earlier.key.scalarText, let field = fields.first(where: { $0.key == name }),
+                  case .object(let children) = field.type else { continue }
+            if children.contains(where: { $0.key == key }) { return (name, earlier.key.mark.line) }
+        }
+        return nil
     }
 
     private mutating func reportIfMissing(_ field: Field, in fields: [Field], written: [Int], pairs: [YAMLNode.Pair],
