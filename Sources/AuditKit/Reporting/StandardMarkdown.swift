@@ -9,11 +9,25 @@ public enum StandardMarkdown {
         lines.append("")
         lines.append("- id / version: `\(standard.id)` `\(standard.version)`")
         if let source = standard.source { lines.append("- 依据 source: \(md(source.zh)) / \(md(source.en))") }
-        lines.append("- 适用 required units: `unit.retirees.total` ≥ \(standard.minRetirees); smaller units are scored as encouraged and left out of compliance rates")
-        lines.append("- 有 met: ≥ \(standard.metPercent)% of the have's weight with every essential criterion passed; 无 missing: 0 points or an essential criterion failed; 不足 partial otherwise")
-        lines.append("- 达标 compliant: ≥ \(Score.format(tenths: standard.compliant.minScoreTenths)) points, at most \(standard.compliant.maxPartial) partial and \(standard.compliant.maxMissing) missing")
-        lines.append("- 基本达标 largely compliant: ≥ \(Score.format(tenths: standard.largelyCompliant.minScoreTenths)) points, at most \(standard.largelyCompliant.maxPartial) partial and \(standard.largelyCompliant.maxMissing) missing; 不达标 non-compliant otherwise")
-        lines.append("- 整改 rectification: largely compliant units fix within \(standard.deadlines.largelyCompliantFixDays) days; non-compliant units hand in a plan within \(standard.deadlines.nonCompliantPlanDays) days and fix within \(standard.deadlines.nonCompliantFixDays)")
+        let compliant = standard.compliant
+        let largely = standard.largelyCompliant
+        let deadlines = standard.deadlines
+        let points = (Score.format(tenths: compliant.minScoreTenths), Score.format(tenths: largely.minScoreTenths))
+        lines.append("- 适用 required units: 离退休干部不少于 \(standard.minRetirees) 人（`unit.retirees.total`）的单位要求达标，"
+                     + "人数较少的单位鼓励达标、不计入达标率 / `unit.retirees.total` ≥ \(standard.minRetirees); "
+                     + "smaller units are scored as encouraged and left out of compliance rates")
+        lines.append("- 有 met: 得分不低于该项权重的 \(standard.metPercent)%，且必备细则全部通过；无 missing: 0 分或有必备细则未通过；其余为不足 partial"
+                     + " / ≥ \(standard.metPercent)% of the have's weight with every essential criterion passed; "
+                     + "missing: 0 points or an essential criterion failed; partial otherwise")
+        lines.append("- 达标 compliant: 不低于 \(points.0) 分，不足不超过 \(compliant.maxPartial) 项、无不超过 \(compliant.maxMissing) 项"
+                     + " / ≥ \(points.0) points, at most \(compliant.maxPartial) partial and \(compliant.maxMissing) missing")
+        lines.append("- 基本达标 largely compliant: 不低于 \(points.1) 分，不足不超过 \(largely.maxPartial) 项、无不超过 \(largely.maxMissing) 项；"
+                     + "其余为不达标 / ≥ \(points.1) points, at most \(largely.maxPartial) partial and \(largely.maxMissing) missing; "
+                     + "non-compliant otherwise")
+        lines.append("- 整改 rectification: 基本达标单位 \(deadlines.largelyCompliantFixDays) 天内整改；不达标单位 "
+                     + "\(deadlines.nonCompliantPlanDays) 天内报送整改方案、\(deadlines.nonCompliantFixDays) 天内整改到位"
+                     + " / largely compliant units fix within \(deadlines.largelyCompliantFixDays) days; non-compliant units hand in "
+                     + "a plan within \(deadlines.nonCompliantPlanDays) days and fix within \(deadlines.nonCompliantFixDays)")
         for have in standard.haves {
             lines.append("")
             lines.append("## \(md(have.label.zh)) / \(md(have.label.en)) — \(Score.format(tenths: have.weightTenths))")
