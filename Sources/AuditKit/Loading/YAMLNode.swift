@@ -41,6 +41,12 @@ public struct YAMLNode: Sendable {
     /// Whether the node is YAML's null: an empty plain scalar, `~` or `null` in any common case.
     public var isNull: Bool {
         guard case .scalar(let text, .plain) = content else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        // By length first: every scalar is asked, and few are 0, 1 or 4 bytes long.
+        switch text.utf8.count {
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A checklist value after validation: typed by the format, positioned in the file.
 public struct Value: Sendable {
     /// The typed content.
@@ -60,11 +66,15 @@ public struct Value: Sendable {
         return path.withBytes { bytes -> Value? in
             var current = self
             var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ".") {
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                guard let next = current.object?.value(forKey: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
-                current = next
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+                if end > start {
+                    guard case .object(let object) = current.content,
+                          let next = object.value(forKey: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+                    current = next
+                }
+                start = end + 1
             }
             return current
         }
@@ -114,14 +124,18 @@ public struct ObjectValue: Sendable {
         values.append(value)
     }
 
-    /// The value at the key whose UTF-8 bytes are `key` (part of a longer path). A key with the
-    /// same bytes is the one; failing that, keys are compared as `String` compares them (U+212A
-    /// KELVIN SIGN equals K). A mapping never holds two keys that compare equal, so both ways find
-    /// the same key.
+    /// The value at the key whose UTF-8 bytes are `key`, an ASCII part of a longer path. A checklist's
+    /// mappings hold the format's keys as the format spells them, which are ASCII, so comparing
+    /// bytes finds what comparing strings would (no ASCII key equals a different spelling).
     func value(forKey key: UnsafeBufferPointer<UInt8>) -> Value? {
-        if let index = keys.firstIndex(where: { $0.utf8.count == key.count && $0.withBytes { $0.elementsEqual(key) } }) {
+        if let index = keys.firstIndex(where: { name in
+            name.utf8.count == key.count && (key.isEmpty || name.withBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 })
+        }) {
             return values[index]
         }
+        // Keys spelt otherwise (a mapping built by hand): as strings compare them, U+212A KELVIN
+        // SIGN equal to K.
+        guard keys.contains(where: { $0.containsByte(where: { $0 >= 0x80 }) }) else { return nil }
         return self[String(decoding: key, as: UTF8.self)]
     }
 

@@ -61,7 +61,9 @@ struct ScalarReader {
 
     private func choose(_ text: String, from choices: [Choice], path: () -> String, mark: Mark,
                         sink: inout DiagnosticSink) -> Value.Content? {
-        if choices.contains(where: { $0.id == text }) { return .string(text) }
+        // Lengths first: comparing them is cheaper than comparing text, and most choices differ.
+        let length = text.utf8.count
+        if choices.contains(where: { $0.id.utf8.count == length && $0.id == text }) { return .string(text) }
         let byLabel = choices.first { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
         sink.report(.notInChoices, at: mark, path: path(), Messages.notInChoices(text),

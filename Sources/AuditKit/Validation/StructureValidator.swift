@@ -9,14 +9,14 @@ struct StructureValidator {
 
     /// Validates `node` as a value of `type` at `path`.
     mutating func value(_ node: YAMLNode, as type: ValueType, path: String, keyMark: Mark, field: Field? = nil) -> Value? {
-        value(node, as: type, path: { path }, keyMark: keyMark, field: field)
+        value(node, as: type, path: { path }, keyMark: keyMark, field: { field })
     }
 
     private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark,
-                                field: Field? = nil) -> Value? {
+                                field: () -> Field? = { nil }) -> Value? {
         if node.isNull || (isScalarType(type) && node.scalarText == "") {
             let path = path()
-            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field, path: path))
+            sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field(), path: path))
             return nil
         }
         switch type {
@@ -73,7 +73,9 @@ struct StructureValidator {
                 sink.report(.wrongShape, at: pair.key.mark, path: path(), Messages.complexKey, hint: Messages.complexKeyHint)
                 continue
             }
-            let fieldIndex = fields.firstIndex { $0.key == key }
+            // Lengths first: comparing them is cheaper than comparing text, and most keys differ.
+            let length = key.utf8.count
+            let fieldIndex = fields.firstIndex { $0.key.utf8.count == length && $0.key == key }
             let first = fieldIndex.flatMap { written[$0] >= 0 ? pairs[written[$0]].key.mark : nil }
                 ?? unknown.first { $0.key == key }?.mark
             if let first {
@@ -97,7 +99,7 @@ struct StructureValidator {
             written[fieldIndex] = pairIndex
             // An empty mapping key followed by keys of its own at the same indentation: they were
             // meant to be indented under it.
-            if pair.value.isNull, case .object(let children) = fields[fieldIndex].type, pairIndex + 1 < pairs.count,
+            if pairIndex + 1 < pairs.count, case .object(let children) = fields[fieldIndex].type, pair.value.isNull,
                let next = pairs[pairIndex + 1].key.scalarText, children.contains(where: { $0.key == next }) {
                 let path = KeyPath.child(path(), key)
                 sink.report(.notFilled, at: pair.key.mark, path: path, Messages.notFilled(path),
@@ -105,11 +107,14 @@ struct StructureValidator {
                 continue
             }
             if let value = value(pair.value, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
-                                 keyMark: pair.key.mark, field: fields[fieldIndex]) {
-                result.append(key, value)
+                                 keyMark: pair.key.mark, field: { fields[fieldIndex] }) {
+                // Kept under the format's spelling of the key, which the checklist's may differ
+                // from only in Unicode-equivalent characters: lookups compare bytes.
+                result.append(fields[fieldIndex].key, value)
             }
         }
         for fieldIndex in fields.indices where written[fieldIndex] < 0 {
+            if case .optional = fields[fieldIndex].presence { continue }
             reportIfMissing(fields[fieldIndex], in: fields, written: written, pairs: pairs, path: path, at: keyMark)
         }
         return Value(.object(result), mark: node.mark, keyMark: keyMark)
