@@ -48,7 +48,7 @@ import Testing
         #expect(try base.card().criterion("V1").attainment == .full)
         let shared = try base.replacing("  status: dedicated", with: "  status: shared\n  shared_with: 城关镇老年活动中心")
         #expect(try shared.card().criterion("V1").attainment == .full)
-        let none = try base.replacing("  status: dedicated", with: "  status: none").removingLine("  area_m2: 60")
+        let none = try base.withoutVenue()
         let v1 = try none.card().criterion("V1")
         let line = try none.line(of: "  status: none")
         #expect(v1.attainment == .none)
@@ -115,8 +115,7 @@ import Testing
         #expect(hours.earnedTenths == 0)
         #expect(hours.reason.en == "venue.open_hours_per_week is not given")
         // Without a venue the area is left out, and V3 reads nothing.
-        let area = try ChecklistText.base().replacing("  status: dedicated", with: "  status: none")
-            .removingLine("  area_m2: 60").card().criterion("V3")
+        let area = try ChecklistText.base().withoutVenue().card().criterion("V3")
         #expect(area.attainment == .none)
         #expect(area.reason.en == "venue.area_m2 is not given")
     }

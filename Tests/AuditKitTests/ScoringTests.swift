@@ -54,17 +54,16 @@ import Testing
 
     @Test func noVenueMakesTheVenueMissing() throws {
         let card = try ChecklistText.base()
-            .replacing("  status: dedicated", with: "  status: none")
-            .removingLine("  area_m2: 60")
+            .withoutVenue()
             .card()
         let v1 = try card.criterion("V1")
         #expect(v1.essential)
         #expect(!v1.essentialPassed)
         let venue = try card.have("venue")
-        // V2, V4, V5 and V6 still earn their 12 points, but the have is missing all the same.
-        #expect(venue.pointsTenths == 120)
+        // Without a venue there are no details to score (FH306 rejects them), so no venue points.
+        #expect(venue.pointsTenths == 0)
         #expect(venue.status == .missing)
-        #expect(card.scoreTenths == 900)
+        #expect(card.scoreTenths == 780)
         #expect(card.grade == .nonCompliant)
     }
 
@@ -316,7 +315,7 @@ import Testing
             try Self.exactly70OnePartial().card(),
             try Self.exactly70TwoPartial().card(),
             try ChecklistText.base().replacing("  amount_yuan: 3000", with: "  amount_yuan: 0").card(),
-            try ChecklistText.base().replacing("  status: dedicated", with: "  status: none").removingLine("  area_m2: 60").card(),
+            try ChecklistText.base().withoutVenue().card(),
             try ChecklistText.base().settingEquipment([]).settingActivities([]).card(),
         ]
         for card in cards { Self.checkLiftIsMinimal(card) }

@@ -64,6 +64,9 @@ extension DiagnosticCode {
             return .init(zh: "活动日期不能晚于检查日期。", en: "An activity cannot be dated after the inspection.")
         case .duplicateUnitID:
             return .init(zh: "两个清单使用了同一单位编号，两处都会报告。", en: "Two checklists use the same unit id; both are reported.")
+        case .venueDetailsWithoutVenue:
+            return .init(zh: "venue.status 为 none（没有场所）时，面积、开放时间、挂牌等场所细项都不能填写：没有场所的单位不能因这些细项得分。",
+                         en: "When venue.status is none, the venue's details (area, opening hours, sign and the rest) must be left out: a unit without a venue cannot earn points for one.")
         case .staleActivity:
             return .init(zh: "早于检查前 12 个月的活动不计分。", en: "Activities more than 12 months before the inspection are not counted.")
         case .fundingYear:

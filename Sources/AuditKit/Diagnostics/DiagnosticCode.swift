@@ -32,6 +32,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case reviewedBeforeAdopted = "FH303"
     case activityAfterInspection = "FH304"
     case duplicateUnitID = "FH305"
+    case venueDetailsWithoutVenue = "FH306"
     // MARK: - Warnings (4xx)
     case staleActivity = "FH401"
     case fundingYear = "FH402"
@@ -89,6 +90,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .reviewedBeforeAdopted: return .init(zh: "修订日期早于制定日期", en: "Reviewed before adopted")
         case .activityAfterInspection: return .init(zh: "活动日期晚于检查日期", en: "Activity after the inspection")
         case .duplicateUnitID: return .init(zh: "单位编号重复", en: "Duplicate unit id")
+        case .venueDetailsWithoutVenue: return .init(zh: "没有场所却填写了场所细项", en: "Venue details for no venue")
         case .staleActivity: return .init(zh: "活动早于检查前 12 个月", en: "Activity older than 12 months")
         case .fundingYear: return .init(zh: "经费年度与检查年度不符", en: "Funding year far from the inspection")
         case .overspent: return .init(zh: "支出超过经费", en: "Spent more than the amount")

@@ -15,10 +15,24 @@ struct ConsistencyChecks {
                         hint: .init(zh: "离休干部是离退休干部的一部分：核对 total 与 veterans",
                                     en: "veterans are counted within the total: check total and veterans"))
         }
+        checkVenue(root, sink: &sink)
         checkRules(root, sink: &sink)
         if let inspection { checkActivities(root, inspection: inspection, retirees: total?.integer, sink: &sink) }
         checkFunding(root, inspection: inspection, sink: &sink)
         checkFileName(root, sink: &sink)
+    }
+
+    /// A unit without a venue has none of a venue's details: each one given would earn points.
+    private func checkVenue(_ root: Value, sink: inout DiagnosticSink) {
+        guard let venue = root["venue"]?.object, let status = venue["status"], status.string == "none" else { return }
+        for key in venue.keys where key != "status" {
+            guard let detail = venue[key] else { continue }
+            sink.report(.venueDetailsWithoutVenue, at: detail.keyMark, path: "venue.\(key)",
+                        .init(zh: "venue.status 为 none（第 \(status.mark.line) 行），却填写了 venue.\(key)",
+                              en: "venue.status is none (line \(status.mark.line)), yet venue.\(key) is given"),
+                        hint: .init(zh: "单位确无场所就删去 \(key)；如有场所，把 status 改为 dedicated 或 shared",
+                                    en: "if the unit has no venue, delete \(key); if it has one, set status to dedicated or shared"))
+        }
     }
 
     private func checkRules(_ root: Value, sink: inout DiagnosticSink) {

@@ -21,6 +21,15 @@ struct ChecklistText {
         return ChecklistText(text: parts.joined(separator: new))
     }
 
+    /// A unit without a venue: status none, and none of a venue's details (which would be FH306).
+    func withoutVenue() throws -> ChecklistText {
+        var result = try replacing("  status: dedicated", with: "  status: none")
+        for line in ["  area_m2: 60", "  signage: true", "  open_hours_per_week: 30", "  accessible: true", "  fire_safety: true"] {
+            result = try result.removingLine(line)
+        }
+        return result
+    }
+
     /// The text without the line `line` (given without its line break).
     func removingLine(_ line: String) throws -> ChecklistText {
         try replacing(line + "\n", with: "")
