@@ -29,6 +29,31 @@ import Testing
         #expect(diagnostic.hint.zh.contains("全角冒号"))
         #expect(diagnostic.hint.en.contains("full-width colon"))
         #expect(diagnostic.message.zh.contains("找不到应有的半角冒号"))
+        // libyaml notices only on the next line; the diagnostic points at the colon itself.
+        #expect(diagnostic.line == 4 && diagnostic.column == 10)
+    }
+
+    @Test func fullWidthColonOnTheLastLineIsNotPlacedPastTheEnd() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\nunit:\n  id: x\n  name：y\n")
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == 4 && diagnostic.column == 7)
+    }
+
+    @Test func aColonWithoutItsSpaceIsNamedWhereTheSpaceGoes() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\ninspection:\n  date: 2022-10-19\n  inspector:李明\n  round: 2022-H2\n")
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == 4 && diagnostic.column == 13)
+        #expect(diagnostic.hint.en == "put a space after the colon: inspector: 李明")
+        #expect(diagnostic.hint.zh == "在冒号后加一个空格：inspector: 李明")
+    }
+
+    /// An unclosed quote is found out at the end of the file; it is reported where it opens.
+    @Test func anUnclosedQuoteIsReportedWhereItOpens() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\ninspection:\n  notes: \"现场核实\n  inspector: 李明\nvenue:\n  status: none\n")
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == 3 && diagnostic.column == 10)
+        #expect(diagnostic.hint.en.contains("closing quote"))
+        #expect(diagnostic.message.zh.contains("没有闭合"))
     }
 
     @Test func tabIndentationIsNamed() throws {

@@ -21,26 +21,53 @@ enum SyntaxAdvice {
         ("did not find expected comment or line break", "这里应当换行或写注释"),
     ]
 
-    /// The message and hint for a syntax error at `mark` in `bytes`.
-    static func advice(problem: String, context: String?, mark: Mark, bytes: [UInt8]) -> (Localized, Localized) {
+    /// The message and hint for a syntax error that libyaml reports at `mark` in `bytes`, and where
+    /// to point: at the slip itself when it is one of those recognised (a full-width colon or a
+    /// colon without its space, which libyaml only notices on a later line), else at `mark`.
+    static func advice(problem: String, context: String?, mark: Mark, bytes: [UInt8]) -> (message: Localized, hint: Localized, mark: Mark) {
         let detail = context.map { "\($0), \(problem)" } ?? problem
         let zh = problems.first { problem.contains($0.0) }?.1 ?? "格式不符合 YAML 语法"
         let message = Localized(zh: "YAML 语法错误：\(zh)（\(detail)）", en: "YAML syntax error: \(detail)")
-        return (message, hint(near: mark, in: bytes))
+        let (hint, at) = hint(near: mark, in: bytes)
+        return (message, hint, at)
     }
 
-    private static func hint(near mark: Mark, in bytes: [UInt8]) -> Localized {
+    private static func hint(near mark: Mark, in bytes: [UInt8]) -> (Localized, Mark) {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let nearby = [mark.line - 2, mark.line - 1].filter { $0 >= 0 && $0 < lines.count }.map { lines[$0] }
-        if let line = nearby.last(where: { $0.contains("：") }) {
+        // The line before the problem's and its own (0-based indices), nearest last.
+        let nearby = [mark.line - 2, mark.line - 1].filter { $0 >= 0 && $0 < lines.count }
+        if let index = nearby.last(where: { lines[$0].contains("：") }) {
+            let line = lines[index]
             let shown = String(line.prefix(40)).trimmingSpaces()
-            return .init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（\(shown)）",
-                         en: "replace the full-width colon \"：\" with \":\" followed by a space (\(shown))")
+            let column = line.distance(from: line.startIndex, to: line.firstIndex(of: "：")!) + 1
+            return (.init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（\(shown)）",
+                          en: "replace the full-width colon \"：\" with \":\" followed by a space (\(shown))"),
+                    Mark(line: index + 1, column: column))
         }
-        if nearby.contains(where: { $0.hasPrefix("\t") || $0.drop(while: { $0 == " " }).hasPrefix("\t") }) {
-            return .init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line")
+        if let index = nearby.last(where: { colonWithoutSpace(in: lines[$0]) != nil }), let colon = colonWithoutSpace(in: lines[index]) {
+            let line = lines[index]
+            let key = String(line[..<colon]).trimmingSpaces()
+            let value = String(line[line.index(after: colon)...]).trimmingSpaces()
+            return (.init(zh: "在冒号后加一个空格：\(key): \(value)", en: "put a space after the colon: \(key): \(value)"),
+                    Mark(line: index + 1, column: line.distance(from: line.startIndex, to: colon) + 2))
         }
-        return .init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有“: ”或“ #”时给值加引号",
-                     en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'")
+        if nearby.contains(where: { lines[$0].hasPrefix("\t") || lines[$0].drop(while: { $0 == " " }).hasPrefix("\t") }) {
+            return (.init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line"), mark)
+        }
+        return (.init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有“: ”或“ #”时给值加引号",
+                      en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'"),
+                mark)
+    }
+
+    /// Where `line` writes a key of the format's kind (`snake_case`) straight followed by a colon and
+    /// a value, without the space YAML needs between them (`inspector:李明`); nil otherwise.
+    static func colonWithoutSpace(in line: Substring) -> String.Index? {
+        var rest = line.drop(while: { $0 == " " })
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop(while: { $0 == " " }) }
+        guard let first = rest.first, first.isASCII, first.isLetter || first == "_" else { return nil }
+        let key = rest.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        let after = rest[key.endIndex...]
+        guard after.first == ":", let next = after.dropFirst().first, next != " ", next != "\t", next != "\r" else { return nil }
+        return after.startIndex
     }
 }
