@@ -57,7 +57,16 @@ public enum InputDiscovery {
                 files.append(InputFile(path: path, treeRoot: parent.isEmpty ? "/" : parent))
             }
         }
-        return files.filter { seen.insert($0.path).inserted }
+        // One file named two ways (`checklists` and `./checklists/a.yaml`, or through a link) is
+        // read once, under the name it was first found by.
+        return files.filter { seen.insert(canonical($0.path)).inserted }
+    }
+
+    /// The file's absolute path with links resolved, or `path` itself when it cannot be resolved.
+    private static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Whether a file name is a checklist's.
