@@ -14,6 +14,9 @@ public struct FileReport: Sendable {
     public internal(set) var unitID: String?
     /// Where `unit.id`'s value is written, for the duplicate-id diagnostic.
     var unitIDMark: Mark = .start
+    /// The `unit.id` the file gives, when that value itself is valid, even if other parts of the
+    /// file have errors: two files claiming one unit are reported whichever of them is broken.
+    var claimedUnitID: String?
     /// Every diagnostic for the file, in file, line, column, code order.
     public var diagnostics: [Diagnostic]
     /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read or the reader
@@ -28,6 +31,7 @@ public struct FileReport: Sendable {
         self.checklistBox = checklist.map(ChecklistBox.init)
         self.unitID = checklist?.unitID
         self.unitIDMark = checklist?.root.value(at: "unit.id")?.mark ?? .start
+        self.claimedUnitID = checklist?.unitID
         self.diagnostics = diagnostics
         self.sha256 = sha256
         self.isUnreadable = isUnreadable
@@ -93,6 +97,7 @@ public struct ChecklistReader: Sendable {
             sink.report(problem.code, at: problem.mark, path: "", problem.message, hint: problem.hint)
         }
         var checklist: Checklist?
+        var claimed: Value?
         if let root = loaded.root {
             if root.isNull {
                 sink.report(.empty, at: root.mark, path: "", .init(zh: "文件没有内容", en: "the document is empty"),
@@ -102,6 +107,7 @@ public struct ChecklistReader: Sendable {
                 let value = validator.value(root, as: .object(ChecklistFormat.root), path: "", keyMark: root.mark)
                 sink = validator.sink
                 if let value {
+                    claimed = value.value(at: "unit.id")
                     ConsistencyChecks(file: input.path).run(value, sink: &sink)
                     EvidenceChecks(input: input).run(value, sink: &sink)
                     if !sink.hasErrors { checklist = Checklist(file: input.path, root: value) }
@@ -116,7 +122,12 @@ public struct ChecklistReader: Sendable {
                         hint: .init(zh: "用 `audit new 单位编号` 生成模板后填写", en: "start from a template: `audit new UNIT-ID`"))
         }
         let diagnostics = sink.diagnostics.sorted(by: Diagnostic.ordered)
-        return FileReport(input: input, checklist: checklist, diagnostics: diagnostics, sha256: "", isUnreadable: false)
+        var report = FileReport(input: input, checklist: checklist, diagnostics: diagnostics, sha256: "", isUnreadable: false)
+        if checklist == nil, let claimed, let id = claimed.string {
+            report.claimedUnitID = id
+            report.unitIDMark = claimed.mark
+        }
+        return report
     }
 
     private static func describe(_ failure: SourceFile.Failure) -> (DiagnosticCode, Localized, Localized) {

@@ -81,7 +81,7 @@ public struct ValidationRun: Sendable {
     static func markDuplicateUnitIDs(_ reports: inout [FileReport]) -> [Int] {
         var byID: [String: [Int]] = [:]
         for (index, report) in reports.enumerated() {
-            if let id = report.unitID { byID[id, default: []].append(index) }
+            if let id = report.claimedUnitID { byID[id, default: []].append(index) }
         }
         var marked: [Int] = []
         for (id, indices) in byID where indices.count > 1 {
@@ -95,6 +95,7 @@ public struct ValidationRun: Sendable {
                 reports[index].diagnostics.sort(by: Diagnostic.ordered)
                 reports[index].checklist = nil
                 reports[index].unitID = nil
+                reports[index].claimedUnitID = nil
                 marked.append(index)
             }
         }
