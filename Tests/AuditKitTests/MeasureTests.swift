@@ -246,10 +246,10 @@ import Testing
     }
 
     @Test func rulesWithinYearsCountFromTheInspection() throws {
-        let yaml = Standard.builtInYAML.replacingOccurrences(
+        let yaml = StandardTests.tailoredYAML.replacingOccurrences(
             of: "measure: {kind: rules, kinds: [study], full: 1}",
             with: "measure: {kind: rules, kinds: [study], full: 1, within_years: 3}")
-        try #require(yaml != Standard.builtInYAML)
+        try #require(yaml != StandardTests.tailoredYAML)
         let loaded = StandardLoader.load(Array(yaml.utf8), file: "tailored.yaml")
         #expect(loaded.diagnostics.isEmpty)
         let standard = try #require(loaded.standard)

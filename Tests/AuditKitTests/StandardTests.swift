@@ -14,7 +14,7 @@ import Testing
         var position: (String) throws -> (line: Int, column: Int)
 
         /// Replaces the single occurrence of `old` in `base` with `new`.
-        init(_ old: String, _ new: String, in base: String = Standard.builtInYAML) throws {
+        init(_ old: String, _ new: String, in base: String = StandardTests.tailoredYAML) throws {
             let parts = base.components(separatedBy: old)
             try #require(parts.count == 2, "expected exactly one occurrence of \(old.debugDescription) in the standard")
             let text = parts.joined(separator: new)
@@ -41,6 +41,9 @@ import Testing
         let (line, _) = position(of: range.lowerBound, in: text)
         return (line + 1, 1)
     }
+
+    /// The built-in YAML under a version of its own, as a tailored standard must be (FH508).
+    static let tailoredYAML = Standard.builtInYAML.replacingOccurrences(of: "version: \"2022.1\"", with: "version: \"2022.1-tailored\"")
 
     static func load(_ text: String) -> StandardLoadResult {
         StandardLoader.load(Array(text.utf8), file: "tailored.yaml")
@@ -80,7 +83,7 @@ import Testing
     }
 
     @Test func theStandardsIdAndVersionAppearInTheScorecard() throws {
-        let edit = try Edit("version: \"2022.1\"", "version: \"2023.1-county\"")
+        let edit = try Edit("version: \"2022.1\"", "version: \"2023.1-county\"", in: Standard.builtInYAML)
         let tailored = try #require(Self.load(edit.text).standard)
         let card = try ChecklistText.base().card(standard: tailored)
         #expect(card.standardID == "five-haves")
@@ -229,7 +232,7 @@ import Testing
     @Test func scoringWithATailoredStandard() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let edit = try Edit("version: \"2022.1\"", "version: \"2023.1-county\"")
+        let edit = try Edit("version: \"2022.1\"", "version: \"2023.1-county\"", in: Standard.builtInYAML)
         let file = directory.appendingPathComponent("tailored.yaml")
         try edit.text.write(to: file, atomically: true, encoding: .utf8)
         let outcome = try AuditBinary.run(["score", "--lang", "en", "--standard", file.path, "checklists/chengguan-town.yaml"])

@@ -49,6 +49,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case unknownID = "FH505"
     case haveSet = "FH506"
     case gradeOrder = "FH507"
+    case reusedVersion = "FH508"
 
     /// Whether the code makes a checklist invalid.
     public var severity: Severity {
@@ -105,6 +106,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .unknownID: return .init(zh: "编号不在目录中", en: "Id not in its catalogue")
         case .haveSet: return .init(zh: "五有或细则编号不完整或重复", en: "Haves or criterion ids incomplete or repeated")
         case .gradeOrder: return .init(zh: "等级门槛顺序不对", en: "Grade bars out of order")
+        case .reusedVersion: return .init(zh: "改过的标准沿用内置标准的编号和版本", en: "Tailored standard keeps the built-in id and version")
         }
     }
 }

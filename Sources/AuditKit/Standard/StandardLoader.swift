@@ -23,7 +23,7 @@ public enum StandardLoader {
                 ? .init(zh: "标准文件不存在", en: "the standard file does not exist")
                 : .init(zh: "标准文件无法读取", en: "the standard file cannot be read")
             sink.report(.unreadable, at: .start, path: "", reason,
-                        hint: .init(zh: "检查 --standard 的路径", en: "check the path given to --standard"))
+                        hint: .init(zh: "检查标准文件的路径", en: "check the path of the standard file"))
             return StandardLoadResult(standard: nil, diagnostics: sink.diagnostics)
         }
     }
@@ -52,9 +52,26 @@ public enum StandardLoader {
         if let value, !sink.hasErrors {
             standard = StandardBuilder.build(value)
             if let built = standard { StandardChecks.run(built, value: value, sink: &sink) }
+            if let built = standard, file != builtInName, !sink.hasErrors { checkVersion(built, value: value, sink: &sink) }
         }
         if sink.hasErrors { standard = nil }
         return StandardLoadResult(standard: standard, diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered))
+    }
+}
+
+extension StandardLoader {
+    /// A tailored standard under the built-in one's id and version would pass for it in baselines
+    /// and rollups, which compare scores by id and version.
+    static func checkVersion(_ standard: Standard, value: Value, sink: inout DiagnosticSink) {
+        let builtIn = Standard.builtIn
+        guard standard.id == builtIn.id, standard.version == builtIn.version,
+              StandardMarkdown.render(standard) != StandardMarkdown.render(builtIn) else { return }
+        let mark = value.value(at: "version")?.mark ?? value.mark
+        sink.report(.reusedVersion, at: mark, path: "version",
+                    .init(zh: "此标准与内置标准 \(builtIn.id) \(builtIn.version) 内容不同，却用了同样的编号和版本",
+                          en: "this standard differs from the built-in \(builtIn.id) \(builtIn.version) but has the same id and version"),
+                    hint: .init(zh: "给改过的标准一个自己的版本号，例如 \(builtIn.version)-本县",
+                                en: "give the tailored standard a version of its own, e.g. \(builtIn.version)-county"))
     }
 }
 
