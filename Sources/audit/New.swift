@@ -38,12 +38,13 @@ struct New: ParsableCommand {
             Terminal.out(text)
             return
         }
+        let language = Terminal.language(nil)
         do {
             try FileOutput.createNew(destination, contents: text)
         } catch {
-            Terminal.err("audit: \(error)")
+            Terminal.err("audit: " + error.text(language))
             throw ExitCode(Exit.io)
         }
-        Terminal.err("wrote \(destination)")
+        Terminal.err(language, zh: "已写入 \(destination)", en: "wrote \(destination)")
     }
 }

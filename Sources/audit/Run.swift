@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let language = Terminal.language(report.lang)
         let standard = try standardOption.load(language: language)
-        let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard) }
+        let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard, language: language) }
         let inputs = try Inputs.discover(paths, language: language)
         let showsProgress = !quiet && Terminal.stderrIsTerminal
         let progress = RunProgress(total: inputs.count)
@@ -49,7 +49,8 @@ struct Run: ParsableCommand {
                 try summary.writeReports(title: report.title, region: report.region, baseline: previous)
             }
         } catch {
-            Terminal.err("audit: cannot write the reports: \(error)")
+            let reason = (error as? OutputError)?.text(language) ?? "\(error)"
+            Terminal.err(language, zh: "audit：无法写入报告：\(reason)", en: "audit: cannot write the reports: \(reason)")
             throw ExitCode(Exit.io)
         }
         if showsProgress {
@@ -61,9 +62,9 @@ struct Run: ParsableCommand {
         if !invalid.isEmpty { throw ExitCode(Exit.findings) }
     }
 
-    static func readBaseline(_ path: String, standard: Standard) throws -> SummaryDocument {
+    static func readBaseline(_ path: String, standard: Standard, language: Language) throws -> SummaryDocument {
         guard case .success(let bytes) = SourceFile.read(path, limit: 1 << 28) else {
-            Terminal.err("audit: cannot read the baseline \(path)")
+            Terminal.err(language, zh: "audit：无法读取基线 \(path)", en: "audit: cannot read the baseline \(path)")
             throw ExitCode(Exit.io)
         }
         do {
@@ -102,7 +103,7 @@ struct RollupCommand: ParsableCommand {
         do {
             for path in summaries {
                 guard case .success(let bytes) = SourceFile.read(path, limit: 1 << 28) else {
-                    Terminal.err("audit: cannot read \(path)")
+                    Terminal.err(language, zh: "audit：无法读取 \(path)", en: "audit: cannot read \(path)")
                     throw ExitCode(Exit.io)
                 }
                 inputs.append(try Rollup.decode(bytes, path: path))
@@ -113,7 +114,7 @@ struct RollupCommand: ParsableCommand {
             Terminal.err("audit: \(error)")
             throw ExitCode(Exit.io)
         } catch let error as OutputError {
-            Terminal.err("audit: cannot write the reports: \(error)")
+            Terminal.err(language, zh: "audit：无法写入报告：\(error.text(.zh))", en: "audit: cannot write the reports: \(error)")
             throw ExitCode(Exit.io)
         }
     }

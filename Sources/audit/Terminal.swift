@@ -18,6 +18,11 @@ enum Terminal {
         write(text + "\n", to: STDERR_FILENO)
     }
 
+    /// Writes to standard error the text in `language`, adding a newline.
+    static func err(_ language: Language, zh: String, en: String) {
+        err(language == .zh ? zh : en)
+    }
+
     /// Replaces the current line of standard error with `text` (a progress line), without a
     /// newline; an empty text erases the line.
     static func redraw(_ text: String) {

@@ -191,6 +191,9 @@ import Testing
         let second = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
         #expect(second.status == 2)
         #expect(second.stderr.contains("audit: cannot write the reports: \(out)/units: not a folder"))
+        let chinese = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "zh"])
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr.contains("audit：无法写入报告：\(out)/units：不是文件夹"))
         let after = try FileTree.files(in: out)
         for name in RunFixtures.summaryFiles + [ReportWriter.manifestName] {
             #expect(after[name] != nil && after[name] == before[name], "\(name) changed")

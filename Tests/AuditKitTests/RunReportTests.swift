@@ -193,6 +193,21 @@ enum RunFixtures {
         #expect(changes.haveMetShare["activities"]?.after == 0.6)
     }
 
+    /// The Chinese comparison speaks of percentage points in Chinese, in Markdown and HTML alike.
+    @Test func chineseBaselineComparisonSaysPercentagePoints() throws {
+        let temporary = try TemporaryFolder()
+        let before = temporary.path("round1")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", before, "--lang", "zh"]).status == 0)
+        let out = temporary.path("round2")
+        _ = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "zh", "--baseline", before + "/summary.json"])
+        let files = try FileTree.files(in: out)
+        for name in ["summary.md", "summary.html"] {
+            let text = String(decoding: try #require(files[name]), as: UTF8.self)
+            #expect(text.contains("+25 个百分点"), "\(name)")
+            #expect(!text.contains(" pt"), "\(name)")
+        }
+    }
+
     @Test func baselineThatIsNotASummaryExitsTwo() throws {
         let temporary = try TemporaryFolder()
         // Another JSON file the tool writes: validation results.

@@ -12,6 +12,26 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var reason: String
 
     public var description: String { "\(path): \(reason)" }
+
+    /// The error as the user reads it in `language`: the reasons the system and this tool give
+    /// most often are translated; others are shown as the system words them.
+    public func text(_ language: Language) -> String {
+        guard language == .zh else { return description }
+        return "\(path)：\(Self.chinese[reason] ?? reason)"
+    }
+
+    private static let chinese: [String: String] = [
+        "Permission denied": "没有写入权限",
+        "No such file or directory": "路径不存在",
+        "Not a directory": "路径中有一段不是文件夹",
+        "Is a directory": "这是一个文件夹",
+        "No space left on device": "磁盘空间不足",
+        "Read-only file system": "文件系统只读",
+        "File exists": "已存在",
+        "not a folder": "不是文件夹",
+        "already exists; refusing to overwrite it": "已存在，不会覆盖",
+        "a rendered text could not be read back from the temporary folder": "无法从临时文件夹读回已生成的内容",
+    ]
 }
 
 /// Writing files safely: new files never overwrite, reports are replaced atomically.

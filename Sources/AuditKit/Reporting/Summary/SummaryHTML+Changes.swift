@@ -27,7 +27,7 @@ extension SummaryHTML {
 
     private func rateRow(_ label: String, _ value: SummaryDocument.BeforeAfter, _ w: SummaryWords) -> String {
         row([cell(label), cell(w.percent(value.before), "num"), cell(w.percent(value.after), "num"),
-             deltaCell(((value.after - value.before) * 1000).rounded() / 10, unit: " pt", w)])
+             deltaCell(((value.after - value.before) * 1000).rounded() / 10, unit: w.t(" 个百分点", " pt"), w)])
     }
 
     /// A change with its sign written out, tinted green when up and red when down.
