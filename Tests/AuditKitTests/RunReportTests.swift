@@ -300,7 +300,10 @@ enum RunFixtures {
         try Self.twoCounties(in: temporary)
         let cityA = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
                                            "--out", "city-a", "--lang", "en"], in: temporary.url)
-        let cityB = try RunFixtures.audit(["rollup", "east-county/summary.json", "--out", "city-b", "--lang", "en"], in: temporary.url)
+        // A third county, of the sample checklists, makes the second city.
+        _ = try RunFixtures.audit(["run", TestPaths.packageRoot.appendingPathComponent("checklists").path,
+                                   "--out", temporary.path("north-county"), "--lang", "en"])
+        let cityB = try RunFixtures.audit(["rollup", "north-county/summary.json", "--out", "city-b", "--lang", "en"], in: temporary.url)
         #expect(cityA.status == 0)
         #expect(cityB.status == 0)
         let outcome = try RunFixtures.audit(["rollup", "city-a/summary.json", "city-b/summary.json",
@@ -320,11 +323,27 @@ enum RunFixtures {
         #expect(document.figures.invalid == a.figures.invalid + b.figures.invalid)
         #expect(document.rectifications.count == a.rectifications.count + b.rectifications.count)
         #expect(document.byRegion.map(\.name) == ["city-a", "city-b"])
-        #expect(Set(document.units.compactMap(\.region)) == ["city-a / east-county", "city-a / west-county", "city-b / east-county"])
-        #expect(document.mostMissed.first { $0.criterion == "V1" }?.applicable == 15)
+        #expect(Set(document.units.compactMap(\.region)) == ["city-a / east-county", "city-a / west-county", "city-b / north-county"])
+        let v1 = { (summary: SummaryDocument) in summary.mostMissed.first { $0.criterion == "V1" }?.applicable ?? 0 }
+        #expect(v1(document) == v1(a) + v1(b))
         let markdown = String(decoding: try #require(files["summary.md"]), as: UTF8.self)
         #expect(markdown.contains("| city-a | 10 | 8 | 1 | 12.5% |"))
-        #expect(markdown.contains("| city-b | 5 | 4 | 1 | 25% |"))
+        #expect(markdown.contains("| city-b | \(b.figures.units) | \(b.figures.required) |"))
+    }
+
+    /// A county passed beside the city that already holds it would count its units twice.
+    @Test func rollupRefusesASummaryItAlreadyHolds() throws {
+        let temporary = try TemporaryFolder()
+        try Self.twoCounties(in: temporary)
+        let city = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
+                                          "--out", "city", "--lang", "en"], in: temporary.url)
+        #expect(city.status == 0)
+        let outcome = try RunFixtures.audit(["rollup", "city/summary.json", "east-county/summary.json",
+                                             "--out", "province", "--lang", "zh"], in: temporary.url)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("city/summary.json and east-county/summary.json share checklists or summaries"))
+        #expect(outcome.stderr.contains("重复计数"))
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("province")), "nothing is written")
     }
 }
 

@@ -34,6 +34,12 @@ import Testing
         let counties = try (1...2).map { index in
             var document = try samples(language: .en, dropping: index)
             document.region = index == 1 ? "North \"co\"" : "South\\co"
+            // Two counties hold different checklists: digests of their own.
+            document.inputs = document.inputs.map { input in
+                var copy = input
+                copy.sha256 = String(index) + input.sha256.dropFirst()
+                return copy
+            }
             return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: String(index), count: 64))
         }
         result.append(("rollup", try Rollup.combine(counties, title: nil, region: "city", language: .en)))

@@ -7,6 +7,7 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case mixedStandards([String])
     case duplicate(String, String)
     case sameRegion(String, String, String)
+    case overlap(String, String)
     case empty
 
     public var description: String {
@@ -21,6 +22,9 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
             return "\(first) and \(second) are the same summary (same SHA-256); a county would be counted twice / 两个汇总文件内容相同，会重复计数"
         case .sameRegion(let name, let first, let second):
             return "\(first) and \(second) both go by the name \(name); give each county's run its own --region or folder / 两个汇总的地区名相同，请用 --region 区分"
+        case .overlap(let first, let second):
+            return "\(first) and \(second) share checklists or summaries (the same SHA-256 in their inputs), so units would be counted twice; "
+                + "combine a summary only with summaries it does not contain / 两个汇总包含相同的清单或下级汇总，单位会被重复计数"
         case .empty:
             return "no summary to combine / 没有可合并的汇总"
         }
@@ -65,6 +69,16 @@ public enum Rollup {
             let name = regionName(input)
             if let earlier = seenRegions[name] { throw .sameRegion(name, earlier, input.path) }
             seenRegions[name] = input.path
+        }
+        // A summary contains the files listed in its inputs: a county's checklists, or a rollup's
+        // summaries. One file in two inputs (a county passed beside the city that already holds
+        // it) would count its units twice.
+        var holder: [String: String] = [:]
+        for input in inputs {
+            for digest in Set([input.sha256] + input.document.inputs.map(\.sha256)) where !digest.isEmpty {
+                if let earlier = holder[digest], earlier != input.path { throw .overlap(earlier, input.path) }
+                holder[digest] = input.path
+            }
         }
         var units: [SummaryDocument.UnitRow] = []
         var actions: [SummaryDocument.ActionRow] = []
