@@ -86,10 +86,11 @@ enum Exit {
 enum Inputs {
     /// The checklists under `paths`; none at all is an error too, so a CI job pointed at the wrong
     /// folder fails instead of passing on nothing.
-    static func discover(_ paths: [String], language: Language) throws -> [InputFile] {
+    /// With `keepingMissing` (validate), a missing path is reported in the results, not instead of them.
+    static func discover(_ paths: [String], language: Language, keepingMissing: Bool = false) throws -> [InputFile] {
         let files: [InputFile]
         do {
-            files = try InputDiscovery.files(in: paths)
+            files = try InputDiscovery.files(in: paths, keepingMissing: keepingMissing)
         } catch {
             Terminal.err("audit: " + error.message.text(language))
             throw ExitCode(Exit.io)

@@ -40,11 +40,21 @@ import Testing
         #expect(clean.status == 0)
     }
 
+    /// validate reports a missing path with the other files' results, in every format, and exits 2;
+    /// run refuses before writing anything.
     @Test func missingPathExitsTwoWithAMessage() throws {
         let outcome = try AuditBinary.run(["validate", Self.valid, "no-such-folder"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "audit: no such file or folder: no-such-folder\n")
-        #expect(outcome.stdout == "")
+        #expect(outcome.stdout.contains("no-such-folder:1:1: error[FH100]: the file does not exist"))
+        #expect(outcome.stdout.contains("2 checklists checked: 1 invalid, 1 error"))
+        let sarif = try AuditBinary.run(["validate", Self.valid, "no-such-folder", "--format", "sarif"])
+        #expect(sarif.status == 2)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let results = ((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        #expect(results.map { $0["ruleId"] as? String } == ["FH100"])
+        let run = try AuditBinary.run(["run", Self.valid, "no-such-folder", "--out", NSTemporaryDirectory() + "/never-written"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "audit: no such file or folder: no-such-folder\n")
     }
 
     @Test func unknownFormatIsAUsageError() throws {

@@ -41,25 +41,36 @@ public enum InputDiscovery {
     /// The checklist files under `paths`, without duplicates, in a stable order.
     /// A folder that cannot be listed is returned as an input of its own, so that reading it
     /// reports the problem in line with the other files.
-    public static func files(in paths: [String]) throws(DiscoveryError) -> [InputFile] {
+    /// With `keepingMissing`, a path that does not exist is not an error but an input of its own,
+    /// which reading then reports (FH100) alongside the other files' results.
+    public static func files(in paths: [String], keepingMissing: Bool = false) throws(DiscoveryError) -> [InputFile] {
         var files: [InputFile] = []
         var seen = Set<String>()
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                if errno == ENOENT || errno == ENOTDIR { throw .missing(path) }
+                if errno == ENOENT || errno == ENOTDIR {
+                    guard keepingMissing else { throw .missing(path) }
+                    files.append(InputFile(path: path, treeRoot: parentFolder(of: path)))
+                    continue
+                }
                 throw .unreadable(path)
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(path, root: path, into: &files)
             } else {
-                let parent = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-                files.append(InputFile(path: path, treeRoot: parent.isEmpty ? "/" : parent))
+                files.append(InputFile(path: path, treeRoot: parentFolder(of: path)))
             }
         }
         // One file named two ways (`checklists` and `./checklists/a.yaml`, or through a link) is
         // read once, under the name it was first found by.
         return files.filter { seen.insert(canonical($0.path)).inserted }
+    }
+
+    /// The folder a file named on the command line is in: its tree for the evidence checks.
+    private static func parentFolder(of path: String) -> String {
+        let parent = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return parent.isEmpty ? "/" : parent
     }
 
     /// The file's absolute path with links resolved, or `path` itself when it cannot be resolved.
