@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AuditKit
 
@@ -14,6 +15,32 @@ import Testing
         #expect(Messages.numberHint("86.0", quoted: false, integer: true).en == "write it as a whole number: 86")
         #expect(Messages.numberHint("\"86\"", quoted: true, integer: true).en == "remove the quotes: write the number bare")
         #expect(Messages.numberHint("三十元", quoted: false, integer: false).zh.contains("阿拉伯数字"))
+    }
+
+    /// Digits with something around them: the hint gives the number to write.
+    @Test(arguments: [("3万", "写出完整的数：3万 写作 30000", "write the whole number: 30000 for 3万"),
+                      ("1.5万元", "写出完整的数：1.5万元 写作 15000", "write the whole number: 15000 for 1.5万元"),
+                      ("1,200", "去掉千位分隔符：写作 1200", "drop the thousands separators: write 1200"),
+                      ("约50", "只写数字（估计数也可）：50", "write the number alone (an estimate will do): 50"),
+                      ("30多", "只写数字（估计数也可）：30", "write the number alone (an estimate will do): 30"),
+                      ("50左右", "只写数字（估计数也可）：50", "write the number alone (an estimate will do): 50"),
+                      ("￥30000", "只写数字，不带单位或货币符号：30000", "write the number alone, without a unit or currency sign: 30000"),
+                      ("25小时", "只写数字，不带单位或货币符号：25", "write the number alone, without a unit or currency sign: 25"),
+                      ("60 m2", "只写数字，不带单位或货币符号：60", "write the number alone, without a unit or currency sign: 60"),
+                      ("60平方米", "只写数字，不带单位或货币符号：60", "write the number alone, without a unit or currency sign: 60")])
+    func numbersWithSomethingAround(_ text: String, _ zh: String, _ en: String) {
+        let hint = Messages.numberHint(text, quoted: false, integer: false)
+        #expect(hint.zh == zh)
+        #expect(hint.en == en)
+    }
+
+    @Test func itemsRunTogetherByAChineseCommaAreNamed() throws {
+        let text = try String(contentsOfFile: TestPaths.packageRoot.appendingPathComponent("checklists/beiyuan-township.yaml").path, encoding: .utf8)
+            .replacingOccurrences(of: "  rooms: [activity]", with: "  rooms: [reading，activity]")
+        let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "beiyuan-township.yaml", treeRoot: "."))
+        let diagnostic = try #require(report.diagnostics.first { $0.code == .notInChoices })
+        #expect(diagnostic.hint.en == "separate the items with a half-width comma: [reading, activity]")
+        #expect(diagnostic.hint.zh == "列表各项用半角逗号“,”分隔：[reading, activity]")
     }
 }
 

@@ -114,6 +114,18 @@ enum Messages {
         if let value = NumberSpelling.fullWidthDigits(text) {
             return .init(zh: "用半角数字书写：\(value)", en: "write half-width digits: \(value)")
         }
+        if let meant = NumberSpelling.intended(text) {
+            switch meant.extra {
+            case .separators:
+                return .init(zh: "去掉千位分隔符：写作 \(meant.value)", en: "drop the thousands separators: write \(meant.value)")
+            case .tenThousands:
+                return .init(zh: "写出完整的数：\(shown(text)) 写作 \(meant.value)", en: "write the whole number: \(meant.value) for \(shown(text))")
+            case .approximate:
+                return .init(zh: "只写数字（估计数也可）：\(meant.value)", en: "write the number alone (an estimate will do): \(meant.value)")
+            case .unit:
+                return .init(zh: "只写数字，不带单位或货币符号：\(meant.value)", en: "write the number alone, without a unit or currency sign: \(meant.value)")
+            }
+        }
         if text.contains(where: { "零〇一二两三四五六七八九十百千万亿".contains($0) }) {
             if let value = NumberSpelling.chineseNumeral(text) {
                 return .init(zh: "用阿拉伯数字书写：\(text) 写作 \(value)", en: "write Arabic digits: \(value) rather than \(text)")
@@ -195,6 +207,12 @@ enum Messages {
         return .init(zh: "可选：\(list)", en: "allowed: \(list)")
     }
 
+    /// For list items run together by a Chinese comma or 、.
+    static func listSeparatorHint(_ items: [String]) -> Localized {
+        let list = "[" + items.joined(separator: ", ") + "]"
+        return .init(zh: "列表各项用半角逗号“,”分隔：\(list)", en: "separate the items with a half-width comma: \(list)")
+    }
+
     static func badPattern(_ text: String, pattern: String) -> Localized {
         .init(zh: "“\(shown(text))” 不符合格式 \(pattern)", en: "\"\(shown(text))\" does not match \(pattern)")
     }
@@ -225,6 +243,56 @@ extension CalendarDate {
 
 /// Numbers written the way a Chinese keyboard may produce them, for hints.
 enum NumberSpelling {
+    /// What was written around a number.
+    enum Extra: Equatable {
+        /// `1,200`: thousands separators.
+        case separators
+        /// `3万`, `1.5万元`: a count of ten thousands.
+        case tenThousands
+        /// `约50`, `30多`, `50左右`: an estimate.
+        case approximate
+        /// `25小时`, `60 m2`, `￥3000`: a unit or a currency sign.
+        case unit
+    }
+
+    private static let approximations = ["大约", "约", "近", "余", "多", "左右", "以上", "上下"]
+    private static let units = ["平方米", "平米", "㎡", "m²", "m2", "个小时", "小时", "元", "人", "天", "次", "个", "￥", "¥", "$", "RMB"]
+
+    /// The number an inspector meant by `text` when it is digits with something around them:
+    /// the number as it should be written, and what was around it. Nil for anything else.
+    static func intended(_ text: String) -> (value: String, extra: Extra)? {
+        var rest = Substring(text.trimmingSpaces())
+        var extra: Extra?
+        var changed = true
+        while changed {
+            changed = false
+            for word in approximations + units {
+                if rest.hasPrefix(word) { rest = rest.dropFirst(word.count); changed = true }
+                if rest.hasSuffix(word) { rest = rest.dropLast(word.count); changed = true }
+                if changed {
+                    extra = extra ?? (approximations.contains(word) ? .approximate : .unit)
+                    rest = Substring(String(rest).trimmingSpaces())
+                    break
+                }
+            }
+        }
+        var multiplier = 1.0
+        if rest.hasSuffix("万") {
+            multiplier = 10_000
+            rest = rest.dropLast()
+            extra = .tenThousands
+        }
+        var digits = String(rest)
+        if digits.contains(",") || digits.contains("，") {
+            digits = digits.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+            extra = extra ?? .separators
+        }
+        digits = fullWidthDigits(digits) ?? digits
+        guard let extra, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              let number = Double(digits) else { return nil }
+        return (Value.format(number * multiplier), extra)
+    }
+
     /// `８６` → `86`: full-width digits (with an optional sign and point) as ASCII.
     static func fullWidthDigits(_ text: String) -> String? {
         var result = ""

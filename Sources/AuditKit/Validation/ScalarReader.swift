@@ -66,8 +66,12 @@ struct ScalarReader {
         if choices.contains(where: { $0.id.utf8.count == length && $0.id == text }) { return .string(text) }
         let byLabel = choices.first { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
-        sink.report(.notInChoices, at: mark, path: path(), Messages.notInChoices(text),
-                    hint: Messages.choicesHint(suggestion, allowed: choices.map(\.id)))
+        // `[reading，activity]`: a Chinese comma or 、 makes two items one.
+        let parts = text.split(whereSeparator: { $0 == "，" || $0 == "、" }).map { String($0).trimmingSpaces() }
+        let hint = parts.count > 1 && parts.allSatisfy({ part in choices.contains { $0.id == part } })
+            ? Messages.listSeparatorHint(parts)
+            : Messages.choicesHint(suggestion, allowed: choices.map(\.id))
+        sink.report(.notInChoices, at: mark, path: path(), Messages.notInChoices(text), hint: hint)
         return nil
     }
 
