@@ -99,12 +99,6 @@ extension SummaryHTML {
         }
     }
 
-    /// The rank and name at the start of a unit's row.
-    func unitLabel(_ unit: SummaryDocument.UnitRow, rankWidth: Double, y: Double) -> String {
-        svgText(String(unit.rank), x: rankWidth, y: y, anchor: "end", fill: Geometry.muted)
-            + svgText(Self.clipped(unit.name, size: Geometry.font, width: Geometry.nameWidth), x: rankWidth + 8, y: y)
-    }
-
     /// The width the rank and name columns take.
     func unitLabelColumns() -> (rankWidth: Double, plotX: Double) {
         let rankWidth = Self.textWidth(String(document.units.map(\.rank).max() ?? 0), size: Geometry.font) + 2

@@ -25,16 +25,8 @@ extension SummaryHTML {
                 out.line("")
                 out.write(part)
             }
-            out.writeRows(count: units.count) { index in
-                let unit = units[index]
-                let y = G.top + Double(index) * G.rowHeight
-                let end = plotX + min(max(unit.score, 0), 100) / 100 * plotWidth
-                let tip = "\(unit.rank). \(Self.oneLine(unit.name)): \(w.number(unit.score)) (\(w.grade(unit.grade)))"
-                return "\n" + tag("g", [:], tag("title", [:], text: tip) + unitLabel(unit, rankWidth: rankWidth, y: y + 16)
-                    + rect(x: plotX, y: y + 5, width: end - plotX, height: 14, fill: Self.gradeColour(unit.grade), radius: 2)
-                    + tag("g", ["class": "halo"], svgText(w.number(unit.score), x: end + 6, y: y + 16, weight: "bold")
-                        + svgText(w.grade(unit.grade), x: end + 12 + Self.textWidth(w.number(unit.score), size: G.font), y: y + 16,
-                                  size: G.small, fill: G.muted)))
+            out.writeRows(count: units.count) { index, row in
+                writeScoreRow(units[index], index: index, w, rankWidth: rankWidth, plotX: plotX, plotWidth: plotWidth, to: &row)
             }
             let items = Grade.allCases.reversed().map { (Self.gradeColour($0.rawValue), $0.label(language)) }
             out.line("")
@@ -73,20 +65,8 @@ extension SummaryHTML {
                                   anchor: "middle", weight: "bold"))
             }
             let units = document.units
-            out.writeRows(count: units.count) { row in
-                let unit = units[row]
-                let y = G.top + Double(row) * G.rowHeight
-                var cells = unitLabel(unit, rankWidth: rankWidth, y: y + 16)
-                for (index, have) in haves.enumerated() {
-                    let status = unit.haves.first { $0.id == have.id }?.status ?? ""
-                    let colours = Self.statusColours(status)
-                    let x = plotX + Double(index) * cellWidth
-                    let word = status.isEmpty ? "–" : w.status(status)
-                    cells += tag("g", [:], tag("title", [:], text: "\(Self.oneLine(unit.name)) · \(w.have(have.id)): \(word)")
-                        + rect(x: x + 2, y: y + 2, width: cellWidth - 4, height: G.rowHeight - 4, fill: colours.fill, radius: 3)
-                        + svgText(word, x: x + cellWidth / 2, y: y + 16, size: G.small, anchor: "middle", fill: colours.ink, weight: "bold"))
-                }
-                return "\n" + tag("g", [:], cells)
+            out.writeRows(count: units.count) { index, row in
+                writeGridRow(units[index], index: index, w, haves: haves, rankWidth: rankWidth, plotX: plotX, cellWidth: cellWidth, to: &row)
             }
             let items = HaveStatus.allCases.map { (Self.statusColours($0.rawValue).fill, $0.label(language)) }
             out.line("")
