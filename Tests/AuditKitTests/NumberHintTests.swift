@@ -74,6 +74,29 @@ import Testing
         #expect(diagnostic.hint.zh == "在冒号后加一个空格：inspector: 李明")
     }
 
+    /// The mark moves only for a key's own colon: a full-width colon in a value or a comment, or a
+    /// valid `key:value` string before an unrelated slip, leaves libyaml's place alone.
+    @Test func colonsInValuesAndCommentsDoNotMoveTheMark() throws {
+        let inValue = try firstDiagnostic("format: five-haves/1\ninspection:\n  notes: 备注：无\n  inspector: a: b\n")
+        #expect(inValue.line == 4 && inValue.column == 15)
+        #expect(!inValue.hint.en.contains("full-width"))
+        let runOn = try firstDiagnostic("format: five-haves/1\ninspection:\n  inspector:李明\n  notes: 备注：无\n")
+        #expect(runOn.line == 3 && runOn.column == 13)
+        #expect(runOn.hint.en == "put a space after the colon: inspector: 李明")
+        let validBefore = try firstDiagnostic("format: five-haves/1\nevidence:\n  - see:http://x\n  - a: b: c\n")
+        #expect(validBefore.line == 4 && validBefore.column == 9)
+        let comment = try firstDiagnostic("format: five-haves/1\n# 注意：缩进\n\tinspection: x\n")
+        #expect(comment.line == 3)
+        #expect(comment.hint.en.contains("tab"))
+    }
+
+    /// A bracket left open is noticed on a later line; it is reported where it opens.
+    @Test func anUnclosedBracketIsReportedWhereItOpens() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\nvenue:\n  rooms: [a, b\n")
+        #expect(diagnostic.line == 3 && diagnostic.column == 10)
+        #expect(diagnostic.hint.en.contains("closing quote or bracket"))
+    }
+
     /// An unclosed quote is found out at the end of the file; it is reported where it opens.
     @Test func anUnclosedQuoteIsReportedWhereItOpens() throws {
         let diagnostic = try firstDiagnostic("format: five-haves/1\ninspection:\n  notes: \"现场核实\n  inspector: 李明\nvenue:\n  status: none\n")

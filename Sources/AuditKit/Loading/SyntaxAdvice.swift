@@ -22,52 +22,69 @@ enum SyntaxAdvice {
     ]
 
     /// The message and hint for a syntax error that libyaml reports at `mark` in `bytes`, and where
-    /// to point: at the slip itself when it is one of those recognised (a full-width colon or a
-    /// colon without its space, which libyaml only notices on a later line), else at `mark`.
+    /// to point. A key written with a full-width colon, or with no space after its colon, turns its
+    /// line into a plain value, and libyaml notices only on a later line ("could not find expected
+    /// ':'", or "mapping values are not allowed" when the next line has a key); then the diagnostic
+    /// points at the slip itself. Otherwise it stays at `mark`.
     static func advice(problem: String, context: String?, mark: Mark, bytes: [UInt8]) -> (message: Localized, hint: Localized, mark: Mark) {
         let detail = context.map { "\($0), \(problem)" } ?? problem
         let zh = problems.first { problem.contains($0.0) }?.1 ?? "格式不符合 YAML 语法"
         let message = Localized(zh: "YAML 语法错误：\(zh)（\(detail)）", en: "YAML syntax error: \(detail)")
-        let (hint, at) = hint(near: mark, in: bytes)
-        return (message, hint, at)
-    }
-
-    private static func hint(near mark: Mark, in bytes: [UInt8]) -> (Localized, Mark) {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        // The line before the problem's and its own (0-based indices), nearest last.
+        // The line before the problem's and its own (0-based indices).
         let nearby = [mark.line - 2, mark.line - 1].filter { $0 >= 0 && $0 < lines.count }
-        if let index = nearby.last(where: { lines[$0].contains("：") }) {
-            let line = lines[index]
-            let shown = String(line.prefix(40)).trimmingSpaces()
-            let column = line.distance(from: line.startIndex, to: line.firstIndex(of: "：")!) + 1
-            return (.init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（\(shown)）",
-                          en: "replace the full-width colon \"：\" with \":\" followed by a space (\(shown))"),
-                    Mark(line: index + 1, column: column))
-        }
-        if let index = nearby.last(where: { colonWithoutSpace(in: lines[$0]) != nil }), let colon = colonWithoutSpace(in: lines[index]) {
-            let line = lines[index]
-            let key = String(line[..<colon]).trimmingSpaces()
-            let value = String(line[line.index(after: colon)...]).trimmingSpaces()
-            return (.init(zh: "在冒号后加一个空格：\(key): \(value)", en: "put a space after the colon: \(key): \(value)"),
-                    Mark(line: index + 1, column: line.distance(from: line.startIndex, to: colon) + 2))
+        // "Mapping values" counts only at the first colon of its line: a value run on from the line
+        // before meets it there; a second `: ` inside one line is a slip of that line.
+        let atFirstColon = mark.line - 1 < lines.count
+            && lines[mark.line - 1].firstIndex(of: ":").map { lines[mark.line - 1].distance(from: lines[mark.line - 1].startIndex, to: $0) + 1 } == mark.column
+        if problem.contains("could not find expected ':'") || (problem.contains("mapping values are not allowed") && atFirstColon),
+           let slip = keySlip(in: lines, at: nearby) {
+            return (message, slip.hint, slip.mark)
         }
         if nearby.contains(where: { lines[$0].hasPrefix("\t") || lines[$0].drop(while: { $0 == " " }).hasPrefix("\t") }) {
-            return (.init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line"), mark)
+            return (message, .init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line"), mark)
         }
-        return (.init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有“: ”或“ #”时给值加引号",
-                      en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'"),
+        if let index = nearby.last(where: { keyColon(in: lines[$0])?.fullWidth == true }) {
+            return (message, fullWidthHint(lines[index]), mark)
+        }
+        return (message, .init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有“: ”或“ #”时给值加引号",
+                               en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'"),
                 mark)
     }
 
-    /// Where `line` writes a key of the format's kind (`snake_case`) straight followed by a colon and
-    /// a value, without the space YAML needs between them (`inspector:李明`); nil otherwise.
-    static func colonWithoutSpace(in line: Substring) -> String.Index? {
+    /// The key written with a full-width colon, or with no space after its colon, on one of the
+    /// lines `indices` (the earlier first: that is where libyaml's plain value began).
+    private static func keySlip(in lines: [Substring], at indices: [Int]) -> (hint: Localized, mark: Mark)? {
+        for index in indices {
+            let line = lines[index]
+            guard let colon = keyColon(in: line) else { continue }
+            let column = line.distance(from: line.startIndex, to: colon.index) + 1
+            if colon.fullWidth { return (fullWidthHint(line), Mark(line: index + 1, column: column)) }
+            let key = String(line[..<colon.index]).trimmingSpaces()
+            let value = String(line[line.index(after: colon.index)...]).trimmingSpaces()
+            return (.init(zh: "在冒号后加一个空格：\(key): \(value)", en: "put a space after the colon: \(key): \(value)"),
+                    Mark(line: index + 1, column: column + 1))
+        }
+        return nil
+    }
+
+    private static func fullWidthHint(_ line: Substring) -> Localized {
+        let shown = String(line.prefix(40)).trimmingSpaces()
+        return .init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（\(shown)）",
+                     en: "replace the full-width colon \"：\" with \":\" followed by a space (\(shown))")
+    }
+
+    /// Where `line` writes a key of the format's kind (`snake_case`, after the indentation and an
+    /// optional `- `) straight followed by a full-width colon, or by a colon and a value with no
+    /// space between (`inspector:李明`); nil for any other line, a colon inside a value included.
+    static func keyColon(in line: Substring) -> (index: String.Index, fullWidth: Bool)? {
         var rest = line.drop(while: { $0 == " " })
         if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop(while: { $0 == " " }) }
         guard let first = rest.first, first.isASCII, first.isLetter || first == "_" else { return nil }
         let key = rest.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         let after = rest[key.endIndex...]
+        if after.first == "：" { return (after.startIndex, true) }
         guard after.first == ":", let next = after.dropFirst().first, next != " ", next != "\t", next != "\r" else { return nil }
-        return after.startIndex
+        return (after.startIndex, false)
     }
 }

@@ -62,10 +62,12 @@ public struct YAMLLoader: Sendable {
                 message: .init(zh: "文件含有不允许的控制字符（如 NUL）", en: "the file contains a control character (such as NUL)"),
                 hint: .init(zh: "删除该位置的不可见字符后保存", en: "delete the invisible character at this position"))
         }
-        // A quoted value or a bracket left open is found out only at the end of the file: point
-        // where it was opened.
-        if problem.contains("unexpected end of stream"), let context, context.contains("quoted scalar") || context.contains("flow") {
-            let opened = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        // A quote left open is found out only at the end of the file, a bracket left open on a
+        // later line: point where it was opened.
+        let opened = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        let unclosedQuote = problem.contains("unexpected end of stream") && context?.contains("quoted scalar") == true
+        let unclosedBracket = problem.contains("did not find expected ','") && context?.contains("flow") == true && opened.line < mark.line
+        if let context, unclosedQuote || unclosedBracket {
             return LoadProblem(
                 code: .syntax, mark: opened,
                 message: .init(zh: "YAML 语法错误：这里开始的引号或括号直到文件结尾都没有闭合（\(context), \(problem)）",
