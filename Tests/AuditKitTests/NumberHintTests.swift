@@ -27,11 +27,21 @@ import Testing
                       ("￥30000", "只写数字，不带单位或货币符号：30000", "write the number alone, without a unit or currency sign: 30000"),
                       ("25小时", "只写数字，不带单位或货币符号：25", "write the number alone, without a unit or currency sign: 25"),
                       ("60 m2", "只写数字，不带单位或货币符号：60", "write the number alone, without a unit or currency sign: 60"),
-                      ("60平方米", "只写数字，不带单位或货币符号：60", "write the number alone, without a unit or currency sign: 60")])
+                      ("60平方米", "只写数字，不带单位或货币符号：60", "write the number alone, without a unit or currency sign: 60"),
+                      ("1.13万", "写出完整的数：1.13万 写作 11300", "write the whole number: 11300 for 1.13万"),
+                      ("0.57万", "写出完整的数：0.57万 写作 5700", "write the whole number: 5700 for 0.57万"),
+                      ("12,345,678", "去掉千位分隔符：写作 12345678", "drop the thousands separators: write 12345678")])
     func numbersWithSomethingAround(_ text: String, _ zh: String, _ en: String) {
         let hint = Messages.numberHint(text, quoted: false, integer: false)
         #expect(hint.zh == zh)
         #expect(hint.en == en)
+    }
+
+    /// Commas that are not thousands separators get no number made up from them.
+    @Test(arguments: ["1,5", "12，15", "1,2345", "2022-10-19", "1.2.3", "多"])
+    func noNumberIsMadeUp(_ text: String) {
+        #expect(NumberSpelling.intended(text) == nil)
+        #expect(!Messages.numberHint(text, quoted: false, integer: false).en.contains("separators"))
     }
 
     @Test func itemsRunTogetherByAChineseCommaAreNamed() throws {
@@ -41,6 +51,11 @@ import Testing
         let diagnostic = try #require(report.diagnostics.first { $0.code == .notInChoices })
         #expect(diagnostic.hint.en == "separate the items with a half-width comma: [reading, activity]")
         #expect(diagnostic.hint.zh == "列表各项用半角逗号“,”分隔：[reading, activity]")
+        // A single value is not a list: the usual hint.
+        let single = text.replacingOccurrences(of: "  status: dedicated", with: "  status: shared、dedicated")
+        let report2 = ChecklistReader(catalogues: .builtIn).validate(Array(single.utf8), input: InputFile(path: "beiyuan-township.yaml", treeRoot: "."))
+        let status = try #require(report2.diagnostics.first { $0.code == .notInChoices && $0.keyPath == "venue.status" })
+        #expect(!status.hint.en.contains("half-width comma"))
     }
 }
 

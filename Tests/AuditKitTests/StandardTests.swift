@@ -49,6 +49,16 @@ import Testing
         StandardLoader.load(Array(text.utf8), file: "tailored.yaml")
     }
 
+    /// An empty `source:` followed by the criterion's own `zh:` is just empty: `zh` is a key of the
+    /// criterion too, so nothing tells the author to indent it.
+    @Test func anEmptyKeyBeforeASiblingIsNotADedent() throws {
+        let moved = try Edit("      - id: V1\n        zh:", "      - id: V1\n        source:\n        zh:")
+        let edit = try Edit("        source: {zh: 县老干部局工作要点第十条, en: \"County work plan, item 10\"}\n", "", in: moved.text)
+        let notFilled = try #require(Self.load(edit.text).diagnostics.first { $0.code == .notFilled })
+        #expect(notFilled.keyPath.hasSuffix("source"))
+        #expect(!notFilled.hint.en.contains("indent"))
+    }
+
     // MARK: - Tailored standards
 
     static let v3Measure = "measure: {kind: threshold, field: venue.area_m2, full: 30, half: 20}"

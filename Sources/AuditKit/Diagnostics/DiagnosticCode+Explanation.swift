@@ -65,8 +65,8 @@ extension DiagnosticCode {
         case .duplicateUnitID:
             return .init(zh: "两个清单使用了同一单位编号，两处都会报告。", en: "Two checklists use the same unit id; both are reported.")
         case .venueDetailsWithoutVenue:
-            return .init(zh: "venue.status 为 none（没有场所）时，面积、开放时间、挂牌等场所细项都不能填写：没有场所的单位不能因这些细项得分。",
-                         en: "When venue.status is none, the venue's details (area, opening hours, sign and the rest) must be left out: a unit without a venue cannot earn points for one.")
+            return .init(zh: "venue.status 为 none（没有场所）时，不能再填写描述场所的细项（面积、开放时间、地址、为 true 的挂牌等）：它们与“没有场所”矛盾，还会为不存在的场所计分。填 false、0 或空列表的项不受影响。",
+                         en: "When venue.status is none, no detail may describe a venue (an area, opening hours, an address, a sign set to true and so on): it contradicts having none, and would score points for a venue that does not exist. Details given as false, 0 or an empty list are fine.")
         case .staleActivity:
             return .init(zh: "早于检查前 12 个月的活动不计分。", en: "Activities more than 12 months before the inspection are not counted.")
         case .fundingYear:

@@ -75,7 +75,8 @@ public enum Rollup {
         // it) would count its units twice.
         var holder: [String: String] = [:]
         for input in inputs {
-            for digest in Set([input.sha256] + input.document.inputs.map(\.sha256)) where !digest.isEmpty {
+            // Only files that give units count: two counties may well hold the same empty or broken file.
+            for digest in Set([input.sha256] + input.document.inputs.filter(\.valid).map(\.sha256)) where !digest.isEmpty {
                 if let earlier = holder[digest], earlier != input.path { throw .overlap(earlier, input.path) }
                 holder[digest] = input.path
             }

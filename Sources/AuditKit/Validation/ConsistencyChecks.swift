@@ -26,12 +26,24 @@ struct ConsistencyChecks {
     private func checkVenue(_ root: Value, sink: inout DiagnosticSink) {
         guard let venue = root["venue"]?.object, let status = venue["status"], status.string == "none" else { return }
         for key in venue.keys where key != "status" {
-            guard let detail = venue[key] else { continue }
+            // false, 0 and [] agree with having no venue; anything else describes one.
+            guard let detail = venue[key], !Self.saysNone(detail) else { continue }
             sink.report(.venueDetailsWithoutVenue, at: detail.keyMark, path: "venue.\(key)",
                         .init(zh: "venue.status 为 none（第 \(status.mark.line) 行），却填写了 venue.\(key)",
                               en: "venue.status is none (line \(status.mark.line)), yet venue.\(key) is given"),
                         hint: .init(zh: "单位确无场所就删去 \(key)；如有场所，把 status 改为 dedicated 或 shared",
                                     en: "if the unit has no venue, delete \(key); if it has one, set status to dedicated or shared"))
+        }
+    }
+
+    /// Whether a detail says there is nothing: false, zero, or an empty list.
+    private static func saysNone(_ value: Value) -> Bool {
+        switch value.content {
+        case .boolean(let flag): return !flag
+        case .integer(let number): return number == 0
+        case .number(let number): return number == 0
+        case .list(let items): return items.isEmpty
+        default: return false
         }
     }
 

@@ -144,9 +144,6 @@ enum Messages {
         if text.hasSuffix("元") || text.hasSuffix("人") || text.hasSuffix("平方米") || text.hasSuffix("㎡") {
             return .init(zh: "只写数字，不带单位", en: "write the number alone, without a unit")
         }
-        if text.contains(",") || text.contains("，") {
-            return .init(zh: "去掉千位分隔符，例如 30000", en: "drop the thousands separators, e.g. 30000")
-        }
         return integer
             ? .init(zh: "写一个整数，例如 12", en: "write a whole number, e.g. 12")
             : .init(zh: "写一个数字，例如 85 或 85.5", en: "write a number, e.g. 85 or 85.5")
@@ -282,15 +279,19 @@ enum NumberSpelling {
             rest = rest.dropLast()
             extra = .tenThousands
         }
-        var digits = String(rest)
-        if digits.contains(",") || digits.contains("，") {
-            digits = digits.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+        var digits = fullWidthDigits(String(rest)) ?? String(rest)
+        if digits.contains(",") {
+            // Thousands separators only: groups of three digits after the first (`1,200`, not `1,5`).
+            let whole = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            digits = digits.replacingOccurrences(of: ",", with: "")
             extra = extra ?? .separators
         }
-        digits = fullWidthDigits(digits) ?? digits
         guard let extra, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               let number = Double(digits) else { return nil }
-        return (Value.format(number * multiplier), extra)
+        // Rounded to the ten-thousandth: 1.13万 is 11300, not 11299.999999999998.
+        return (Value.format((number * multiplier * 10_000).rounded() / 10_000), extra)
     }
 
     /// `８６` → `86`: full-width digits (with an optional sign and point) as ASCII.

@@ -68,7 +68,7 @@ struct ScalarReader {
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
         // `[reading，activity]`: a Chinese comma or 、 makes two items one.
         let parts = text.split(whereSeparator: { $0 == "，" || $0 == "、" }).map { String($0).trimmingSpaces() }
-        let hint = parts.count > 1 && parts.allSatisfy({ part in choices.contains { $0.id == part } })
+        let hint = parts.count > 1 && parts.allSatisfy({ part in choices.contains { $0.id == part } }) && path().hasSuffix("]")
             ? Messages.listSeparatorHint(parts)
             : Messages.choicesHint(suggestion, allowed: choices.map(\.id))
         sink.report(.notInChoices, at: mark, path: path(), Messages.notInChoices(text), hint: hint)

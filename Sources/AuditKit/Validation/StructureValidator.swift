@@ -100,7 +100,8 @@ struct StructureValidator {
             // An empty mapping key followed by keys of its own at the same indentation: they were
             // meant to be indented under it.
             if pairIndex + 1 < pairs.count, case .object(let children) = fields[fieldIndex].type, pair.value.isNull,
-               let next = pairs[pairIndex + 1].key.scalarText, children.contains(where: { $0.key == next }) {
+               let next = pairs[pairIndex + 1].key.scalarText, children.contains(where: { $0.key == next }),
+               !fields.contains(where: { $0.key == next }) {
                 let path = KeyPath.child(path(), key)
                 sink.report(.notFilled, at: pair.key.mark, path: path, Messages.notFilled(path),
                             hint: Messages.keysNotIndentedHint(key, next: next, line: pairs[pairIndex + 1].key.mark.line))
