@@ -30,7 +30,11 @@ import Testing
                       ("60平方米", "只写数字，不带单位或货币符号：60", "write the number alone, without a unit or currency sign: 60"),
                       ("1.13万", "写出完整的数：1.13万 写作 11300", "write the whole number: 11300 for 1.13万"),
                       ("0.57万", "写出完整的数：0.57万 写作 5700", "write the whole number: 5700 for 0.57万"),
-                      ("12,345,678", "去掉千位分隔符：写作 12345678", "drop the thousands separators: write 12345678")])
+                      ("12,345,678", "去掉千位分隔符：写作 12345678", "drop the thousands separators: write 12345678"),
+                      ("30，000", "去掉千位分隔符：写作 30000", "drop the thousands separators: write 30000"),
+                      ("１,２００", "去掉千位分隔符：写作 1200", "drop the thousands separators: write 1200"),
+                      ("1,234.56789", "去掉千位分隔符：写作 1234.56789", "drop the thousands separators: write 1234.56789"),
+                      ("3.14159元", "只写数字，不带单位或货币符号：3.14159", "write the number alone, without a unit or currency sign: 3.14159")])
     func numbersWithSomethingAround(_ text: String, _ zh: String, _ en: String) {
         let hint = Messages.numberHint(text, quoted: false, integer: false)
         #expect(hint.zh == zh)
@@ -103,6 +107,44 @@ import Testing
         let comment = try firstDiagnostic("format: five-haves/1\n# 注意：缩进\n\tinspection: x\n")
         #expect(comment.line == 3)
         #expect(comment.hint.en.contains("tab"))
+    }
+
+    /// Full-width spaces typed as indentation are named, at the line that has them.
+    @Test func fullWidthIndentationIsNamed() throws {
+        let syntax = try firstDiagnostic("format: five-haves/1\ninspection:\n  date: 2022-10-19\n\u{3000}\u{3000}inspector: 李明\n  round: 2022-H2\n")
+        #expect(syntax.code == .syntax)
+        #expect(syntax.line == 4 && syntax.column == 1)
+        #expect(syntax.hint.en.contains("full-width spaces"))
+        #expect(syntax.hint.zh.contains("全角空格"))
+        let text = "format: five-haves/1\ninspection:\n  date: 2022-10-19\n\u{3000}\u{3000}inspector: 李明\n"
+        let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        let unknown = try #require(report.diagnostics.first { $0.code == .unknownKey })
+        #expect(unknown.line == 4)
+        #expect(unknown.hint.en.contains("full-width spaces"))
+    }
+
+    /// A flow list or mapping that is closed, with a slip inside it on a later line, is not called
+    /// unclosed: the slip keeps libyaml's place.
+    @Test(arguments: ["format: five-haves/1\nvenue:\n  rooms: [\"a\"\n    \"b\"]\n",
+                      "format: five-haves/1\nvenue:\n  rooms: {a: 1\n    b: 2}\n",
+                      "format: five-haves/1\nvenue:\n  rooms: [a,\n    b: c: d]\n"])
+    func aClosedBracketIsNotCalledUnclosed(_ text: String) throws {
+        let diagnostic = try firstDiagnostic(text)
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == 4)
+        #expect(!diagnostic.message.en.contains("never closed"))
+    }
+
+    /// A missing space is found at the would-be key's own line, blank lines after it or not, and
+    /// in CR LF files as in LF ones.
+    @Test func theSlipIsFoundAtTheWouldBeKey() throws {
+        let blank = try firstDiagnostic("format: five-haves/1\ninspection:\n  notes: x\n  inspector:李明\n\n  round: y\n")
+        #expect(blank.line == 4 && blank.column == 13)
+        let noColon = try firstDiagnostic("format: five-haves/1\ninspection:\n  inspector 李明\n  phone:123\n")
+        #expect(!(noColon.line == 4 && noColon.hint.en.contains("put a space")))
+        let crlf = try firstDiagnostic("format: five-haves/1\r\ninspection:\r\n  inspector：李明\r\n  round: y\r\n")
+        #expect(crlf.line == 3 && crlf.column == 12)
+        #expect(crlf.hint.en.contains("full-width colon"))
     }
 
     /// A bracket left open is noticed on a later line; it is reported where it opens.

@@ -26,20 +26,35 @@ enum SyntaxAdvice {
     /// line into a plain value, and libyaml notices only on a later line ("could not find expected
     /// ':'", or "mapping values are not allowed" when the next line has a key); then the diagnostic
     /// points at the slip itself. Otherwise it stays at `mark`.
-    static func advice(problem: String, context: String?, mark: Mark, bytes: [UInt8]) -> (message: Localized, hint: Localized, mark: Mark) {
+    /// `contextMark` is where libyaml's context began (for a missing ':', the start of the would-be key).
+    static func advice(problem: String, context: String?, mark: Mark, contextMark: Mark, bytes: [UInt8])
+        -> (message: Localized, hint: Localized, mark: Mark) {
         let detail = context.map { "\($0), \(problem)" } ?? problem
         let zh = problems.first { problem.contains($0.0) }?.1 ?? "格式不符合 YAML 语法"
         let message = Localized(zh: "YAML 语法错误：\(zh)（\(detail)）", en: "YAML syntax error: \(detail)")
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = self.lines(bytes)
         // The line before the problem's and its own (0-based indices).
         let nearby = [mark.line - 2, mark.line - 1].filter { $0 >= 0 && $0 < lines.count }
+        // A missing ':' is the would-be key's: libyaml says where it started.
+        if problem.contains("could not find expected ':'"), contextMark.line - 1 < lines.count,
+           let slip = keySlip(in: lines, at: [contextMark.line - 1]) {
+            return (message, slip.hint, slip.mark)
+        }
         // "Mapping values" counts only at the first colon of its line: a value run on from the line
         // before meets it there; a second `: ` inside one line is a slip of that line.
         let atFirstColon = mark.line - 1 < lines.count
             && lines[mark.line - 1].firstIndex(of: ":").map { lines[mark.line - 1].distance(from: lines[mark.line - 1].startIndex, to: $0) + 1 } == mark.column
-        if problem.contains("could not find expected ':'") || (problem.contains("mapping values are not allowed") && atFirstColon),
-           let slip = keySlip(in: lines, at: nearby) {
+        if problem.contains("mapping values are not allowed") && atFirstColon, let slip = keySlip(in: lines, at: nearby) {
             return (message, slip.hint, slip.mark)
+        }
+        // Full-width spaces (U+3000, typed with a Chinese input method) are not indentation to YAML:
+        // the line starts a new key where it should continue the one above.
+        if let index = nearby.first(where: { lines[$0].drop(while: { $0 == " " }).hasPrefix("\u{3000}") }) {
+            let line = lines[index]
+            let column = line.distance(from: line.startIndex, to: line.firstIndex(of: "\u{3000}")!) + 1
+            return (message, .init(zh: "行首有全角空格：缩进只能用半角空格，把它们换成半角空格",
+                                   en: "the line is indented with full-width spaces: indent with ordinary spaces instead"),
+                    Mark(line: index + 1, column: column))
         }
         if nearby.contains(where: { lines[$0].hasPrefix("\t") || lines[$0].drop(while: { $0 == " " }).hasPrefix("\t") }) {
             return (message, .init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line"), mark)
@@ -52,8 +67,32 @@ enum SyntaxAdvice {
                 mark)
     }
 
+    /// The text's lines as libyaml counts them: LF, CR LF and CR each end one.
+    static func lines(_ bytes: [UInt8]) -> [Substring] {
+        String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
+    /// Whether the flow collection opened at `mark` (`[` or `{`) is closed somewhere in the lines
+    /// that continue it (those indented more than its own line, up to the end of the file): then a
+    /// "did not find expected ','" is a slip inside it, not a bracket left open.
+    static func closes(bracketAt mark: Mark, in bytes: [UInt8]) -> Bool {
+        let lines = self.lines(bytes)
+        guard mark.line - 1 < lines.count else { return false }
+        let first = lines[mark.line - 1]
+        let opening = first.dropFirst(mark.column - 1).first
+        let closing: Character = opening == "{" ? "}" : "]"
+        let indent = first.prefix { $0 == " " }.count
+        if first.dropFirst(mark.column).contains(closing) { return true }
+        for line in lines.dropFirst(mark.line) {
+            let content = line.drop { $0 == " " }
+            if !content.isEmpty && line.count - content.count <= indent { break }
+            if content.contains(closing) { return true }
+        }
+        return false
+    }
+
     /// The key written with a full-width colon, or with no space after its colon, on one of the
-    /// lines `indices` (the earlier first: that is where libyaml's plain value began).
+    /// lines `indices`, looked at in that order.
     private static func keySlip(in lines: [Substring], at indices: [Int]) -> (hint: Localized, mark: Mark)? {
         for index in indices {
             let line = lines[index]

@@ -66,7 +66,8 @@ public struct YAMLLoader: Sendable {
         // later line: point where it was opened.
         let opened = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
         let unclosedQuote = problem.contains("unexpected end of stream") && context?.contains("quoted scalar") == true
-        let unclosedBracket = problem.contains("did not find expected ','") && context?.contains("flow") == true && opened.line < mark.line
+        let unclosedBracket = problem.contains("did not find expected ','") && context?.contains("flow") == true
+            && opened.line < mark.line && !SyntaxAdvice.closes(bracketAt: opened, in: bytes)
         if let context, unclosedQuote || unclosedBracket {
             return LoadProblem(
                 code: .syntax, mark: opened,
@@ -74,7 +75,7 @@ public struct YAMLLoader: Sendable {
                                en: "YAML syntax error: the quote or bracket opened here is never closed (\(context), \(problem))"),
                 hint: .init(zh: "在这个值的末尾补上对应的右引号或右括号", en: "add the closing quote or bracket at the end of this value"))
         }
-        let advice = SyntaxAdvice.advice(problem: problem, context: context, mark: mark, bytes: bytes)
+        let advice = SyntaxAdvice.advice(problem: problem, context: context, mark: mark, contextMark: opened, bytes: bytes)
         return LoadProblem(code: .syntax, mark: advice.mark, message: advice.message, hint: advice.hint)
     }
 }

@@ -71,6 +71,11 @@ enum Messages {
         return .init(zh: "此处可用的键：\(list)", en: "keys allowed here: \(list)")
     }
 
+    /// For a key whose name starts with full-width spaces, typed as indentation.
+    static let fullWidthIndentHint = Localized(
+        zh: "键前面是全角空格：缩进只能用半角空格，把它们换成半角空格",
+        en: "the key is preceded by full-width spaces: indent with ordinary spaces instead")
+
     /// For a key that belongs to the mapping of an earlier key: it was written too far left.
     static func indentUnderHint(_ key: String, owner: String, line: Int) -> Localized {
         .init(zh: "\(shown(key)) 是 \(owner) 下的项：在行首加空格，缩进到第 \(line) 行的 \(owner): 之下",
@@ -279,7 +284,7 @@ enum NumberSpelling {
             rest = rest.dropLast()
             extra = .tenThousands
         }
-        var digits = fullWidthDigits(String(rest)) ?? String(rest)
+        var digits = String(rest).replacingOccurrences(of: "，", with: ",")
         if digits.contains(",") {
             // Thousands separators only: groups of three digits after the first (`1,200`, not `1,5`).
             let whole = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
@@ -288,10 +293,12 @@ enum NumberSpelling {
             digits = digits.replacingOccurrences(of: ",", with: "")
             extra = extra ?? .separators
         }
+        digits = fullWidthDigits(digits) ?? digits
         guard let extra, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               let number = Double(digits) else { return nil }
-        // Rounded to the ten-thousandth: 1.13万 is 11300, not 11299.999999999998.
-        return (Value.format((number * multiplier * 10_000).rounded() / 10_000), extra)
+        // Ten-thousands rounded to the unit's ten-thousandth: 1.13万 is 11300, not 11299.999999999998.
+        let value = multiplier == 1 ? number : (number * multiplier * 10_000).rounded() / 10_000
+        return (Value.format(value), extra)
     }
 
     /// `８６` → `86`: full-width digits (with an optional sign and point) as ASCII.

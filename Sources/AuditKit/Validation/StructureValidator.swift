@@ -88,7 +88,9 @@ struct StructureValidator {
                 unknown.append((key, pair.key.mark))
                 let keys = fields.map(\.key)
                 let hint: Localized
-                if let owner = Self.owner(of: key, before: pairIndex, in: pairs, fields: fields) {
+                if key.hasPrefix("\u{3000}") {
+                    hint = Messages.fullWidthIndentHint
+                } else if let owner = Self.owner(of: key, before: pairIndex, in: pairs, fields: fields) {
                     hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
                 } else {
                     hint = Messages.unknownKeyHint(Suggestion.closest(to: key, in: keys), allowed: keys)
