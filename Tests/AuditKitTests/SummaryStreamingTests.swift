@@ -168,3 +168,33 @@ import Testing
         return "\(index):\n\(context(x))\n---\n\(context(y))"
     }
 }
+
+/// What a rollup counts as the same file in two summaries.
+@Suite struct RollupOverlapTests {
+    private static func county(_ index: Int, sharing shared: SummaryDocument.InputRef) throws -> Rollup.Input {
+        var document = try SummaryStreamingTests.samples(language: .en, dropping: index)
+        document.region = "county-\(index)"
+        document.inputs = document.inputs.map { input in
+            var copy = input
+            copy.sha256 = String(index) + input.sha256.dropFirst()
+            return copy
+        } + [shared]
+        return Rollup.Input(path: "county-\(index)/summary.json", document: document, sha256: String(repeating: String(index), count: 64))
+    }
+
+    /// The same broken or empty file in two counties gives no unit twice: the rollup goes ahead.
+    @Test func aSharedInvalidFileIsNoOverlap() throws {
+        let broken = SummaryDocument.InputRef(path: "checklists/todo.yaml", unitID: nil, sha256: String(repeating: "e", count: 64),
+                                              valid: false, region: nil)
+        let inputs = try [1, 2].map { try Self.county($0, sharing: broken) }
+        #expect(throws: Never.self) { try Rollup.combine(inputs, title: nil, region: "city", language: .en) }
+    }
+
+    /// The same valid checklist in two counties would count its unit twice: refused.
+    @Test func aSharedValidChecklistIsAnOverlap() throws {
+        let unit = SummaryDocument.InputRef(path: "checklists/a.yaml", unitID: "a", sha256: String(repeating: "f", count: 64),
+                                            valid: true, region: nil)
+        let inputs = try [1, 2].map { try Self.county($0, sharing: unit) }
+        #expect(throws: RollupError.self) { try Rollup.combine(inputs, title: nil, region: "city", language: .en) }
+    }
+}
