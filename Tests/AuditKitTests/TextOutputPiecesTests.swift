@@ -10,12 +10,35 @@ import Testing
         return out.text
     }
 
+    /// Points as the reports have always shown them, spelt out independently of the writer.
+    private static func tenthsReference(_ tenths: Int) -> String {
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+
+    /// Chart coordinates as the charts have always written them.
+    private static func oneDecimalReference(_ value: Double) -> String {
+        guard value.isFinite else { return "0.0" }
+        let tenths = Int((value * 10).rounded())
+        let magnitude = abs(tenths)
+        return (tenths < 0 ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"
+    }
+
     @Test func tenthsReadAsScoreFormatGivesThem() {
         for tenths in Array(-1_005...1_005) + [Int.max, Int.min + 1, 12_345_678] {
-            #expect(written { $0.write(tenths: tenths) } == Score.format(tenths: tenths), "tenths \(tenths)")
+            #expect(written { $0.write(tenths: tenths) } == Self.tenthsReference(tenths), "tenths \(tenths)")
+            #expect(Score.format(tenths: tenths) == Self.tenthsReference(tenths), "tenths \(tenths)")
         }
         #expect(written { $0.write(tenths: 845) } == "84.5")
         #expect(written { $0.write(tenths: -5) } == "-0.5")
+    }
+
+    @Test func coordinatesHaveExactlyOneDecimal() {
+        let values = stride(from: -30.0, through: 30.0, by: 0.05).map { $0 } + [0, -0.0, -0.04, 0.05, 0.15, 170, 1e9, .infinity, .nan]
+        for value in values {
+            #expect(written { $0.write(oneDecimal: value) } == Self.oneDecimalReference(value), "\(value)")
+        }
     }
 
     @Test func wholeNumbersReadAsStringGivesThem() {

@@ -2,9 +2,9 @@
 public enum Score {
     /// `85`, `84.5`: tenths of a point as the user reads them.
     public static func format(tenths: Int) -> String {
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        var out = StringOutput()
+        out.write(tenths: tenths)
+        return out.text
     }
 
     /// `a × b ÷ c` rounded half up, for non-negative integers.

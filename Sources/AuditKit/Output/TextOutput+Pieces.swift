@@ -26,12 +26,24 @@ extension TextOutput {
         }
     }
 
-    /// Appends points kept in tenths as `Score.format(tenths:)` shows them: `85`, `84.5`, `-0.5`.
+    /// Appends points kept in tenths as the reports show them (`Score.format(tenths:)`): `85`,
+    /// `84.5`, `-0.5`.
     mutating func write(tenths: Int) {
-        if tenths < 0 && tenths > -10 { write("-") }
-        write(tenths / 10)
-        let fraction = abs(tenths % 10)
-        if fraction != 0 {
+        writeTenths(tenths, keepingZero: false)
+    }
+
+    /// Appends `value` with exactly one decimal (`12.0`, `-0.5`), as chart coordinates are written so
+    /// that reruns are byte-identical; a value that is not finite is written as `0.0`.
+    mutating func write(oneDecimal value: Double) {
+        writeTenths(value.isFinite ? Int((value * 10).rounded()) : 0, keepingZero: true)
+    }
+
+    /// `tenths` as a decimal number; the `.0` of a whole number is written only with `keepingZero`.
+    private mutating func writeTenths(_ tenths: Int, keepingZero: Bool) {
+        if tenths < 0 { write("-") }
+        write(Int(tenths.magnitude / 10))
+        let fraction = Int(tenths.magnitude % 10)
+        if fraction != 0 || keepingZero {
             write(".")
             write(fraction)
         }

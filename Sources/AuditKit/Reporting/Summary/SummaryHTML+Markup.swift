@@ -98,10 +98,9 @@ extension SummaryHTML {
 
     /// A coordinate or length with exactly one decimal, so reruns are byte-identical.
     func fixed(_ value: Double) -> String {
-        guard value.isFinite else { return "0.0" }
-        let tenths = Int((value * 10).rounded())
-        let magnitude = abs(tenths)
-        return (tenths < 0 ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"
+        var out = StringOutput()
+        out.write(oneDecimal: value)
+        return out.text
     }
 
     /// A section with a heading the section is labelled by.

@@ -97,11 +97,7 @@ extension SummaryHTML {
     /// ` name="12.5"`: a number with exactly one decimal, as `fixed` gives it.
     private func writeAttribute(_ name: String, fixed value: Double, to out: inout some TextOutput) {
         out.write(" " + name + "=\"")
-        let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
-        if tenths < 0 { out.write("-") }
-        out.write(abs(tenths) / 10)
-        out.write(".")
-        out.write(abs(tenths) % 10)
+        out.write(oneDecimal: value)
         out.write("\"")
     }
 }
