@@ -11,7 +11,7 @@ public struct FileReport: Sendable {
     private var checklistBox: ChecklistBox?
     /// The valid checklist's `unit.id`, kept even when the run dropped the tree; nil when the file
     /// has errors.
-    public internal(set) var unitID: String?
+    public var unitID: String? { hasErrors ? nil : claimedUnitID }
     /// Where `unit.id`'s value is written, for the duplicate-id diagnostic.
     var unitIDMark: Mark = .start
     /// The `unit.id` the file gives, when that value itself is valid, even if other parts of the
@@ -29,7 +29,6 @@ public struct FileReport: Sendable {
     public init(input: InputFile, checklist: Checklist?, diagnostics: [Diagnostic], sha256: String, isUnreadable: Bool) {
         self.input = input
         self.checklistBox = checklist.map(ChecklistBox.init)
-        self.unitID = checklist?.unitID
         self.unitIDMark = checklist?.root.value(at: "unit.id")?.mark ?? .start
         self.claimedUnitID = checklist?.unitID
         self.diagnostics = diagnostics

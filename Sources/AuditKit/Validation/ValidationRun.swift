@@ -94,8 +94,6 @@ public struct ValidationRun: Sendable {
                     hint: .init(zh: "每个单位的编号必须唯一：改正其中一个", en: "each unit needs its own id: change one of them")))
                 reports[index].diagnostics.sort(by: Diagnostic.ordered)
                 reports[index].checklist = nil
-                reports[index].unitID = nil
-                reports[index].claimedUnitID = nil
                 marked.append(index)
             }
         }
