@@ -30,21 +30,32 @@ enum SyntaxAdvice {
     static func advice(problem: String, context: String?, mark: Mark, contextMark: Mark, bytes: [UInt8])
         -> (message: Localized, hint: Localized, mark: Mark) {
         let detail = context.map { "\($0), \(problem)" } ?? problem
+        let lines = self.lines(bytes)
+        // A quote left open is found out only at the end of the file, a bracket left open on a
+        // later line: point where it was opened.
+        let unclosedQuote = problem.contains("unexpected end of stream") && context?.contains("quoted scalar") == true
+        let unclosedBracket = problem.contains("did not find expected ','") && context?.contains("flow") == true
+            && contextMark.line < mark.line && !closes(bracketAt: contextMark, in: lines)
+        if unclosedQuote || unclosedBracket {
+            return (.init(zh: "YAML 语法错误：这里开始的引号或括号直到文件结尾都没有闭合（\(detail)）",
+                          en: "YAML syntax error: the quote or bracket opened here is never closed (\(detail))"),
+                    .init(zh: "在这个值的末尾补上对应的右引号或右括号", en: "add the closing quote or bracket at the end of this value"),
+                    contextMark)
+        }
         let zh = problems.first { problem.contains($0.0) }?.1 ?? "格式不符合 YAML 语法"
         let message = Localized(zh: "YAML 语法错误：\(zh)（\(detail)）", en: "YAML syntax error: \(detail)")
-        let lines = self.lines(bytes)
         // The line before the problem's and its own (0-based indices).
         let nearby = [mark.line - 2, mark.line - 1].filter { $0 >= 0 && $0 < lines.count }
         // A missing ':' is the would-be key's: libyaml says where it started.
-        if problem.contains("could not find expected ':'"), contextMark.line - 1 < lines.count,
+        if problem.contains("could not find expected ':'"), lines[safe: contextMark.line - 1] != nil,
            let slip = keySlip(in: lines, at: [contextMark.line - 1]) {
             return (message, slip.hint, slip.mark)
         }
         // "Mapping values" counts only at the first colon of its line: a value run on from the line
         // before meets it there; a second `: ` inside one line is a slip of that line.
-        let atFirstColon = mark.line - 1 < lines.count
-            && lines[mark.line - 1].firstIndex(of: ":").map { lines[mark.line - 1].distance(from: lines[mark.line - 1].startIndex, to: $0) + 1 } == mark.column
-        if problem.contains("mapping values are not allowed") && atFirstColon, let slip = keySlip(in: lines, at: nearby) {
+        if problem.contains("mapping values are not allowed"), let line = lines[safe: mark.line - 1],
+           let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) + 1 == mark.column,
+           let slip = keySlip(in: lines, at: nearby) {
             return (message, slip.hint, slip.mark)
         }
         // Full-width spaces (U+3000, typed with a Chinese input method) are not indentation to YAML:
@@ -75,10 +86,8 @@ enum SyntaxAdvice {
     /// Whether the flow collection opened at `mark` (`[` or `{`) is closed somewhere in the lines
     /// that continue it (those indented more than its own line, up to the end of the file): then a
     /// "did not find expected ','" is a slip inside it, not a bracket left open.
-    static func closes(bracketAt mark: Mark, in bytes: [UInt8]) -> Bool {
-        let lines = self.lines(bytes)
-        guard mark.line - 1 < lines.count else { return false }
-        let first = lines[mark.line - 1]
+    private static func closes(bracketAt mark: Mark, in lines: [Substring]) -> Bool {
+        guard let first = lines[safe: mark.line - 1] else { return false }
         let opening = first.dropFirst(mark.column - 1).first
         let closing: Character = opening == "{" ? "}" : "]"
         let indent = first.prefix { $0 == " " }.count
@@ -125,5 +134,12 @@ enum SyntaxAdvice {
         if after.first == "：" { return (after.startIndex, true) }
         guard after.first == ":", let next = after.dropFirst().first, next != " ", next != "\t", next != "\r" else { return nil }
         return (after.startIndex, false)
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }

@@ -62,20 +62,8 @@ public struct YAMLLoader: Sendable {
                 message: .init(zh: "文件含有不允许的控制字符（如 NUL）", en: "the file contains a control character (such as NUL)"),
                 hint: .init(zh: "删除该位置的不可见字符后保存", en: "delete the invisible character at this position"))
         }
-        // A quote left open is found out only at the end of the file, a bracket left open on a
-        // later line: point where it was opened.
-        let opened = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
-        let unclosedQuote = problem.contains("unexpected end of stream") && context?.contains("quoted scalar") == true
-        let unclosedBracket = problem.contains("did not find expected ','") && context?.contains("flow") == true
-            && opened.line < mark.line && !SyntaxAdvice.closes(bracketAt: opened, in: bytes)
-        if let context, unclosedQuote || unclosedBracket {
-            return LoadProblem(
-                code: .syntax, mark: opened,
-                message: .init(zh: "YAML 语法错误：这里开始的引号或括号直到文件结尾都没有闭合（\(context), \(problem)）",
-                               en: "YAML syntax error: the quote or bracket opened here is never closed (\(context), \(problem))"),
-                hint: .init(zh: "在这个值的末尾补上对应的右引号或右括号", en: "add the closing quote or bracket at the end of this value"))
-        }
-        let advice = SyntaxAdvice.advice(problem: problem, context: context, mark: mark, contextMark: opened, bytes: bytes)
+        let contextMark = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        let advice = SyntaxAdvice.advice(problem: problem, context: context, mark: mark, contextMark: contextMark, bytes: bytes)
         return LoadProblem(code: .syntax, mark: advice.mark, message: advice.message, hint: advice.hint)
     }
 }
