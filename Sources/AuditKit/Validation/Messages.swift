@@ -265,18 +265,11 @@ enum NumberSpelling {
     static func intended(_ text: String) -> (value: String, extra: Extra)? {
         var rest = Substring(text.trimmingSpaces())
         var extra: Extra?
-        var changed = true
-        while changed {
-            changed = false
-            for word in approximations + units {
-                if rest.hasPrefix(word) { rest = rest.dropFirst(word.count); changed = true }
-                if rest.hasSuffix(word) { rest = rest.dropLast(word.count); changed = true }
-                if changed {
-                    extra = extra ?? (approximations.contains(word) ? .approximate : .unit)
-                    rest = Substring(String(rest).trimmingSpaces())
-                    break
-                }
-            }
+        // Peel the words off either end, one at a time; the first one peeled says what kind they are.
+        while let word = (approximations + units).first(where: { rest.hasPrefix($0) || rest.hasSuffix($0) }) {
+            rest = rest.hasPrefix(word) ? rest.dropFirst(word.count) : rest.dropLast(word.count)
+            rest = Substring(String(rest).trimmingSpaces())
+            extra = extra ?? (approximations.contains(word) ? .approximate : .unit)
         }
         var multiplier = 1.0
         if rest.hasSuffix("万") {
