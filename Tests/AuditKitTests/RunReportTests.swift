@@ -161,6 +161,23 @@ enum RunFixtures {
         #expect(archives.grade == "largely-compliant")
     }
 
+    /// Townships read in pinyin order (character code would put 东 before 北), units without a
+    /// township last; categories in the format's order.
+    @Test func groupsAreInTheOrderAReaderLooksThemUp() {
+        let places: [(String?, String)] = [("东关镇", "township"), ("北塬乡", "community"), (nil, "other"), ("南山镇", "department"),
+                                           ("城关镇", "enterprise"), ("河西乡", "mystery"), ("北塬乡", "department")]
+        let units = places.enumerated().map { index, place in
+            SummaryDocument.UnitRow(rank: index + 1, unitID: "u\(index)", name: "u\(index)", category: place.1, township: place.0,
+                                    region: nil, retirees: 30, required: true, score: 50, grade: "non-compliant",
+                                    inspectionDate: "2023-06-01", haves: [], actions: 0, liftCriteria: [])
+        }
+        let townships = SummaryBuilder.groups(units, language: .zh) { $0.township }
+        #expect(townships.map(\.name) == ["北塬乡", "城关镇", "东关镇", "河西乡", "南山镇", "（未填写）"])
+        #expect(townships.map(\.units) == [2, 1, 1, 1, 1, 1])
+        let categories = SummaryBuilder.groups(units, language: .en, order: NameOrder.categoryPrecedes) { $0.category }
+        #expect(categories.map(\.name) == ["department", "township", "enterprise", "community", "other", "mystery"])
+    }
+
     // MARK: - Baseline
 
     @Test func baselineComparisonMatchesGoldens() throws {

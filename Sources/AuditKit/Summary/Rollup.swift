@@ -136,7 +136,7 @@ public enum Rollup {
                 row.region.map { String($0.split(separator: "/").first ?? Substring($0)).trimmingSpaces() }
             },
             byTownship: [],
-            byCategory: SummaryBuilder.groups(ranked, language: language) { $0.category },
+            byCategory: SummaryBuilder.groups(ranked, language: language, order: NameOrder.categoryPrecedes) { $0.category },
             mostMissed: missedOrder.compactMap { missed[$0] }.enumerated().sorted { lhs, rhs in
                 lhs.element.units != rhs.element.units ? lhs.element.units > rhs.element.units : lhs.offset < rhs.offset
             }.map(\.element),

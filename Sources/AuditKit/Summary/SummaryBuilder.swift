@@ -56,7 +56,7 @@ public struct SummaryBuilder: Sendable {
             units: ranked,
             byRegion: [],
             byTownship: Self.groups(ranked, language: language) { $0.township },
-            byCategory: Self.groups(ranked, language: language) { $0.category },
+            byCategory: Self.groups(ranked, language: language, order: NameOrder.categoryPrecedes) { $0.category },
             mostMissed: mostMissed(units),
             rectifications: rectifications,
             invalid: invalid,
@@ -152,16 +152,21 @@ public struct SummaryBuilder: Sendable {
     }
 
     /// Figures per group, groups in name order; units without a group value form their own group.
+    /// The units grouped by `key`, the groups in `order` (by name, `NameOrder.precedes`, unless
+    /// told otherwise), units without a value in one group last.
     static func groups(_ units: [SummaryDocument.UnitRow], language: Language,
+                       order: (String, String) -> Bool = NameOrder.precedes,
                        key: (SummaryDocument.UnitRow) -> String?) -> [SummaryDocument.GroupRow] {
         let none = language == .zh ? "（未填写）" : "(not given)"
         // Grouped by index, so the rows themselves are not copied into the groups.
-        let grouped = Dictionary(grouping: units.indices) { key(units[$0]) ?? none }
-        return grouped.keys.sorted().map { name in
+        let grouped = Dictionary(grouping: units.indices) { key(units[$0]) }
+        let named = grouped.keys.compactMap { $0 }.sorted(by: order)
+        let names: [String?] = named + (grouped[nil] == nil ? [] : [nil])
+        return names.map { name in
             let members = grouped[name] ?? []
             let required = members.count { units[$0].required }
             let compliant = members.count { units[$0].required && units[$0].grade == Grade.compliant.rawValue }
-            return .init(name: name, units: members.count, required: required, compliant: compliant,
+            return .init(name: name ?? none, units: members.count, required: required, compliant: compliant,
                          complianceRate: share(compliant, required), averageScore: mean(members.map { units[$0].score }))
         }
     }
