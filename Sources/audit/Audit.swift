@@ -11,11 +11,27 @@ struct Audit: ParsableCommand {
         Inspectors fill one YAML checklist per unit under checklists/ (`audit new` writes a commented \
         template; `audit schema` prints the JSON Schema for editors). `audit validate` checks them, \
         `audit score` scores them and `audit run` writes the county summary under reports/.
-        Exit codes: 0 clean, 1 findings, 2 the tool could not do its job (unreadable path, bad standard), 64 usage.
+        Exit codes: 0 clean, 1 findings, 2 the tool could not do its job (a usage error, an unreadable path, a bad standard).
         """,
         version: ToolInfo.version,
         subcommands: [Run.self, Validate.self, Score.self, StandardCommand.self, RollupCommand.self, Schema.self, New.self, Docs.self]
     )
+
+    /// Runs the command, as ArgumentParser does, except that a usage error exits with 2 like every
+    /// other reason the tool could not do its job, not with ArgumentParser's own 64: a CI step or
+    /// script then tells findings (1) from "the check did not run" (2) without a third code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.err(fullMessage(for: error))
+                exit(withError: ExitCode(Exit.io))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 extension ValidationOutputFormat: ExpressibleByArgument {}

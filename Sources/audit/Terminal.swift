@@ -74,11 +74,12 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
-/// The exit codes, in one place. Usage errors keep ArgumentParser's own code.
+/// The exit codes, in one place.
 enum Exit {
     /// Findings: an invalid checklist, a warning under `--strict`, or a grade below the bar.
     static let findings: Int32 = 1
-    /// The tool could not do its job: a path or file could not be read, or a bad standard file.
+    /// The tool could not do its job: a usage error, a path or file that could not be read, or a bad
+    /// standard file.
     static let io: Int32 = 2
 }
 

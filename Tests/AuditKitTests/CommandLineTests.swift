@@ -10,8 +10,8 @@ import Testing
     static let warningsOnly = "\(outputs)/warnings-only.yaml"
     static let valid = "\(outputs)/river-valley-library.yaml"
 
-    /// ArgumentParser's exit code for usage errors (EX_USAGE).
-    static let usageError: Int32 = 64
+    /// The exit code of a usage error: 2, as for any run that could not do its job.
+    static let usageError: Int32 = 2
 
     // MARK: - Exit codes
 

@@ -148,8 +148,8 @@ import Testing
             let hasExitCode = text.contains("| \(code) |")
             #expect(hasExitCode, "docs/validate-json.md does not document exit code \(code)")
         }
-        let hasUsageCode = text.contains("| \(DiagnosticsReference.usageExitCode) |")
-        #expect(hasUsageCode, "docs/validate-json.md does not document the usage exit code")
+        let usageRow = text.split(separator: "\n").first { $0.hasPrefix("| \(DiagnosticsReference.usageExitCode) |") }
+        #expect(usageRow?.contains("usage error") == true, "docs/validate-json.md does not document the usage exit code")
     }
 
     /// `audit docs` writes exactly the generated text.

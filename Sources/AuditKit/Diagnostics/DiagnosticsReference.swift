@@ -8,12 +8,12 @@ public enum DiagnosticsReference {
     public static let exitCodes: [(code: Int32, meaning: Localized)] = [
         (0, .init(zh: "没有导致失败的问题（可能有警告）", en: "nothing fails (there may be warnings)")),
         (1, .init(zh: "至少一个清单有错误，或在 `--strict` 下有警告", en: "a checklist has an error, or a warning under `--strict`")),
-        (2, .init(zh: "某个路径或文件无法读取（FH100，或命令行上的路径不存在）",
-                  en: "a path or file cannot be read (FH100, or a path on the command line does not exist)")),
+        (2, .init(zh: "某个路径或文件无法读取（FH100，或命令行上的路径不存在），或用法错误",
+                  en: "a path or file cannot be read (FH100, or a path on the command line does not exist), or a usage error")),
     ]
 
     /// The exit code of a usage error: an unknown option, a bad option value, a missing argument.
-    public static let usageExitCode: Int32 = 64
+    public static let usageExitCode: Int32 = 2
 
     /// The reference as Markdown, ending in one newline.
     public static func render() -> String {
