@@ -104,6 +104,21 @@ import Testing
         #expect(!outcome.stderr.contains("warnings-only.yaml"))
     }
 
+    /// Each error on standard error is followed by its hint, the last one too.
+    @Test(arguments: Language.allCases)
+    func everyErrorKeepsItsHint(_ language: Language) throws {
+        let fixture = TestPaths.fixture("diagnostics/fh201-dedented-keys.yaml")
+        let outcome = try AuditBinary.run(["score", "--lang", language.rawValue, fixture])
+        #expect(outcome.status == 1)
+        let lines = outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        let label = language == .zh ? "    提示：" : "    hint: "
+        #expect(lines.count == 7 && lines.last == "")
+        for (index, line) in lines.dropLast().enumerated() {
+            #expect(line.hasPrefix(index % 2 == 0 ? fixture + ":" : label), "\(line)")
+        }
+        #expect(lines[5].contains("area_m2"))
+    }
+
     @Test func missingPathExitsTwo() throws {
         let outcome = try AuditBinary.run(["score", "no-such-folder"])
         #expect(outcome.status == 2)

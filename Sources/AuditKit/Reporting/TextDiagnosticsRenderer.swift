@@ -50,6 +50,7 @@ public enum TextDiagnosticsRendering {
         let run = ValidationRun(reports: [FileReport(input: InputFile(path: "", treeRoot: "."), checklist: nil,
                                                      diagnostics: diagnostics, sha256: "", isUnreadable: false)])
         let text = TextDiagnosticsRenderer(context: ValidationRenderContext(language: language, quiet: true)).render(run)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
+        // Quiet: no count line, so only the final line break goes.
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 }
