@@ -249,6 +249,10 @@ struct DiagnosticCodeTests {
 
     static let textCases: [TextCase] = [
         TextCase(fixture: "fh110-duplicate-key.yaml", code: .duplicateKey, en: "line 10 and line 11", zh: "第 10 行和第 11 行"),
+        // Keys repeated in a list item: the likelier slip is a missing `- `, and merging the two
+        // would lose an item, so the hint says where the new item would start.
+        TextCase(fixture: "fh110-missing-dash-in-list.yaml", code: .duplicateKey,
+                 en: "if line 17 starts another item of the list, put `- ` before item there", zh: "若从第 17 行起是列表的另一项，在该行的 item 前加上 `- `"),
         TextCase(fixture: "fh201-unknown-key.yaml", code: .unknownKey, en: "did you mean contact?", zh: "contact"),
         // Keys written too far left: each says which key to indent it under, and so does the
         // key they left empty.

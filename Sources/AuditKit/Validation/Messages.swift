@@ -59,6 +59,12 @@ enum Messages {
     static func duplicateKeyHint(first: Int) -> Localized {
         .init(zh: "保留一处：合并到第 \(first) 行后删除这一行", en: "keep one: merge into line \(first) and delete this one")
     }
+    /// A key repeated inside a list item: a missing `- ` is likelier than a value written twice,
+    /// and merging would throw the second item away.
+    static func duplicateKeyInItemHint(first: Int, newItem key: String, at line: Int) -> Localized {
+        .init(zh: "若从第 \(line) 行起是列表的另一项，在该行的 \(shown(key)) 前加上 `- `；否则保留一处：合并到第 \(first) 行后删除这一行",
+              en: "if line \(line) starts another item of the list, put `- ` before \(shown(key)) there; otherwise keep one: merge into line \(first) and delete this one")
+    }
 
     static func unknownKey(_ key: String) -> Localized {
         .init(zh: "未知的键 \(shown(key))", en: "unknown key \(shown(key))")

@@ -67,6 +67,8 @@ struct StructureValidator {
         // where they first appeared. A handful of keys each: arrays beat hashing here.
         var written = [Int](repeating: -1, count: fields.count)
         var unknown: [(key: String, mark: Mark)] = []
+        // The first key written again: in a list item, most often where a `- ` was left out.
+        var firstRepeat: (key: String, line: Int)?
         for pairIndex in pairs.indices {
             let pair = pairs[pairIndex]
             guard let key = pair.key.scalarText else {
@@ -79,9 +81,14 @@ struct StructureValidator {
             let first = fieldIndex.flatMap { written[$0] >= 0 ? pairs[written[$0]].key.mark : nil }
                 ?? unknown.first { $0.key == key }?.mark
             if let first {
-                sink.report(.duplicateKey, at: pair.key.mark, path: KeyPath.child(path(), key),
-                            Messages.duplicateKey(key, first: first.line, second: pair.key.mark.line),
-                            hint: Messages.duplicateKeyHint(first: first.line))
+                let itemPath = path()
+                let repeated = firstRepeat ?? (key, pair.key.mark.line)
+                firstRepeat = repeated
+                let hint = itemPath.hasSuffix("]")
+                    ? Messages.duplicateKeyInItemHint(first: first.line, newItem: repeated.key, at: repeated.line)
+                    : Messages.duplicateKeyHint(first: first.line)
+                sink.report(.duplicateKey, at: pair.key.mark, path: KeyPath.child(itemPath, key),
+                            Messages.duplicateKey(key, first: first.line, second: pair.key.mark.line), hint: hint)
                 continue
             }
             guard let fieldIndex else {
