@@ -11,6 +11,7 @@ import Testing
     /// Each fixture and the one error code it must produce.
     static let expected: [String: DiagnosticCode] = [
         "area-zero.yaml": .outOfRange,
+        "blank-name.yaml": .notFilled,
         "category-not-in-enum.yaml": .notInChoices,
         "equipment-not-in-catalogue.yaml": .notInChoices,
         "missing-inspector.yaml": .missingKey,

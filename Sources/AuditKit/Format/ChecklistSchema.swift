@@ -29,7 +29,8 @@ public enum ChecklistSchema {
         switch type {
         case .string(let pattern):
             var result: [(String, JSONValue)] = [("type", .string("string")), ("minLength", .integer(1))]
-            if let pattern { result.append(("pattern", .string(pattern.regex))) }
+            // Without a pattern of its own, a text must hold more than spaces (full-width ones too).
+            result.append(("pattern", .string(pattern?.regex ?? "\\S")))
             return result
         case .integer(let min, let max):
             var result: [(String, JSONValue)] = [("type", .string("integer"))]

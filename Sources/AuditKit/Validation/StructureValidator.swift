@@ -14,7 +14,7 @@ struct StructureValidator {
 
     private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark,
                                 field: () -> Field? = { nil }) -> Value? {
-        if node.isNull || (isScalarType(type) && node.scalarText == "") {
+        if node.isNull || (isScalarType(type) && node.scalarText.map(Self.isBlank) == true) {
             let path = path()
             sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field(), path: path))
             return nil
@@ -43,6 +43,14 @@ struct StructureValidator {
                 .read(text, style: style, as: type, path: path, mark: node.mark, sink: &sink) else { return nil }
             return Value(content, mark: node.mark, keyMark: keyMark)
         }
+    }
+
+    /// Empty, or only spaces (a quoted "  ", a full-width "　"): nothing a reader could use.
+    private static func isBlank(_ text: String) -> Bool {
+        // Most values start with something else: one scalar looked at.
+        guard let first = text.unicodeScalars.first else { return true }
+        guard first.properties.isWhitespace else { return false }
+        return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     private func isScalarType(_ type: ValueType) -> Bool {
