@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let language = Terminal.language(report.lang)
         let standard = try standardOption.load(language: language)
-        let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard, language: language) }
+        let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard, region: report.region, language: language) }
         let inputs = try Inputs.discover(paths, language: language)
         let showsProgress = !quiet && Terminal.stderrIsTerminal
         let progress = RunProgress(total: inputs.count)
@@ -62,22 +62,37 @@ struct Run: ParsableCommand {
         if !invalid.isEmpty { throw ExitCode(Exit.findings) }
     }
 
-    static func readBaseline(_ path: String, standard: Standard, language: Language) throws -> SummaryDocument {
-        guard case .success(let bytes) = SourceFile.read(path, limit: 1 << 28) else {
-            Terminal.err(language, zh: "audit：无法读取基线 \(path)", en: "audit: cannot read the baseline \(path)")
+    static func readBaseline(_ path: String, standard: Standard, region: String?, language: Language) throws -> SummaryDocument {
+        let bytes: [UInt8]
+        switch SourceFile.read(path, limit: 1 << 28) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            Terminal.err(language, zh: "audit：无法读取基线 \(path)：\(failure.reason(.zh))", en: "audit: cannot read the baseline \(path): \(failure.reason(.en))")
             throw ExitCode(Exit.io)
         }
         do {
             let input = try Rollup.decode(bytes, path: path)
             let used = input.document.standard
             guard used.id == standard.id, used.version == standard.version else {
-                Terminal.err("audit: the baseline \(path) was scored under \(used.id) \(used.version), not \(standard.label); "
-                             + "scores are comparable only under the same standard / 基线所用标准不同，无法比较")
+                Terminal.err(language, zh: "audit：基线 \(path) 按 \(used.id) \(used.version) 评分，不是 \(standard.label)；只有同一标准下的得分才能比较",
+                             en: "audit: the baseline \(path) was scored under \(used.id) \(used.version), not \(standard.label); "
+                                + "scores are comparable only under the same standard")
+                throw ExitCode(Exit.io)
+            }
+            // A rollup holds many counties' units, which a county's round would all list as gone.
+            guard input.document.byRegion.isEmpty, input.document.units.allSatisfy({ $0.region == nil }) else {
+                Terminal.err(language, zh: "audit：基线 \(path) 是合并汇总（audit rollup）；一个县的本轮只能与该县上一轮的 summary.json 比较",
+                             en: "audit: the baseline \(path) is a rollup (audit rollup); a county's round compares with that county's previous summary.json")
+                throw ExitCode(Exit.io)
+            }
+            if let region, let other = input.document.region, other != region {
+                Terminal.err(language, zh: "audit：基线 \(path) 是 \(other) 的汇总，本轮是 \(region)；请用该地区上一轮的 summary.json",
+                             en: "audit: the baseline \(path) is the summary of \(other), this round is \(region); use that area's previous summary.json")
                 throw ExitCode(Exit.io)
             }
             return input.document
         } catch let error as RollupError {
-            Terminal.err("audit: \(error)")
+            Terminal.err(language, zh: "audit：\(error.text(.zh))", en: "audit: \(error.text(.en))")
             throw ExitCode(Exit.io)
         }
     }
@@ -102,16 +117,17 @@ struct RollupCommand: ParsableCommand {
         var inputs: [Rollup.Input] = []
         do {
             for path in summaries {
-                guard case .success(let bytes) = SourceFile.read(path, limit: 1 << 28) else {
-                    Terminal.err(language, zh: "audit：无法读取 \(path)", en: "audit: cannot read \(path)")
+                switch SourceFile.read(path, limit: 1 << 28) {
+                case .success(let bytes): inputs.append(try Rollup.decode(bytes, path: path))
+                case .failure(let failure):
+                    Terminal.err(language, zh: "audit：无法读取 \(path)：\(failure.reason(.zh))", en: "audit: cannot read \(path): \(failure.reason(.en))")
                     throw ExitCode(Exit.io)
                 }
-                inputs.append(try Rollup.decode(bytes, path: path))
             }
             let document = try Rollup.combine(inputs, title: report.title, region: report.region, language: language)
             try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
         } catch let error as RollupError {
-            Terminal.err("audit: \(error)")
+            Terminal.err(language, zh: "audit：\(error.text(.zh))", en: "audit: \(error.text(.en))")
             throw ExitCode(Exit.io)
         } catch let error as OutputError {
             Terminal.err(language, zh: "audit：无法写入报告：\(error.text(.zh))", en: "audit: cannot write the reports: \(error)")

@@ -210,6 +210,30 @@ enum RunFixtures {
         #expect(changes.haveMetShare["activities"]?.after == 0.6)
     }
 
+    /// A unit whose checklist broke since the baseline is not gone: it is listed as invalid and not
+    /// compared, so the county does not look better for losing a weak unit's figures unseen.
+    @Test func unitWithAnInvalidChecklistIsNotGone() throws {
+        let temporary = try TemporaryFolder()
+        let before = temporary.path("round1")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", before, "--lang", "en"]).status == 0)
+        let round = temporary.path("round2-in")
+        try FileManager.default.copyItem(atPath: RunFixtures.round2, toPath: round)
+        let archives = round + "/county-archives.yaml"
+        let text = try String(contentsOfFile: archives, encoding: .utf8)
+        try text.replacingOccurrences(of: "total: 9", with: "total: 九").write(toFile: archives, atomically: true, encoding: .utf8)
+        let out = temporary.path("round2")
+        let outcome = try RunFixtures.audit(["run", round, "--out", out, "--lang", "en", "--baseline", before + "/summary.json"])
+        #expect(outcome.status == 1)
+        let files = try FileTree.files(in: out)
+        let changes = try #require(try RunFixtures.summary(files["summary.json"]).changes)
+        #expect(changes.goneUnits == ["old-grain-depot"])
+        #expect(changes.invalidUnits == ["county-archives"])
+        for name in ["summary.md", "summary.html"] {
+            let report = String(decoding: try #require(files[name]), as: UTF8.self)
+            #expect(report.contains("Invalid this round, not compared"), "\(name)")
+        }
+    }
+
     /// The Chinese comparison speaks of percentage points in Chinese, in Markdown and HTML alike.
     @Test func chineseBaselineComparisonSaysPercentagePoints() throws {
         let temporary = try TemporaryFolder()
@@ -233,9 +257,14 @@ enum RunFixtures {
         let other = temporary.path("validation.json")
         try FileTree.write(Array(validation.stdout.utf8), to: other)
         let out = temporary.path("out")
-        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", other])
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", other, "--lang", "en"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "audit: \(other) is not a summary.json written by `audit run` / 不是 audit run 生成的 summary.json\n")
+        #expect(outcome.stderr == "audit: \(other) is not a summary.json written by `audit run`\n")
+        // Cut short, it is not JSON at all, and the message says so, in the language asked for.
+        try FileTree.write(Array(validation.stdout.utf8.prefix(200)), to: other)
+        let cut = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", other, "--lang", "zh"])
+        #expect(cut.status == 2)
+        #expect(cut.stderr == "audit：\(other) 不是完整的 JSON（可能被截断或改动过）；请用 audit run 重新生成\n")
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
     }
 
@@ -358,8 +387,9 @@ enum RunFixtures {
         let outcome = try RunFixtures.audit(["rollup", "city/summary.json", "east-county/summary.json",
                                              "--out", "province", "--lang", "zh"], in: temporary.url)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("city/summary.json and east-county/summary.json share checklists or summaries"))
+        #expect(outcome.stderr.contains("city/summary.json 和 east-county/summary.json 包含相同的清单或下级汇总"))
         #expect(outcome.stderr.contains("重复计数"))
+        #expect(!outcome.stderr.contains("share"), "only the language asked for")
         #expect(!FileManager.default.fileExists(atPath: temporary.path("province")), "nothing is written")
     }
 }
@@ -455,5 +485,34 @@ enum RunFixtures {
         renamed.title = "other"
         let third = try Rollup.decode(Array(JSONOutput.encode(renamed).utf8), path: "elsewhere/a/summary.json")
         #expect(throws: RollupError.self) { try Rollup.combine([first, third], title: nil, region: nil, language: .en) }
+    }
+}
+
+/// How the comparison with a baseline is worded and which baselines are refused.
+@Suite struct BaselineWordingTests {
+    /// A change in percentage points is the difference of the two percentages printed beside it.
+    @Test func pointChangeAgreesWithTheShownPercentages() {
+        // 10 and 11 of 18: shown 55.6% and 61.1%, so +5.5, not the +5.6 of the exact shares.
+        #expect(SummaryWords.pointChange(.init(before: 0.5556, after: 0.6111)) == 5.5)
+        #expect(SummaryWords.pointChange(.init(before: 0.9118, after: 0.9444)) == 3.2)
+        #expect(SummaryWords.pointChange(.init(before: 0.8333, after: 0.8235)) == -0.9)
+    }
+
+    /// A county's round is compared with that county's last summary: not a rollup, not another area.
+    @Test func rollupOrAnotherAreaIsRefusedAsABaseline() throws {
+        let temporary = try TemporaryFolder()
+        let west = temporary.path("west")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", west, "--lang", "en", "--region", "西县"]).status == 0)
+        let other = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("east"), "--lang", "en",
+                                           "--region", "东县", "--baseline", west + "/summary.json"])
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("is the summary of 西县, this round is 东县"))
+        let city = temporary.path("city")
+        #expect(try RunFixtures.audit(["rollup", west + "/summary.json", "--out", city, "--lang", "en"]).status == 0)
+        let rollup = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("east2"), "--lang", "zh",
+                                            "--baseline", city + "/summary.json"])
+        #expect(rollup.status == 2)
+        #expect(rollup.stderr.contains("是合并汇总"))
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("east2")), "nothing is written")
     }
 }

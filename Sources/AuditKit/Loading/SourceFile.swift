@@ -14,6 +14,18 @@ public enum SourceFile {
         case permission
         case tooLarge(Int)
         case other(Int32)
+
+        /// Why, in a few words of `language`, for a message about a file named on the command line.
+        public func reason(_ language: Language) -> String {
+            let zh = language == .zh
+            switch self {
+            case .missing: return zh ? "没有这个文件" : "no such file"
+            case .notRegular: return zh ? "不是普通文件（是文件夹？）" : "not a regular file (a folder?)"
+            case .permission: return zh ? "没有读取权限" : "permission denied"
+            case .tooLarge(let size): return zh ? "文件过大（\(size) 字节）" : "too large (\(size) bytes)"
+            case .other(let code): return zh ? "读取失败（错误号 \(code)）" : "reading failed (errno \(code))"
+            }
+        }
     }
 
     /// The bytes of the regular file at `path`, at most `limit` of them.

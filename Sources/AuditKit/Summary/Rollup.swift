@@ -2,6 +2,7 @@ import Foundation
 
 /// Why summaries cannot be combined.
 public enum RollupError: Error, Sendable, CustomStringConvertible {
+    case notJSON(String)
     case notASummary(String)
     case unsupportedVersion(String, Int)
     case mixedStandards([String])
@@ -10,23 +11,35 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case overlap(String, String)
     case empty
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// What went wrong, in `language`.
+    public func text(_ language: Language) -> String {
+        let zh = language == .zh
         switch self {
+        case .notJSON(let path):
+            return zh ? "\(path) 不是完整的 JSON（可能被截断或改动过）；请用 audit run 重新生成"
+                : "\(path) is not complete JSON (cut short or edited?); write it again with audit run"
         case .notASummary(let path):
-            return "\(path) is not a summary.json written by `audit run` / 不是 audit run 生成的 summary.json"
+            return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
         case .unsupportedVersion(let path, let version):
-            return "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion) / 汇总文件版本不受支持"
+            return zh ? "\(path) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
+                : "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
         case .mixedStandards(let labels):
-            return "the summaries use different standards (\(labels.joined(separator: "; "))); scores are comparable only under one standard id and version / 各汇总所用标准不一致，不能合并"
+            return zh ? "各汇总所用标准不一致（\(labels.joined(separator: "；"))）：只有同一标准编号和版本下的得分才能合并"
+                : "the summaries use different standards (\(labels.joined(separator: "; "))); scores are comparable only under one standard id and version"
         case .duplicate(let first, let second):
-            return "\(first) and \(second) are the same summary (same SHA-256); a county would be counted twice / 两个汇总文件内容相同，会重复计数"
+            return zh ? "\(first) 和 \(second) 是同一份汇总（SHA-256 相同），会重复计数"
+                : "\(first) and \(second) are the same summary (same SHA-256); a county would be counted twice"
         case .sameRegion(let name, let first, let second):
-            return "\(first) and \(second) both go by the name \(name); give each county's run its own --region or folder / 两个汇总的地区名相同，请用 --region 区分"
+            return zh ? "\(first) 和 \(second) 的地区名都是 \(name)；请用 --region 或各自的文件夹区分各县"
+                : "\(first) and \(second) both go by the name \(name); give each county's run its own --region or folder"
         case .overlap(let first, let second):
-            return "\(first) and \(second) share checklists or summaries (the same SHA-256 in their inputs), so units would be counted twice; "
-                + "combine a summary only with summaries it does not contain / 两个汇总包含相同的清单或下级汇总，单位会被重复计数"
+            return zh ? "\(first) 和 \(second) 包含相同的清单或下级汇总（输入的 SHA-256 相同），单位会被重复计数；只合并互不包含的汇总"
+                : "\(first) and \(second) share checklists or summaries (the same SHA-256 in their inputs), so units would be counted twice; "
+                    + "combine a summary only with summaries it does not contain"
         case .empty:
-            return "no summary to combine / 没有可合并的汇总"
+            return zh ? "没有可合并的汇总" : "no summary to combine"
         }
     }
 }
@@ -48,7 +61,11 @@ public enum Rollup {
         struct Header: Decodable { let format: String?; let version: Int? }
         let data = Data(bytes)
         guard let header = try? JSONDecoder().decode(Header.self, from: data),
-              header.format == SummaryDocument.formatName else { throw .notASummary(path) }
+              header.format == SummaryDocument.formatName else {
+            // Told apart only when refusing: parsing a province's summary twice is not free.
+            let isJSON = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
+            throw isJSON ? .notASummary(path) : .notJSON(path)
+        }
         guard header.version == SummaryDocument.layoutVersion else {
             throw .unsupportedVersion(path, header.version ?? 0)
         }

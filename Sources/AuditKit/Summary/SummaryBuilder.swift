@@ -61,7 +61,10 @@ public struct SummaryBuilder: Sendable {
             rectifications: rectifications,
             invalid: invalid,
             changes: nil)
-        if let baseline { document.changes = Self.changes(from: baseline, to: document) }
+        if let baseline {
+            let invalidNow = Set(run.reports.filter(\.hasErrors).compactMap(\.claimedUnitID))
+            document.changes = Self.changes(from: baseline, to: document, invalidNow: invalidNow)
+        }
         return document
     }
 
@@ -171,8 +174,10 @@ public struct SummaryBuilder: Sendable {
         }
     }
 
-    /// What changed between `baseline` and `current`.
-    static func changes(from baseline: SummaryDocument, to current: SummaryDocument) -> SummaryDocument.Changes {
+    /// What changed between `baseline` and `current`; `invalidNow` are the unit ids the invalid
+    /// checklists of `current` claim, whose units are not gone but cannot be compared.
+    static func changes(from baseline: SummaryDocument, to current: SummaryDocument,
+                        invalidNow: Set<String> = []) -> SummaryDocument.Changes {
         func key(_ row: SummaryDocument.UnitRow) -> String { (row.region.map { $0 + "/" } ?? "") + row.unitID }
         let before = Dictionary(baseline.units.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(current.units.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -197,7 +202,8 @@ public struct SummaryBuilder: Sendable {
             baselineTitle: baseline.title, baselineAsOf: baseline.asOf, units: units,
             becameCompliant: became, slipped: slipped,
             newUnits: current.units.filter { before[key($0)] == nil }.map(\.unitID),
-            goneUnits: baseline.units.filter { after[key($0)] == nil }.map(\.unitID),
+            goneUnits: baseline.units.filter { after[key($0)] == nil && !invalidNow.contains(key($0)) }.map(\.unitID),
+            invalidUnits: baseline.units.filter { after[key($0)] == nil && invalidNow.contains(key($0)) }.map(\.unitID),
             complianceRate: .init(before: baseline.figures.complianceRate, after: current.figures.complianceRate),
             averageScore: .init(before: baseline.figures.averageScore, after: current.figures.averageScore),
             haveMetShare: haves)

@@ -218,6 +218,9 @@ public struct SummaryDocument: Codable, Sendable {
         public var slipped: [String]
         public var newUnits: [String]
         public var goneUnits: [String]
+        /// Units of the baseline whose checklist this round is invalid: neither gone nor compared.
+        /// Absent from summaries written before it was added.
+        public var invalidUnits: [String]?
         public var complianceRate: BeforeAfter
         public var averageScore: BeforeAfter
         public var haveMetShare: [String: BeforeAfter]
@@ -225,7 +228,7 @@ public struct SummaryDocument: Codable, Sendable {
         enum CodingKeys: String, CodingKey {
             case units, slipped
             case baselineTitle = "baseline_title", baselineAsOf = "baseline_as_of"
-            case becameCompliant = "became_compliant", newUnits = "new_units", goneUnits = "gone_units"
+            case becameCompliant = "became_compliant", newUnits = "new_units", goneUnits = "gone_units", invalidUnits = "invalid_units"
             case complianceRate = "compliance_rate", averageScore = "average_score", haveMetShare = "have_met_share"
         }
     }

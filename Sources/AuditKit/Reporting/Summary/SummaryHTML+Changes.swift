@@ -14,12 +14,16 @@ extension SummaryHTML {
             guard let value = changes.haveMetShare[have.id] else { continue }
             rows.append(rateRow(have.label.text(language), value, w))
         }
-        let lists = tag("ul", ["class": "change-lists"], [
+        var items = [
             changeList(t("新达标：", "Became compliant: "), changes.becameCompliant),
             changeList(t("等级下降：", "Slipped: "), changes.slipped),
             changeList(t("新增单位：", "New units: "), changes.newUnits),
             changeList(t("不再列入：", "Gone units: "), changes.goneUnits),
-        ].joined())
+        ]
+        if let invalid = changes.invalidUnits, !invalid.isEmpty {
+            items.append(changeList(t("本轮清单无效、未作比较：", "Invalid this round, not compared: "), invalid))
+        }
+        let lists = tag("ul", ["class": "change-lists"], items.joined())
         return section("changes", t("与上一轮相比", "Changes since the baseline"), [
             intro, table(labelledBy: "changes-h", head: head, rows: rows), lists, unitChanges(changes, w),
         ])
@@ -27,7 +31,7 @@ extension SummaryHTML {
 
     private func rateRow(_ label: String, _ value: SummaryDocument.BeforeAfter, _ w: SummaryWords) -> String {
         row([cell(label), cell(w.percent(value.before), "num"), cell(w.percent(value.after), "num"),
-             deltaCell(((value.after - value.before) * 1000).rounded() / 10, unit: w.t(" 个百分点", " pt"), w)])
+             deltaCell(SummaryWords.pointChange(value), unit: w.t(" 个百分点", " pt"), w)])
     }
 
     /// A change with its sign written out, tinted green when up and red when down.

@@ -218,6 +218,7 @@ struct SummaryJSON {
         object.key("gone_units", &out); ids(changes.goneUnits, &out)
         object.key("have_met_share", &out)
         JSON.dictionary(changes.haveMetShare, level: level + 1, &out) { value, level, out in beforeAfter(value, level: level, &out) }
+        if let invalid = changes.invalidUnits { object.key("invalid_units", &out); ids(invalid, &out) }
         object.key("new_units", &out); ids(changes.newUnits, &out)
         object.key("slipped", &out); ids(changes.slipped, &out)
         object.key("units", &out)

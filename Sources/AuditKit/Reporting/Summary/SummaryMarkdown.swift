@@ -136,12 +136,12 @@ struct SummaryMarkdown {
         out.line("| \(t("指标", "Figure")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) |")
         out.line("|---|---:|---:|---:|")
         let rate = changes.complianceRate
-        out.line("| \(t("达标率", "Compliance rate")) | \(w.percent(rate.before)) | \(w.percent(rate.after)) | \(w.signed(((rate.after - rate.before) * 1000).rounded() / 10)) \(t("个百分点", "pt")) |")
+        out.line("| \(t("达标率", "Compliance rate")) | \(w.percent(rate.before)) | \(w.percent(rate.after)) | \(w.signed(SummaryWords.pointChange(rate))) \(t("个百分点", "pt")) |")
         let avg = changes.averageScore
         out.line("| \(t("平均得分", "Average score")) | \(w.number(avg.before)) | \(w.number(avg.after)) | \(w.signed(((avg.after - avg.before) * 10).rounded() / 10)) |")
         for have in document.standard.haves {
             guard let value = changes.haveMetShare[have.id] else { continue }
-            out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(((value.after - value.before) * 1000).rounded() / 10)) \(t("个百分点", "pt")) |")
+            out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(SummaryWords.pointChange(value))) \(t("个百分点", "pt")) |")
         }
         func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : ids.map { "`\($0)`" }.joined(separator: ", ") }
         out.line("")
@@ -149,6 +149,9 @@ struct SummaryMarkdown {
         out.line("- \(t("等级下降", "Slipped")): \(list(changes.slipped))")
         out.line("- \(t("新增单位", "New units")): \(list(changes.newUnits))")
         out.line("- \(t("不再列入", "Gone units")): \(list(changes.goneUnits))")
+        if let invalid = changes.invalidUnits, !invalid.isEmpty {
+            out.line("- \(t("本轮清单无效、未作比较", "Invalid this round, not compared")): \(list(invalid))")
+        }
         out.line("")
         out.line("| \(t("单位", "Unit")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) | \(t("等级", "Grade")) |")
         out.line("|---|---:|---:|---:|---|")

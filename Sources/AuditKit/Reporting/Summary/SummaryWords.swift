@@ -11,6 +11,12 @@ struct SummaryWords {
 
     func signed(_ value: Double) -> String { value > 0 ? "+" + Value.format(value) : Value.format(value) }
 
+    /// The change between two shares in percentage points, as the difference of the percentages
+    /// shown beside it, so that the three columns of a row agree.
+    static func pointChange(_ value: SummaryDocument.BeforeAfter) -> Double {
+        ((value.after * 1000).rounded() - (value.before * 1000).rounded()) / 10
+    }
+
     func grade(_ raw: String) -> String { Grade(rawValue: raw)?.label(language) ?? raw }
 
     func status(_ raw: String) -> String { HaveStatus(rawValue: raw)?.label(language) ?? raw }
