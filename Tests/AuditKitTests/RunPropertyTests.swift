@@ -202,6 +202,21 @@ import Testing
                 "no temporary file is left behind")
     }
 
+    /// A folder where one report goes: every report written is still the previous round's, with
+    /// no mix of two rounds, and no temporary file is left.
+    @Test func folderInTheWayOfOneReportReplacesNone() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"]).status == 0)
+        try FileManager.default.removeItem(atPath: out + "/summary.md")
+        try FileManager.default.createDirectory(atPath: out + "/summary.md", withIntermediateDirectories: false)
+        let before = try FileTree.files(in: out)
+        let second = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "zh"])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("audit：无法写入报告：\(out)/summary.md：这是一个文件夹"))
+        #expect(try FileTree.files(in: out) == before)
+    }
+
     @Test func filesTheToolDidNotWriteSurvive() throws {
         let temporary = try TemporaryFolder()
         let out = temporary.path("out")

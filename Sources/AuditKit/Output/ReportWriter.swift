@@ -89,6 +89,15 @@ public enum ReportWriter {
         /// wrote and this one does not, and records what was written. Returns the removed paths.
         func commit() throws(OutputError) -> [String] {
             try flush()
+            // A folder where a report goes would stop its rename halfway through the set: found
+            // before any report is replaced, so a run puts all its reports in place or none.
+            for item in staged {
+                var info = stat()
+                if lstat(folder + "/" + item.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                    abandon()
+                    throw OutputError(path: folder + "/" + item.path, reason: String(cString: strerror(EISDIR)))
+                }
+            }
             for item in staged where rename(temporary(item), folder + "/" + item.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 abandon()
