@@ -137,6 +137,26 @@ enum RunFixtures {
         #expect(markdown.contains("| Units audited | 5 |"))
     }
 
+    /// With no valid checklist the reports say so, rather than that every unit earns full points,
+    /// and show no 0% or 0 average that would read as a finding.
+    @Test func noValidChecklistIsSaidSo() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", TestPaths.fixture("schema-invalid"), "--out", out, "--lang", "en"])
+        #expect(outcome.status == 1)
+        let files = try FileTree.files(in: out)
+        for name in ["summary.md", "summary.html"] {
+            let text = String(decoding: try #require(files[name]), as: UTF8.self)
+            #expect(!text.contains("Every unit earns full points"), "\(name)")
+            #expect(!text.contains("Nothing to rectify"), "\(name)")
+            #expect(text.components(separatedBy: "No unit could be scored.").count - 1 >= 3, "\(name)")
+        }
+        let markdown = String(decoding: try #require(files["summary.md"]), as: UTF8.self)
+        #expect(markdown.contains("| Compliance rate of required units | – (0/0) |"))
+        #expect(markdown.contains("| Average score (all units) | – |"))
+        #expect(!markdown.contains("| 0% |"))
+    }
+
     @Test func figuresOfRoundTwo() throws {
         let temporary = try TemporaryFolder()
         let out = temporary.path("out")

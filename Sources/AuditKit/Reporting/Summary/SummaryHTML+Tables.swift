@@ -25,7 +25,7 @@ extension SummaryHTML {
         writeSection("units", t("单位排名", "Units ranked"), to: &out) { out in
             out.line("")
             guard !document.units.isEmpty else {
-                out.write(tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored.")))
+                out.write(tag("p", ["class": "empty"], text: w.noUnit))
                 return
             }
             let units = document.units
@@ -72,12 +72,15 @@ extension SummaryHTML {
     func missed(_ w: SummaryWords) -> String {
         let t = w.t
         let title = t("最常未达标的细则", "Criteria most often missed")
-        guard !document.mostMissed.isEmpty else {
+        guard !document.units.isEmpty else { return section("missed", title, [tag("p", ["class": "empty"], text: w.noUnit)]) }
+        // As in summary.md: the first ten that some unit misses.
+        let missedRows = document.mostMissed.filter { $0.units > 0 }
+        guard !missedRows.isEmpty else {
             return section("missed", title, [tag("p", [:], text: t("所有单位各项细则均得满分。", "Every unit earns full points on every criterion."))])
         }
         let head = [(t("细则", "Criterion"), ""), (t("所属", "Have"), ""), (t("未得满分单位", "Units short"), "num"),
                     (t("占比", "Share"), "bar-head")]
-        let rows = document.mostMissed.prefix(10).map { missed in
+        let rows = missedRows.prefix(10).map { missed in
             let share = missed.applicable == 0 ? 0 : Double(missed.units) / Double(missed.applicable)
             let bar = tag("span", ["class": "bar"], tag("span", ["style": "width: \(fixed(share * 100))%"]))
             return row([tag("td", [:], tag("span", ["class": "code"], text: missed.criterion) + " " + text(missed.label.text(language))),
@@ -91,6 +94,10 @@ extension SummaryHTML {
         let t = w.t
         let title = t("整改清单", "Rectification list")
         let actions = self.actions
+        guard !document.units.isEmpty else {
+            out.write(section("rectifications", title, [tag("p", ["class": "empty"], text: w.noUnit)]))
+            return
+        }
         guard !actions.isEmpty else {
             out.write(section("rectifications", title, [tag("p", [:], text: t("无需整改。", "Nothing to rectify."))]))
             return

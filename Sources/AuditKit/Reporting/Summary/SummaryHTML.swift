@@ -96,16 +96,16 @@ struct SummaryHTML {
         let main = [
             kpi(t("检查单位", "Units audited"), String(f.units), note: t("计入统计的有效清单", "valid checklists in the figures")),
             kpi(t("要求达标单位", "Required units"), String(f.required), note: t("老干部人数较多的单位", "units with many retirees")),
-            kpi(t("要求单位达标率", "Compliance rate of required units"), w.percent(f.complianceRate), className: "accent",
+            kpi(t("要求单位达标率", "Compliance rate of required units"), w.percent(f.complianceRate, of: f.required), className: "accent",
                 note: t("\(f.compliantRequired)/\(f.required) 达标，另有 \(f.largelyCompliantRequired) 个基本达标",
                         "\(f.compliantRequired)/\(f.required) compliant, \(f.largelyCompliantRequired) more largely compliant")),
-            kpi(t("平均得分", "Average score"), w.number(f.averageScore), note: t("全部单位，满分 100", "all units, out of 100")),
+            kpi(t("平均得分", "Average score"), w.average(f), note: t("全部单位，满分 100", "all units, out of 100")),
         ]
         var grades = Grade.allCases.reversed().map { grade in
             let count = f.grades[grade.rawValue] ?? 0
             let share = f.units == 0 ? 0 : Double(count) / Double(f.units)
             return kpi(t("等级：", "Grade: ") + grade.label(language), String(count), className: grade.rawValue,
-                       note: t("占全部单位 ", "") + w.percent(share) + t("", " of all units"))
+                       note: t("占全部单位 ", "") + w.percent(share, of: f.units) + t("", " of all units"))
         }
         grades.append(kpi(t("无效清单（未计入）", "Invalid checklists (left out)"), String(f.invalid),
                           className: f.invalid > 0 ? "warning" : "",
@@ -129,7 +129,7 @@ struct SummaryHTML {
         let t = w.t
         guard !document.units.isEmpty else {
             out.write(section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"),
-                              [tag("p", ["class": "empty"], text: t("没有可计分的单位。", "No unit could be scored."))]))
+                              [tag("p", ["class": "empty"], text: w.noUnit)]))
             return
         }
         writeSection("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), to: &out) { out in

@@ -35,11 +35,11 @@ struct SummaryMarkdown {
         out.line("|---|---:|")
         out.line("| \(t("检查单位", "Units audited")) | \(f.units) |")
         out.line("| \(t("要求达标单位（老干部人数较多）", "Required units (many retirees)")) | \(f.required) |")
-        out.line("| \(t("要求单位达标率", "Compliance rate of required units")) | \(w.percent(f.complianceRate)) (\(f.compliantRequired)/\(f.required)) |")
+        out.line("| \(t("要求单位达标率", "Compliance rate of required units")) | \(w.percent(f.complianceRate, of: f.required)) (\(f.compliantRequired)/\(f.required)) |")
         out.line("| \(t("要求单位基本达标", "Required units largely compliant")) | \(f.largelyCompliantRequired) |")
-        out.line("| \(t("平均得分（全部单位）", "Average score (all units)")) | \(w.number(f.averageScore)) |")
+        out.line("| \(t("平均得分（全部单位）", "Average score (all units)")) | \(w.average(f)) |")
         for have in document.standard.haves {
-            out.line("| \(t("“\(have.label.zh)”的单位占比（全部单位）", "Units with \(have.label.en.lowercased()) (all units)")) | \(w.percent(f.haveMetShare[have.id] ?? 0)) |")
+            out.line("| \(t("“\(have.label.zh)”的单位占比（全部单位）", "Units with \(have.label.en.lowercased()) (all units)")) | \(w.percent(f.haveMetShare[have.id] ?? 0, of: f.units)) |")
         }
         for grade in Grade.allCases.reversed() {
             out.line("| \(t("等级：", "Grade: "))\(grade.label(language)) | \(f.grades[grade.rawValue] ?? 0) |")
@@ -65,6 +65,7 @@ struct SummaryMarkdown {
         out.line("")
         out.line("## \(t("单位排名", "Units ranked"))")
         out.line("")
+        guard !document.units.isEmpty else { out.line(w.noUnit); return }
         let regionHead = document.byRegion.isEmpty ? "" : " \(t("地区", "Region")) |"
         out.line("| # | \(t("单位", "Unit")) |\(regionHead) \(t("类别", "Category")) | \(t("乡镇", "Township")) | \(t("离退休", "Retirees")) | \(t("要求", "Required")) | \(t("得分", "Score")) | \(t("等级", "Grade")) | " + haves.map { w.haveShort($0.id) }.joined(separator: " | ") + " |")
         out.line("|---:|---|" + (document.byRegion.isEmpty ? "" : "---|") + "---|---|---:|---|---:|---|" + haves.map { _ in ":---:|" }.joined())
@@ -93,6 +94,7 @@ struct SummaryMarkdown {
         out.line("")
         out.line("## \(t("最常未达标的细则", "Criteria most often missed"))")
         out.line("")
+        guard !document.units.isEmpty else { out.line(w.noUnit); return }
         let missed = document.mostMissed.filter { $0.units > 0 }
         if missed.isEmpty { out.line(t("所有单位各项细则均得满分。", "Every unit earns full points on every criterion.")); return }
         out.line("| \(t("细则", "Criterion")) | \(t("所属", "Have")) | \(t("未得满分单位", "Units short")) |")
@@ -107,6 +109,7 @@ struct SummaryMarkdown {
         out.line("")
         out.line("## \(t("整改清单", "Rectification list"))")
         out.line("")
+        guard !document.units.isEmpty else { out.line(w.noUnit); return }
         if rectifications.isEmpty { out.line(t("无需整改。", "Nothing to rectify.")); return }
         let regions = !document.byRegion.isEmpty
         // A rollup writes no unit scorecards; those stay with each county's own reports.

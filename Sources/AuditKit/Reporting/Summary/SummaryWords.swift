@@ -7,6 +7,16 @@ struct SummaryWords {
 
     func percent(_ share: Double) -> String { Value.format((share * 1000).rounded() / 10) + "%" }
 
+    /// A share of `count` units, or a dash when there are none: 0% of nothing would read as a
+    /// finding.
+    func percent(_ share: Double, of count: Int) -> String { count == 0 ? "–" : percent(share) }
+
+    /// The average score, or a dash when no unit was scored.
+    func average(_ figures: SummaryDocument.Figures) -> String { figures.units == 0 ? "–" : number(figures.averageScore) }
+
+    /// Said where a table or list would be when no checklist was valid.
+    var noUnit: String { t("没有可计分的单位。", "No unit could be scored.") }
+
     func number(_ value: Double) -> String { Value.format(value) }
 
     func signed(_ value: Double) -> String { value > 0 ? "+" + Value.format(value) : Value.format(value) }
