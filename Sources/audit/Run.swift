@@ -56,7 +56,7 @@ struct Run: ParsableCommand {
         if showsProgress {
             Terminal.err(language == .zh
                 ? "已写入 \(out)/：\(summary.unitCount) 个单位，\(invalid.count) 份无效清单"
-                : "wrote \(out)/: \(summary.unitCount) units, \(invalid.count) invalid checklists")
+                : "wrote \(out)/: \(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))")
         }
         if validation.hasUnreadableFiles { throw ExitCode(Exit.io) }
         if !invalid.isEmpty { throw ExitCode(Exit.findings) }

@@ -22,8 +22,8 @@ struct ScorecardWords {
 
     func requirement(_ card: Scorecard, standard: Standard) -> String {
         card.required
-            ? t("要求达标（离退休干部 \(card.retirees) 人 ≥ \(standard.minRetirees)）", "required (\(card.retirees) retirees ≥ \(standard.minRetirees))")
-            : t("鼓励达标（离退休干部 \(card.retirees) 人 < \(standard.minRetirees)，不计入达标率）", "encouraged (\(card.retirees) retirees < \(standard.minRetirees); not in compliance rates)")
+            ? t("要求达标（离退休干部 \(card.retirees) 人 ≥ \(standard.minRetirees)）", "required (\(English.count(card.retirees, "retiree")) ≥ \(standard.minRetirees))")
+            : t("鼓励达标（离退休干部 \(card.retirees) 人 < \(standard.minRetirees)，不计入达标率）", "encouraged (\(English.count(card.retirees, "retiree")) < \(standard.minRetirees); not in compliance rates)")
     }
 
     func symbol(_ attainment: Attainment) -> String {

@@ -33,8 +33,8 @@ struct TextDiagnosticsRenderer {
         case .zh:
             return "检查了 \(files) 个\(standard ? "标准文件" : "清单")：\(invalid) 个无效，\(run.errorCount) 个错误，\(run.warningCount) 个警告"
         case .en:
-            func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-            return "\(plural(files, standard ? "standard file" : "checklist")) checked: \(invalid) invalid, \(plural(run.errorCount, "error")), \(plural(run.warningCount, "warning"))"
+            return "\(English.count(files, standard ? "standard file" : "checklist")) checked: \(invalid) invalid, "
+                + "\(English.count(run.errorCount, "error")), \(English.count(run.warningCount, "warning"))"
         }
     }
 

@@ -159,7 +159,7 @@ struct MeasureEvaluator {
         return MeasureOutcome(
             attainment: attainment,
             reason: .init(zh: "\(path) = \(value.display)\(location.zh) ÷ \(checklist.retirees) 人 = 人均 \(shown)\(tail.zh)",
-                          en: "\(path) = \(value.display)\(location.en) ÷ \(checklist.retirees) retirees = \(shown) each\(tail.en)"),
+                          en: "\(path) = \(value.display)\(location.en) ÷ \(English.count(checklist.retirees, "retiree")) = \(shown) each\(tail.en)"),
             keyPath: path, value: value.display, mark: value.mark, number: each)
     }
 
@@ -255,7 +255,7 @@ struct MeasureEvaluator {
         return MeasureOutcome(
             attainment: attainment,
             reason: .init(zh: "\(start) 至 \(checklist.inspectionDate) 共 \(count) 次\(namesZh)活动\(tail.zh)",
-                          en: "\(count) \(namesEn) activities from \(start) to \(checklist.inspectionDate)\(tail.en)"),
+                          en: "\(English.count(count, "\(namesEn) activity", "\(namesEn) activities")) from \(start) to \(checklist.inspectionDate)\(tail.en)"),
             keyPath: "activities", value: String(count), mark: checklist.root["activities"]?.keyMark)
     }
 
@@ -279,7 +279,7 @@ struct MeasureEvaluator {
         return MeasureOutcome(
             attainment: attainment,
             reason: .init(zh: "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(checklist.retirees) 人 = \(shareText)\(tail.zh)",
-                          en: "mean \(meanText) participants over \(counts.count) activities ÷ \(checklist.retirees) retirees = \(shareText)\(tail.en)"),
+                          en: "mean \(meanText) participants over \(English.count(counts.count, "activity", "activities")) ÷ \(English.count(checklist.retirees, "retiree")) = \(shareText)\(tail.en)"),
             keyPath: "activities", value: shareText, mark: checklist.root["activities"]?.keyMark, number: share)
     }
 

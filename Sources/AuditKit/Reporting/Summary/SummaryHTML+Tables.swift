@@ -104,7 +104,7 @@ extension SummaryHTML {
         }
         let note = tag("p", ["class": "note-text"], text: t(
             "共 \(actions.count) 项，按单位排名和可得分排列。完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。",
-            "\(actions.count) actions, by unit rank and gain. The full list is in rectifications.csv; each unit's scorecard is under units/."))
+            "\(English.count(actions.count, "action")), by unit rank and gain. The full list is in rectifications.csv; each unit's scorecard is under units/."))
         let head = [(t("单位", "Unit"), ""), (t("细则", "Criterion"), ""), (t("整改措施", "Action"), ""),
                     (t("可得分", "Gain"), "num"), (t("期限", "Due"), "")]
         writeSection("rectifications", title, to: &out) { out in
