@@ -18,7 +18,8 @@ struct SARIFRenderer {
     struct Driver: Encodable {
         let name: String
         let version: String
-        let informationUri: String
+        // No informationUri: SARIF wants an absolute URI there, and the tool has no address of
+        // its own; each rule carries its help text instead.
         let rules: [Rule]
     }
     struct Rule: Encodable {
@@ -69,8 +70,7 @@ struct SARIFRenderer {
                                                region: Region(startLine: diagnostic.line, startColumn: diagnostic.column)),
                     logicalLocations: diagnostic.keyPath.isEmpty ? nil : [Logical(fullyQualifiedName: diagnostic.keyPath)])])
         }
-        let driver = Driver(name: ToolInfo.name, version: ToolInfo.version,
-                            informationUri: ToolInfo.diagnosticsDoc, rules: rules)
+        let driver = Driver(name: ToolInfo.name, version: ToolInfo.version, rules: rules)
         return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), results: results)]))
     }
 
