@@ -87,18 +87,22 @@ enum Exit {
 enum Inputs {
     /// The checklists under `paths`; none at all is an error too, so a CI job pointed at the wrong
     /// folder fails instead of passing on nothing.
-    /// With `keepingMissing` (validate), a missing path is reported in the results, not instead of them.
-    static func discover(_ paths: [String], language: Language, keepingMissing: Bool = false) throws -> [InputFile] {
+    /// With `keepingMissing` (validate), a missing path is reported in the results, not instead of
+    /// them; with `none`, finding no checklist is reported there and returns no input, so that the
+    /// caller still writes its (empty) results before exiting 2.
+    static func discover(_ paths: [String], language: Language, keepingMissing: Bool = false,
+                         none: (() -> Void)? = nil) throws -> [InputFile] {
         let files: [InputFile]
         do {
             files = try InputDiscovery.files(in: paths, keepingMissing: keepingMissing)
         } catch {
-            Terminal.err("audit: " + error.message.text(language))
+            Terminal.err(language, zh: "audit：" + error.message.zh, en: "audit: " + error.message.en)
             throw ExitCode(Exit.io)
         }
         if files.isEmpty {
             let list = paths.joined(separator: " ")
-            Terminal.err(language == .zh ? "audit: \(list) 下没有 .yaml 或 .yml 清单" : "audit: no .yaml or .yml checklist found in \(list)")
+            Terminal.err(language, zh: "audit：\(list) 下没有 .yaml 或 .yml 清单", en: "audit: no .yaml or .yml checklist found in \(list)")
+            if let none { none(); return [] }
             throw ExitCode(Exit.io)
         }
         return files

@@ -28,7 +28,9 @@ struct Validate: ParsableCommand {
         let standard = try standardOption.load(language: Terminal.language(lang))
         // In CI a changed-files list may name a file since deleted: it gets its FH100 in the report
         // (and exit 2) instead of taking every other file's findings with it.
-        let inputs = try Inputs.discover(paths, language: Terminal.language(lang), keepingMissing: true)
+        // Finding no checklist at all still writes the (empty) results a CI step expects to upload.
+        var foundNone = false
+        let inputs = try Inputs.discover(paths, language: Terminal.language(lang), keepingMissing: true) { foundNone = true }
         // Validation needs no checklist trees once each file is checked: they are dropped in the
         // parallel stage.
         let reader = ChecklistReader(catalogues: standard.catalogues, computesDigest: format == .json)
@@ -41,7 +43,7 @@ struct Validate: ParsableCommand {
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)
         Terminal.out(format.render(run, context: context))
-        if run.hasUnreadableFiles { throw ExitCode(Exit.io) }
+        if run.hasUnreadableFiles || foundNone { throw ExitCode(Exit.io) }
         if run.diagnostics.contains(where: context.fails) { throw ExitCode(Exit.findings) }
     }
 }

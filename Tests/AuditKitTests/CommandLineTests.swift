@@ -57,6 +57,29 @@ import Testing
         #expect(run.stderr == "audit: no such file or folder: no-such-folder\n")
     }
 
+    /// A symbolic link loop named on the command line is one more FH100 in the results, and the
+    /// other files are still checked; a folder with no checklist still gets results a CI step can
+    /// upload, and exit 2.
+    @Test func loopOrEmptyFolderStillWritesTheResults() throws {
+        let temporary = try TemporaryFolder()
+        let loop = temporary.path("loop1")
+        try FileManager.default.createSymbolicLink(atPath: temporary.path("loop2"), withDestinationPath: loop)
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: temporary.path("loop2"))
+        let outcome = try AuditBinary.run(["validate", loop, Self.valid, "--format", "sarif"])
+        #expect(outcome.status == 2)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let results = ((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        #expect(results.map { $0["ruleId"] as? String } == ["FH100"])
+
+        let empty = temporary.path("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
+        let none = try AuditBinary.run(["validate", empty, "--format", "json", "--lang", "en"])
+        #expect(none.status == 2)
+        #expect(none.stderr == "audit: no .yaml or .yml checklist found in \(empty)\n")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [String: Any])
+        #expect((document["files"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let outcome = try AuditBinary.run(["validate", "--format", "nope", Self.valid])
         #expect(outcome.status == Self.usageError)

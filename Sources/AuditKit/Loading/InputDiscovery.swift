@@ -41,20 +41,20 @@ public enum InputDiscovery {
     /// The checklist files under `paths`, without duplicates, in a stable order.
     /// A folder that cannot be listed is returned as an input of its own, so that reading it
     /// reports the problem in line with the other files.
-    /// With `keepingMissing`, a path that does not exist is not an error but an input of its own,
-    /// which reading then reports (FH100) alongside the other files' results.
+    /// With `keepingMissing`, a path that does not exist or cannot be looked at is not an error but
+    /// an input of its own, which reading then reports (FH100) alongside the other files' results.
     public static func files(in paths: [String], keepingMissing: Bool = false) throws(DiscoveryError) -> [InputFile] {
         var files: [InputFile] = []
         var seen = Set<String>()
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                if errno == ENOENT || errno == ENOTDIR {
-                    guard keepingMissing else { throw .missing(path) }
-                    files.append(InputFile(path: path, treeRoot: parentFolder(of: path)))
-                    continue
-                }
-                throw .unreadable(path)
+                let missing = errno == ENOENT || errno == ENOTDIR
+                // Kept, a path that cannot be looked at (gone, a link loop, no permission) is read
+                // like a file, and reading says why it failed.
+                guard keepingMissing else { throw missing ? .missing(path) : .unreadable(path) }
+                files.append(InputFile(path: path, treeRoot: parentFolder(of: path)))
+                continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(path, root: path, into: &files)
