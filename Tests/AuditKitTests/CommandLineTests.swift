@@ -80,6 +80,21 @@ import Testing
         #expect((document["files"] as? [Any])?.isEmpty == true)
     }
 
+    /// A copy of a checklist under another name is told to fix the repeated id, not to take the
+    /// name of the file it was copied from.
+    @Test func copiedChecklistIsNotToldToTakeTheOriginalsName() throws {
+        let temporary = try TemporaryFolder()
+        let original = "checklists/beiyuan-township.yaml"
+        try FileManager.default.copyItem(atPath: original, toPath: temporary.path("beiyuan-township.yaml"))
+        try FileManager.default.copyItem(atPath: original, toPath: temporary.path("beiyuan-copy.yaml"))
+        let outcome = try AuditBinary.run(["validate", temporary.path(""), "--lang", "en"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("error[FH305]"))
+        #expect(outcome.stdout.contains("warning[FH405]: file name beiyuan-copy.yaml does not match unit.id beiyuan-township\n"
+                                        + "    hint: first fix the repeated unit id (FH305), then name the file after its id\n"))
+        #expect(!outcome.stdout.contains("rename the file to beiyuan-township.yaml"))
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let outcome = try AuditBinary.run(["validate", "--format", "nope", Self.valid])
         #expect(outcome.status == Self.usageError)

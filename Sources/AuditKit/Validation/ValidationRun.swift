@@ -92,6 +92,11 @@ public struct ValidationRun: Sendable {
                     code: .duplicateUnitID, file: reports[index].path, mark: mark, keyPath: "unit.id",
                     message: .init(zh: "单位编号 \(id) 也用于 \(others)", en: "unit id \(id) is also used by \(others)"),
                     hint: .init(zh: "每个单位的编号必须唯一：改正其中一个", en: "each unit needs its own id: change one of them")))
+                // Renaming the file after an id another checklist holds could overwrite that one.
+                for position in reports[index].diagnostics.indices where reports[index].diagnostics[position].code == .fileNameMismatch {
+                    reports[index].diagnostics[position].hint = .init(zh: "先改正重复的单位编号（FH305），再按编号给文件命名",
+                                                                      en: "first fix the repeated unit id (FH305), then name the file after its id")
+                }
                 reports[index].diagnostics.sort(by: Diagnostic.ordered)
                 reports[index].checklist = nil
                 marked.append(index)
