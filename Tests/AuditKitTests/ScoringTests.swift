@@ -196,6 +196,17 @@ import Testing
                                        : "encouraged (\(retirees) retirees < 20; not in compliance rates)"))
     }
 
+    /// With no retirees, attendance says why it has no share rather than that no activity records
+    /// its participants; one retiree is counted in the singular.
+    @Test func attendanceWithNoRetireesSaysWhy() throws {
+        let none = try ChecklistText.base().replacing("    total: 20", with: "    total: 0").card(allowing: [.participantsExceedRetirees])
+        let attendance = try #require(none.haves.flatMap(\.criteria).first { $0.id == "A4" })
+        #expect(attendance.reason.en == "no retirees, so no share of them attends")
+        let one = try ChecklistText.base().replacing("    total: 20", with: "    total: 1").card(allowing: [.participantsExceedRetirees])
+        let text = ScorecardFormat.text.render([one], standard: .builtIn, language: .en)
+        #expect(text.contains("encouraged (1 retiree < 20; not in compliance rates)"))
+    }
+
     // MARK: - Rectification
 
     @Test func compliantUnitGetsRecommendationsWithoutDeadlines() throws {

@@ -260,8 +260,13 @@ struct MeasureEvaluator {
     }
 
     private func attendance(_ kinds: [String]?, months: Int, full: Double, half: Double?) -> MeasureOutcome {
+        guard checklist.retirees > 0 else {
+            return MeasureOutcome(attainment: .none,
+                                  reason: .init(zh: "离退休干部总数为 0，无法计算参加比例", en: "no retirees, so no share of them attends"),
+                                  keyPath: "activities")
+        }
         let counts = counted(kinds, months: months).compactMap(\.participants)
-        guard !counts.isEmpty, checklist.retirees > 0 else {
+        guard !counts.isEmpty else {
             return MeasureOutcome(attainment: .none,
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
                                   keyPath: "activities")

@@ -11,7 +11,7 @@ struct ConsistencyChecks {
            count > total {
             sink.report(.veteransExceedTotal, at: veterans.mark, path: "unit.retirees.veterans",
                         .init(zh: "离休干部 \(count) 人，超过离退休干部总数 \(total) 人",
-                              en: "\(count) veterans are more than the \(total) retirees in total"),
+                              en: "more veterans (\(count)) than retirees in total (\(total))"),
                         hint: .init(zh: "离休干部是离退休干部的一部分：核对 total 与 veterans",
                                     en: "veterans are counted within the total: check total and veterans"))
         }
@@ -75,7 +75,7 @@ struct ConsistencyChecks {
             }
             if let retirees, let participants = activity["participants"], let count = participants.integer, count > retirees {
                 sink.report(.participantsExceedRetirees, at: participants.mark, path: path + ".participants",
-                            .init(zh: "参加人数 \(count) 超过离退休干部总数 \(retirees)", en: "\(count) participants is more than the unit's \(retirees) retirees"),
+                            .init(zh: "参加人数 \(count) 超过离退休干部总数 \(retirees)", en: "more participants (\(count)) than the unit has retirees (\(retirees))"),
                             hint: .init(zh: "只统计本单位离退休干部；核对人数", en: "count the unit's own retirees only; check the number"))
             }
         }
