@@ -59,6 +59,20 @@ import Testing
         #expect(!notFilled.hint.en.contains("indent"))
     }
 
+    /// Hints fit a standard: a criterion's points must be above 0 (not "from 0"), and a have's
+    /// empty label is not told to empty the list of haves.
+    @Test func hintsFitTheStandard() throws {
+        let zero = try Edit("      - id: V1\n        zh: 有专用或共用的学习活动场所\n        en: A dedicated or shared venue exists\n        points: 4",
+                            "      - id: V1\n        zh: 有专用或共用的学习活动场所\n        en: A dedicated or shared venue exists\n        points: 0")
+        let range = try #require(Self.load(zero.text).diagnostics.first { $0.code == .outOfRange })
+        #expect(range.hint.en == "write a number above 0 and at most 100")
+        #expect(range.hint.zh == "填写大于 0、不大于 100 的数")
+        let label = try Edit("    zh: 有一个学习活动场所\n", "    zh: \"\"\n")
+        let empty = try #require(Self.load(label.text).diagnostics.first { $0.code == .notFilled })
+        #expect(empty.keyPath == "haves[0].zh")
+        #expect(!empty.hint.en.contains("[]"))
+    }
+
     // MARK: - Tailored standards
 
     static let v3Measure = "measure: {kind: threshold, field: venue.area_m2, full: 30, half: 20}"

@@ -35,7 +35,8 @@ enum Messages {
         case .required:
             break
         }
-        if let bracket = path.firstIndex(of: "[") {
+        // Only the checklist's top-level lists may be empty; a standard's haves and criteria may not.
+        if let bracket = path.firstIndex(of: "["), ["equipment", "rules", "activities", "evidence"].contains(String(path[..<bracket])) {
             let list = String(path[..<bracket])
             hint.zh += "；如果没有任何一项，删除这一项并写 `\(list): []`"
             hint.en += "; if there are none at all, delete the item and write `\(list): []`"
@@ -169,12 +170,17 @@ enum Messages {
     static func tooLarge(_ text: String, max: String) -> Localized {
         .init(zh: "\(shown(text)) 超过允许的最大值 \(max)", en: "\(shown(text)) is above the maximum \(max)")
     }
-    static func rangeHint(min: String?, max: String?, exclusive: Bool = false) -> Localized {
+    /// How to write a number in range; `path` says whose, for the venue's own advice.
+    static func rangeHint(min: String?, max: String?, exclusive: Bool = false, path: String = "") -> Localized {
         switch (min, max) {
+        case let (min?, max?) where exclusive:
+            return .init(zh: "填写大于 \(min)、不大于 \(max) 的数", en: "write a number above \(min) and at most \(max)")
         case let (min?, max?): return .init(zh: "填写 \(min) 到 \(max) 之间的数", en: "write a number from \(min) to \(max)")
-        case let (min?, nil) where exclusive:
+        case let (min?, nil) where exclusive && path.hasPrefix("venue."):
             return .init(zh: "填写大于 \(min) 的数；没有场所时把 status 写为 none 并删除此项",
                          en: "write a number above \(min); with no venue, set status to none and delete this key")
+        case let (min?, nil) where exclusive:
+            return .init(zh: "填写大于 \(min) 的数", en: "write a number above \(min)")
         case let (min?, nil): return .init(zh: "填写不小于 \(min) 的数", en: "write a number of at least \(min)")
         case let (nil, max?): return .init(zh: "填写不大于 \(max) 的数", en: "write a number of at most \(max)")
         case (nil, nil): return .init(zh: "填写一个合理的数", en: "write a plausible number")

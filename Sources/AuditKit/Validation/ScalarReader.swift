@@ -86,18 +86,18 @@ struct ScalarReader {
         var maxText: String? { max.map(Value.format) }
         if !value.isFinite || (max.map { value > $0 } ?? false) {
             sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: maxText ?? "1e15"),
-                        hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive))
+                        hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive, path: path()))
             return nil
         }
         if let min, exclusive ? value <= min : value < min {
             sink.report(.outOfRange, at: mark, path: path(),
                         exclusive ? Messages.notAbove(text, min: minText ?? "0") : Messages.tooSmall(text, min: minText ?? "0"),
-                        hint: Messages.rangeHint(min: minText, max: maxText, exclusive: exclusive))
+                        hint: Messages.rangeHint(min: minText, max: maxText, exclusive: exclusive, path: path()))
             return nil
         }
         if abs(value) >= 1e15 {
             sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: "1e15"),
-                        hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive))
+                        hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive, path: path()))
             return nil
         }
         return .number(value == 0 ? 0 : value)
