@@ -44,7 +44,7 @@ struct ScorecardWords {
         if card.liftCriteria.isEmpty {
             return t("无法仅靠整改现有细则达到\(next.label(.zh))", "no set of criteria alone lifts the unit to \(next.label(.en))")
         }
-        let list = card.liftCriteria.joined(separator: ", ")
+        let list = card.liftCriteria.joined(separator: t("、", ", "))
         return t("达到\(next.label(.zh))最少需整改 \(card.liftCriteria.count) 项：\(list)",
                  "fewest actions to reach \(next.label(.en)) (\(card.liftCriteria.count)): \(list)")
     }

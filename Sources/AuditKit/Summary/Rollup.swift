@@ -138,10 +138,9 @@ public enum Rollup {
         }.map(\.element)
         let haveIDs = first.document.standard.haves.map(\.id)
         let rounds = Array(Set(inputs.flatMap(\.document.rounds))).sorted()
-        let regionTitle = language == .zh ? "汇总" : "rollup"
         return SummaryDocument(
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
-            title: title ?? "\(first.document.standard.title.text(language)) \(regionTitle)" + (rounds.isEmpty ? "" : " (\(rounds.joined(separator: ", ")))"),
+            title: title ?? Self.defaultTitle(first.document.standard.title, rounds: rounds, language: language),
             region: region,
             standard: first.document.standard,
             asOf: inputs.compactMap(\.document.asOf).max(),
@@ -160,6 +159,14 @@ public enum Rollup {
             rectifications: orderedActions,
             invalid: invalid,
             changes: nil)
+    }
+
+    /// A rollup's title when none is given, worded as a county summary's is.
+    static func defaultTitle(_ standard: Localized, rounds: [String], language: Language) -> String {
+        switch language {
+        case .zh: return "\(standard.zh)合并汇总" + (rounds.isEmpty ? "" : "（\(rounds.joined(separator: "、"))）")
+        case .en: return "\(standard.en): rollup" + (rounds.isEmpty ? "" : " (\(rounds.joined(separator: ", ")))")
+        }
     }
 
     /// The name a summary goes by in a rollup: its region, else its folder's name, else its title.

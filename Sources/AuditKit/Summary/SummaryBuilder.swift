@@ -10,10 +10,9 @@ public struct SummaryBuilder: Sendable {
 
     /// The default title: the standard's title and the rounds inspected.
     public static func defaultTitle(standard: Standard, rounds: [String], language: Language) -> String {
-        let roundText = rounds.isEmpty ? "" : rounds.joined(separator: ", ")
         switch language {
-        case .zh: return "\(standard.title.zh)检查汇总" + (roundText.isEmpty ? "" : "（\(roundText)）")
-        case .en: return "\(standard.title.en): summary" + (roundText.isEmpty ? "" : " (\(roundText))")
+        case .zh: return "\(standard.title.zh)检查汇总" + (rounds.isEmpty ? "" : "（\(rounds.joined(separator: "、"))）")
+        case .en: return "\(standard.title.en): summary" + (rounds.isEmpty ? "" : " (\(rounds.joined(separator: ", ")))")
         }
     }
 

@@ -111,7 +111,7 @@ extension SummaryHTML {
         let items = grades.map { (Self.gradeColour($0.rawValue), $0.label(language)) }
         body.append(legend(items, x: plotX, y: bottom + 40))
         let description = rows.map { row in
-            row.0 + " " + zip(grades, row.1).map { "\($0.0.label(language)) \($0.1)" }.joined(separator: ", ")
+            row.0 + " " + zip(grades, row.1).map { "\($0.0.label(language)) \($0.1)" }.joined(separator: t("，", ", "))
         }.joined(separator: t("；", "; "))
         return chartFigure(id: "chart-grades", title: t("等级分布（单位数）", "Grade distribution (units)"), description: description,
                            width: plotX + plotWidth + 24, height: bottom + 52, body: body)

@@ -77,11 +77,11 @@ struct SummaryHTML {
     private func header(_ w: SummaryWords) -> String {
         let t = w.t
         var items = [
-            metaItem(t("标准", "Standard"), "\(document.standard.title.text(language))（\(document.standard.id) \(document.standard.version)）"),
+            metaItem(t("标准", "Standard"), document.standard.title.text(language) + w.bracketed("\(document.standard.id) \(document.standard.version)")),
         ]
         if let region = document.region { items.append(metaItem(t("地区", "Area"), region)) }
         if let asOf = document.asOf { items.append(metaItem(t("截至（最近检查日期）", "As of (latest inspection)"), asOf)) }
-        if !document.rounds.isEmpty { items.append(metaItem(t("检查轮次", "Rounds"), document.rounds.joined(separator: ", "))) }
+        if !document.rounds.isEmpty { items.append(metaItem(t("检查轮次", "Rounds"), w.list(document.rounds))) }
         return tag("header", ["class": "report"],
                    "\n" + tag("h1", [:], text: document.title) + "\n" + tag("ul", ["class": "meta"], items.joined()) + "\n")
     }

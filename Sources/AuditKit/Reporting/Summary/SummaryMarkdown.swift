@@ -27,7 +27,7 @@ struct SummaryMarkdown {
         out.line("- \(t("标准", "Standard")): \(md(document.standard.title.text(language))) (`\(document.standard.id) \(document.standard.version)`)")
         if let region = document.region { out.line("- \(t("地区", "Area")): \(md(region))") }
         if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)")): \(asOf)") }
-        if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds")): \(document.rounds.map(md).joined(separator: ", "))") }
+        if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds")): \(w.list(document.rounds.map(md)))") }
         out.line("")
         out.line("## \(t("总体情况", "Headline figures"))")
         out.line("")
@@ -134,7 +134,8 @@ struct SummaryMarkdown {
         guard let changes = document.changes else { return }
         let t = w.t
         out.line("")
-        out.line("## \(t("与上一轮相比", "Changes since the baseline")) (\(Markdown.escaped(changes.baselineTitle))\(changes.baselineAsOf.map { ", \($0)" } ?? ""))")
+        out.line("## \(t("与上一轮相比", "Changes since the baseline"))"
+                 + w.bracketed(Markdown.escaped(changes.baselineTitle) + (changes.baselineAsOf.map { t("，", ", ") + $0 } ?? "")))
         out.line("")
         out.line("| \(t("指标", "Figure")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) |")
         out.line("|---|---:|---:|---:|")
@@ -146,7 +147,7 @@ struct SummaryMarkdown {
             guard let value = changes.haveMetShare[have.id] else { continue }
             out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(SummaryWords.pointChange(value))) \(t("个百分点", "pt")) |")
         }
-        func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : ids.map { "`\($0)`" }.joined(separator: ", ") }
+        func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : w.list(ids.map { "`\($0)`" }) }
         out.line("")
         out.line("- \(t("新达标", "Became compliant")): \(list(changes.becameCompliant))")
         out.line("- \(t("等级下降", "Slipped")): \(list(changes.slipped))")

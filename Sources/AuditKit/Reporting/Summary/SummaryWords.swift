@@ -5,6 +5,12 @@ struct SummaryWords {
 
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
+    /// Items of a list in running text: 、 in Chinese, a comma in English.
+    func list(_ items: [String]) -> String { items.joined(separator: t("、", ", ")) }
+
+    /// A remark in brackets after a text, with the brackets of the language.
+    func bracketed(_ text: String) -> String { t("（\(text)）", " (\(text))") }
+
     func percent(_ share: Double) -> String { Value.format((share * 1000).rounded() / 10) + "%" }
 
     /// A share of `count` units, or a dash when there are none: 0% of nothing would read as a
@@ -35,13 +41,15 @@ struct SummaryWords {
         document.standard.haves.first { $0.id == id }?.label.text(language) ?? id
     }
 
-    /// Short have names for table headers: 场所 设施 制度 活动 经费.
+    /// Short have names for table headers: 场所 设施 制度 活动 经费, or Venue, Equipment… (a tailored
+    /// have of another id shows its id).
     func haveShort(_ id: String) -> String {
-        language == .zh ? Self.haveShortZh[id] ?? id : id
+        (language == .zh ? Self.haveShortZh : Self.haveShortEn)[id] ?? id
     }
 
     /// 场所 设施 制度 活动 经费, by have id.
     static let haveShortZh = ["venue": "场所", "equipment": "设施", "rules": "制度", "activities": "活动", "funding": "经费"]
+    static let haveShortEn = ["venue": "Venue", "equipment": "Equipment", "rules": "Rules", "activities": "Activities", "funding": "Funding"]
 
     func category(_ id: String) -> String {
         ChecklistFormat.categories.first { $0.id == id }?.label.text(language) ?? id
