@@ -169,3 +169,29 @@ import Testing
         #expect(diagnostic.hint.en.contains("tab"))
     }
 }
+
+/// Dates written another common way get the ISO spelling of the day they mean; impossible days
+/// get the length of their month.
+@Suite struct DateHintTests {
+    @Test(arguments: [
+        ("2024/3/5", "2024-03-05"), ("2024.3.5", "2024-03-05"), ("2024-3-5", "2024-03-05"),
+        ("2024年3月5日", "2024-03-05"), ("２０２４／１２／３１", "2024-12-31"), ("2024 3 5", "2024-03-05"),
+    ])
+    func intendedDay(_ written: String, _ meant: String) {
+        #expect(CalendarDate.intended(written)?.description == meant)
+        #expect(Messages.dateHint(written).en == "write \(meant) (year-month-day, two digits each for month and day)")
+    }
+
+    @Test(arguments: ["5/3/2024", "20240305", "2024/2/30", "2024/3", "2024/3/5/6", "2024年3月5日上午", "24/3/5", "2024-13-01x"])
+    func noGuessWhenUnclear(_ written: String) {
+        #expect(CalendarDate.intended(written) == nil)
+        #expect(Messages.dateHint(written).en == "write year-month-day, e.g. 2022-06-15")
+    }
+
+    @Test func impossibleDayNamesTheMonthsLength() {
+        #expect(Messages.dateHint("2023-02-29").en == "February 2023 has 28 days: check the day")
+        #expect(Messages.dateHint("2024-02-30").zh == "2024 年 2 月只有 29 天：核对日期")
+        #expect(Messages.dateHint("2024-04-31").en == "April 2024 has 30 days: check the day")
+        #expect(Messages.dateHint("2024-13-01").en == "check the month (1 to 12) and the day")
+    }
+}

@@ -205,10 +205,24 @@ enum Messages {
             : .init(zh: "“\(shown(text))” 不是 YYYY-MM-DD 格式的日期", en: "\"\(shown(text))\" is not a date in YYYY-MM-DD form")
     }
     static func dateHint(_ text: String) -> Localized {
-        CalendarDate.looksISO(text)
-            ? .init(zh: "核对月份和日期，例如 2 月没有 30 日", en: "check the month and day: February has no 30th, for example")
-            : .init(zh: "写作 年-月-日，例如 2022-06-15", en: "write year-month-day, e.g. 2022-06-15")
+        if CalendarDate.looksISO(text) {
+            // Name the month's length when the month itself is real: 2023-02-29 → 28 days.
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 3, (1...12).contains(parts[1]) {
+                let days = CalendarDate.daysIn(month: parts[1], year: parts[0])
+                return .init(zh: "\(parts[0]) 年 \(parts[1]) 月只有 \(days) 天：核对日期",
+                             en: "\(Self.monthNames[parts[1] - 1]) \(parts[0]) has \(days) days: check the day")
+            }
+            return .init(zh: "核对月份（1 到 12）和日期", en: "check the month (1 to 12) and the day")
+        }
+        if let date = CalendarDate.intended(text) {
+            return .init(zh: "写作 \(date)（年-月-日，月和日各两位）", en: "write \(date) (year-month-day, two digits each for month and day)")
+        }
+        return .init(zh: "写作 年-月-日，例如 2022-06-15", en: "write year-month-day, e.g. 2022-06-15")
     }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
 
     static func notInChoices(_ text: String) -> Localized {
         .init(zh: "“\(shown(text))” 不是允许的取值", en: "\"\(shown(text))\" is not an allowed value")
