@@ -254,6 +254,11 @@ struct DiagnosticCodeTests {
         TextCase(fixture: "fh110-missing-dash-in-list.yaml", code: .duplicateKey,
                  en: "if line 17 starts another item of the list, put `- ` before item there", zh: "若从第 17 行起是列表的另一项，在该行的 item 前加上 `- `"),
         TextCase(fixture: "fh201-unknown-key.yaml", code: .unknownKey, en: "did you mean contact?", zh: "contact"),
+        // A key written by its Chinese name is pointed to the key; the key it stands for is then
+        // not reported missing as well (the fixtures expect no FH202).
+        TextCase(fixture: "fh201-chinese-key-name.yaml", code: .unknownKey, en: "did you mean funding?", zh: "是不是 funding？"),
+        TextCase(fixture: "fh201-chinese-key-name.yaml", code: .unknownKey, en: "did you mean notes?", zh: "是不是 notes？"),
+        TextCase(fixture: "fh201-typo-not-missing.yaml", code: .unknownKey, en: "did you mean amount_yuan?", zh: "amount_yuan"),
         // Keys written too far left: each says which key to indent it under, and so does the
         // key they left empty.
         TextCase(fixture: "fh201-dedented-keys.yaml", code: .unknownKey, en: "area_m2 is a key of venue: indent it under venue: (line 11)",

@@ -77,6 +77,9 @@ struct StructureValidator {
         var unknown: [(key: String, mark: Mark)] = []
         // The first key written again: in a list item, most often where a `- ` was left out.
         var firstRepeat: (key: String, line: Int)?
+        // Keys an unknown key was taken for (a typo, or the key's Chinese name): their own
+        // absence is that same slip, not a second finding.
+        var suggested: [String] = []
         for pairIndex in pairs.indices {
             let pair = pairs[pairIndex]
             guard let key = pair.key.scalarText else {
@@ -108,7 +111,9 @@ struct StructureValidator {
                 } else if let owner = Self.owner(of: key, before: pairIndex, in: pairs, fields: fields) {
                     hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
                 } else {
-                    hint = Messages.unknownKeyHint(Suggestion.closest(to: key, in: keys), allowed: keys)
+                    let suggestion = Suggestion.closest(to: key, in: keys) ?? Self.field(named: key, in: fields)
+                    if let suggestion { suggested.append(suggestion) }
+                    hint = Messages.unknownKeyHint(suggestion, allowed: keys)
                 }
                 sink.report(.unknownKey, at: pair.key.mark, path: KeyPath.child(path(), key), Messages.unknownKey(key), hint: hint)
                 continue
@@ -131,11 +136,19 @@ struct StructureValidator {
                 result.append(fields[fieldIndex].key, value)
             }
         }
-        for fieldIndex in fields.indices where written[fieldIndex] < 0 {
+        for fieldIndex in fields.indices where written[fieldIndex] < 0 && !suggested.contains(fields[fieldIndex].key) {
             if case .optional = fields[fieldIndex].presence { continue }
             reportIfMissing(fields[fieldIndex], in: fields, written: written, pairs: pairs, path: path, at: keyMark)
         }
         return Value(.object(result), mark: node.mark, keyMark: keyMark)
+    }
+
+    /// The one field whose Chinese name is, or contains, `name` (经费 for funding, 备注 for notes):
+    /// inspectors write the names the template's comments give. Nil when none or several match.
+    private static func field(named name: String, in fields: [Field]) -> String? {
+        guard name.count >= 2, name.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return nil }
+        let matches = fields.filter { $0.doc.zh == name || $0.doc.zh.contains(name) }
+        return matches.count == 1 ? matches[0].key : nil
     }
 
     /// The nearest key written before `pairs[index]` whose value is a mapping with a key named
