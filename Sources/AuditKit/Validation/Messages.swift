@@ -109,8 +109,9 @@ enum Messages {
     }
     static func missingKeyHint(_ field: Field) -> Localized {
         let example = field.example.map { " \($0)" } ?? ""
-        return .init(zh: "添加 `\(field.key):\(example)`（\(field.doc.zh)）",
-                     en: "add `\(field.key):\(example)` (\(field.doc.en))")
+        // A dash, not brackets: some field names carry brackets of their own.
+        return .init(zh: "添加 `\(field.key):\(example)`——\(field.doc.zh)",
+                     en: "add `\(field.key):\(example)` — \(field.doc.en)")
     }
 
     static func notInteger(_ text: String) -> Localized {
