@@ -135,6 +135,31 @@ import Testing
         #expect(!diagnostic.message.en.contains("never closed"))
     }
 
+    /// A key one space off its neighbours (a template line uncommented by deleting only `#`), in
+    /// a mapping or a list item, is named at its line with both indentations.
+    @Test(arguments: [
+        ("format: five-haves/1\nunit:\n  id: x\n   name: y\n  category: township\n", 4, 3, 2),
+        ("format: five-haves/1\nequipment:\n  - item: books\n     quantity: 2\n", 4, 5, 4),
+        ("format: five-haves/1\nequipment:\n  - item: books\n   quantity: 2\n", 4, 3, 4),
+        ("format: five-haves/1\nunit:\n  id: x\n  # 名称\n   name: y\n", 5, 3, 2),
+    ])
+    func aKeyOffItsNeighboursIsNamed(_ text: String, _ line: Int, _ indent: Int, _ above: Int) throws {
+        let diagnostic = try firstDiagnostic(text)
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == line && diagnostic.column == 1)
+        #expect(diagnostic.hint.en == "line \(line) is indented \(indent) spaces, the key above \(above): line up keys of the same level")
+        #expect(diagnostic.hint.zh == "第 \(line) 行缩进了 \(indent) 个空格，上一行的键缩进 \(above) 个：让同一层的键左端对齐")
+    }
+
+    /// `-item:` is a key, not a list item: the hint puts the space back.
+    @Test func aDashWithoutItsSpaceIsNamed() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\nequipment:\n  - item: newspapers\n    quantity: 5\n  -item: books\n    quantity: 300\n")
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == 5 && diagnostic.column == 3)
+        #expect(diagnostic.hint.en == "put a space after the dash: - item: books")
+        #expect(diagnostic.hint.zh == "在 - 后加一个空格：- item: books")
+    }
+
     /// A missing space is found at the would-be key's own line, blank lines after it or not, and
     /// in CR LF files as in LF ones.
     @Test func theSlipIsFoundAtTheWouldBeKey() throws {

@@ -73,6 +73,19 @@ enum SyntaxAdvice {
         if let index = nearby.last(where: { keyColon(in: lines[$0])?.fullWidth == true }) {
             return (message, fullWidthHint(lines[index]), mark)
         }
+        // `-item: books`: without its space the dash is part of the key, not a list item.
+        if let index = nearby.last(where: { dashWithoutSpace(lines[$0]) }) {
+            let line = lines[index]
+            let column = line.prefix { $0 == " " }.count + 1
+            let fixed = "- " + line.drop { $0 == " " }.dropFirst()
+            return (message, .init(zh: "在 - 后加一个空格：\(fixed)", en: "put a space after the dash: \(fixed)"),
+                    Mark(line: index + 1, column: column))
+        }
+        // A key indented more (or, in a list item, less) than the key above it, whose value
+        // rules out being its child: most often a template line uncommented by deleting only `#`.
+        for index in nearby.reversed() {
+            if let slip = indentSlip(in: lines, at: index) { return (message, slip, Mark(line: index + 1, column: 1)) }
+        }
         return (message, .init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有“: ”或“ #”时给值加引号",
                                en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'"),
                 mark)
@@ -114,6 +127,39 @@ enum SyntaxAdvice {
                     Mark(line: index + 1, column: column + 1))
         }
         return nil
+    }
+
+    /// Whether `line` starts (after its indentation) with a dash run straight into a word.
+    private static func dashWithoutSpace(_ line: Substring) -> Bool {
+        let content = line.drop { $0 == " " }
+        guard content.first == "-", let next = content.dropFirst().first else { return false }
+        return next.isLetter
+    }
+
+    /// The hint for a `key: value` line at `index` indented unlike the `key: value` line above it
+    /// (blank and comment lines skipped), which has a value of its own and so no children.
+    private static func indentSlip(in lines: [Substring], at index: Int) -> Localized? {
+        func key(_ line: Substring) -> (indent: Int, keyColumn: Int, hasValue: Bool)? {
+            let indent = line.prefix { $0 == " " }.count
+            var rest = line.dropFirst(indent)
+            var keyColumn = indent
+            if rest.hasPrefix("- ") { rest = rest.dropFirst(2); keyColumn += 2 }
+            guard let first = rest.first, first.isASCII, first.isLetter || first == "_" else { return nil }
+            let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            let after = rest[name.endIndex...]
+            guard after.hasPrefix(": ") || after == ":" else { return nil }
+            let value = after.dropFirst().drop { $0 == " " }
+            return (indent, keyColumn, !value.isEmpty && !value.hasPrefix("#") && !value.hasPrefix("|") && !value.hasPrefix(">"))
+        }
+        guard let line = lines[safe: index], let this = key(line), !line.drop(while: { $0 == " " }).hasPrefix("- ") else { return nil }
+        var above = index - 1
+        while above >= 0, lines[above].drop(while: { $0 == " " }).isEmpty || lines[above].drop(while: { $0 == " " }).hasPrefix("#") {
+            above -= 1
+        }
+        guard above >= 0, let previous = key(lines[above]), previous.hasValue,
+              this.indent != previous.keyColumn, this.indent > previous.indent else { return nil }
+        return .init(zh: "第 \(index + 1) 行缩进了 \(this.indent) 个空格，上一行的键缩进 \(previous.keyColumn) 个：让同一层的键左端对齐",
+                     en: "line \(index + 1) is indented \(this.indent) spaces, the key above \(previous.keyColumn): line up keys of the same level")
     }
 
     private static func fullWidthHint(_ line: Substring) -> Localized {
