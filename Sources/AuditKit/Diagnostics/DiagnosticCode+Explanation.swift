@@ -95,7 +95,8 @@ extension DiagnosticCode {
         case .haveSet:
             return .init(zh: "标准必须恰好包含五有各一项，细则编号不能重复。", en: "A standard holds each of the five haves exactly once, and criterion ids are unique.")
         case .gradeOrder:
-            return .init(zh: "基本达标的门槛不能高于达标。", en: "The largely-compliant bar cannot be above the compliant bar.")
+            return .init(zh: "基本达标的门槛不能高于达标；不达标单位报送整改方案的期限不能晚于整改到位的期限。",
+                         en: "The largely-compliant bar cannot be above the compliant bar, and a non-compliant unit's plan cannot be due after its fixes.")
         case .reusedVersion:
             return .init(zh: "标准的内容与内置标准不同，编号和版本却相同；按编号和版本比较的基线和汇总会把两种评分混在一起。改过的标准须有自己的版本号。",
                          en: "The standard differs from the built-in one but keeps its id and version, by which baselines and rollups decide that scores are comparable: a tailored standard needs a version of its own.")

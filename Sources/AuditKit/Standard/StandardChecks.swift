@@ -24,6 +24,14 @@ enum StandardChecks {
                         .init(zh: "基本达标门槛高于达标门槛", en: "the largely-compliant bar is above the compliant bar"),
                         hint: .init(zh: "基本达标的 min_score 应不高于达标的", en: "make largely_compliant.min_score at most compliant.min_score"))
         }
+        let deadlines = standard.deadlines
+        if deadlines.nonCompliantPlanDays > deadlines.nonCompliantFixDays {
+            let mark = root.value(at: "rectification.non_compliant_plan_days")?.mark ?? root.mark
+            sink.report(.gradeOrder, at: mark, path: "rectification.non_compliant_plan_days",
+                        .init(zh: "整改方案期限（\(deadlines.nonCompliantPlanDays) 天）晚于整改到位期限（\(deadlines.nonCompliantFixDays) 天）",
+                              en: "the plan is due (\(deadlines.nonCompliantPlanDays) days) after the fixes (\(deadlines.nonCompliantFixDays) days)"),
+                        hint: .init(zh: "non_compliant_plan_days 应不大于 non_compliant_fix_days", en: "make non_compliant_plan_days at most non_compliant_fix_days"))
+        }
         var seen: [String: Int] = [:]
         for (haveIndex, have) in (havesValue?.list ?? []).enumerated() {
             for (index, criterion) in (have["criteria"]?.list ?? []).enumerated() {
