@@ -1,22 +1,24 @@
+import Foundation
 import Testing
 @testable import AuditKit
 
-/// The escapers rewrite bytes when that is the same as rewriting characters, and walk characters
-/// otherwise. These references are the character walks; random strings full of the awkward cases
-/// (combining accents and joiners next to the escaped characters, CR LF pairs, wide characters)
-/// must come out the same both ways.
+/// The escapers rewrite bytes. These references walk Unicode scalars, the simplest statement of
+/// what each must do; random strings full of the awkward cases (combining accents and joiners next
+/// to the escaped characters, CR LF pairs, wide characters) must come out the same both ways. A
+/// walk over Characters would be wrong: to Swift a CR LF pair, or a `|` or `"` with a combining
+/// accent, is one Character that equals neither of its parts, and would slip through unescaped.
 @Suite struct EscapingFastPathTests {
     static func markdownReference(_ text: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "|": result += "\\|"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
             case "\n", "\r": result += " "
-            case "*", "_", "`", "[", "]", "#": result += "\\\(character)"
-            default: result.append(character)
+            case "*", "_", "`", "[", "]", "#": result += "\\" + String(scalar)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
@@ -43,8 +45,13 @@ import Testing
            !(number && ScalarReader.decimal(field) != nil) {
             field = "'" + field
         }
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        if field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            var quoted = "\""
+            for scalar in field.unicodeScalars {
+                quoted.unicodeScalars.append(scalar)
+                if scalar == "\"" { quoted += "\"" }
+            }
+            field = quoted + "\""
         }
         return field
     }
@@ -132,5 +139,44 @@ import Testing
                         "\(text.debugDescription)")
             }
         }
+    }
+}
+
+/// Text a checklist controls cannot break out of its place in any output, even where Swift's
+/// Characters would hide the breaking scalar (CR LF is one Character, as is a quote with an accent).
+@Suite struct EscapingBreakoutTests {
+    @Test func aGitHubCommandCannotBeEndedByCRLF() {
+        let hostile = "x\r\n::warning file=README.md,line=1::injected\r\n::add-mask::abc"
+        let message = Escaping.githubCommand(hostile)
+        #expect(!message.unicodeScalars.contains("\r") && !message.unicodeScalars.contains("\n"))
+        #expect(message == "x%0D%0A::warning file=README.md,line=1::injected%0D%0A::add-mask::abc")
+        let property = Escaping.githubCommand("a\r\n::warning::pwn.yaml", property: true)
+        #expect(property == "a%0D%0A%3A%3Awarning%3A%3Apwn.yaml")
+        // Terminal control sequences are shown, not sent.
+        #expect(Escaping.githubCommand("\u{1B}]0;pwned\u{07}\u{1B}[31m") == "\\x1B]0;pwned\\x07\\x1B[31m")
+    }
+
+    @Test func aCSVFieldWithCRLFOrAnAccentedQuoteIsQuoted() {
+        #expect(Escaping.csvField("a\r\nb") == "\"a\r\nb\"")
+        #expect(Escaping.csvField("say \"\u{301}hi") == "\"say \"\"\u{301}hi\"")
+    }
+
+    @Test func aMarkdownCellCannotBeSplitByCRLFOrAnAccentedPipe() {
+        #expect(Markdown.escaped("a\r\n| b |\u{301}") == "a  \\| b \\|\u{301}")
+    }
+
+    /// Through the binary: a key holding CR LF yields one annotation per diagnostic.
+    @Test func validateWritesOneAnnotationPerDiagnostic() throws {
+        let temporary = try TemporaryFolder()
+        let path = temporary.path("inj.yaml")
+        let text = "format: five-haves/1\nunit:\n  \"x\\r\\n::warning file=README.md,line=1::injected\": 1\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try AuditBinary.run(["validate", "--format", "github", path])
+        #expect(outcome.status == 1)
+        let lines = outcome.stdout.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        // Every line is an annotation of this file: none was started by the checklist's text.
+        let file = "file=" + Escaping.githubCommand(path, property: true) + ","
+        #expect(lines.allSatisfy { $0.hasPrefix("::error \(file)") || $0.hasPrefix("::warning \(file)") }, "\(lines)")
+        #expect(!outcome.stdout.unicodeScalars.contains("\r"))
     }
 }

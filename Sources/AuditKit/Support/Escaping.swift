@@ -24,24 +24,6 @@ public enum Escaping {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Whether every byte `special` picks out is a character of its own: its neighbours are ASCII
-    /// and it is not half of a CR LF pair. Then rewriting those bytes one by one gives what a walk
-    /// over Characters gives (a `|` followed by a combining accent, say, is another character).
-    static func specialBytesStandAlone(_ text: String, _ special: (UInt8) -> Bool) -> Bool {
-        text.withBytes { bytes in
-            var previous: UInt8 = 0
-            var previousSpecial = false
-            for byte in bytes {
-                let isSpecial = special(byte)
-                if previousSpecial, byte >= 0x80 || (previous == 0x0D && byte == 0x0A) { return false }
-                if isSpecial, previous >= 0x80 || (previous == 0x0D && byte == 0x0A) { return false }
-                previous = byte
-                previousSpecial = isSpecial
-            }
-            return true
-        }
-    }
-
     /// Text safe inside XML content and attributes: HTML's escapes, plus control characters that
     /// XML 1.0 cannot carry replaced by U+FFFD, and line breaks kept as character references in
     /// attributes.
@@ -80,15 +62,10 @@ public enum Escaping {
            !(number && ScalarReader.decimal(field) != nil) {
             field = "'" + field
         }
-        let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard field.containsByte(where: special) else { return field }
-        // When those bytes are characters of their own, quote byte by byte; else walk characters.
-        guard specialBytesStandAlone(field, special) else {
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
-            }
-            return field
-        }
+        // Byte by byte, never character by character: a quote with a combining accent after it,
+        // or a CR LF pair, is one Character to Swift but still a quote, or a line break, to a
+        // spreadsheet.
+        guard field.containsByte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         var quoted: [UInt8] = [0x22]
         field.withBytes { bytes in
             quoted.reserveCapacity(bytes.count + 4)
@@ -103,9 +80,27 @@ public enum Escaping {
 
     /// A value for a GitHub Actions workflow command: its message part, or with `property` its
     /// `key=value` part.
+    /// Scalar by scalar: a CR LF pair is one Character to Swift, and left whole it would end the
+    /// command and start another. Other control characters are written as `\x1B` escapes, as on
+    /// the terminal, so a checklist cannot send control sequences into a CI log.
     public static func githubCommand(_ text: String, property: Bool = false) -> String {
-        var result = text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
-        if property { result = result.replacingAll(":", with: "%3A").replacingAll(",", with: "%2C") }
+        guard text.unicodeScalars.contains(where: { $0 == "%" || isControl($0) || (property && ($0 == ":" || $0 == ",")) }) else {
+            return text
+        }
+        let hex = Array("0123456789ABCDEF")
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            case ":" where property: result += "%3A"
+            case "," where property: result += "%2C"
+            case _ where isControl(scalar) && scalar != "\t":
+                result += "\\x" + String(hex[Int(scalar.value >> 4 & 0x0F)]) + String(hex[Int(scalar.value & 0x0F)])
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
         return result
     }
 
@@ -153,15 +148,14 @@ public enum Escaping {
 
 extension String {
     /// The string with every occurrence of `target` replaced, without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+    /// Every `target` scalar replaced, whatever the characters around it: `"` followed by a
+    /// combining accent is one Character to Swift but still a quote to a CSV reader.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return self }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == target { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(scalar) }
         }
-        return result + rest
+        return String(result)
     }
 }

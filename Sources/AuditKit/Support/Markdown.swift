@@ -63,37 +63,24 @@ extension Markdown {
         // Every character escaped below is a single ASCII byte, so text without those bytes (most
         // names and reasons) comes back as it is, without walking its characters.
         guard text.containsByte(where: needsEscape) else { return text }
-        if Escaping.specialBytesStandAlone(text, needsEscape) {
-            var result: [UInt8] = []
-            text.withBytes { bytes in
-                result.reserveCapacity(bytes.count + 8)
-                for byte in bytes {
-                    switch byte {
-                    case 0x7C: result += [0x5C, 0x7C]
-                    case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]        // &lt;
-                    case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]        // &gt;
-                    case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-                    case 0x0A, 0x0D: result.append(0x20)
-                    case 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: result += [0x5C, byte]
-                    default: result.append(byte)
-                    }
+        // Byte by byte, never character by character: a `|` with a combining accent after it, or a
+        // CR LF pair, is one Character to Swift but still a cell border, or a line break, in a table.
+        var result: [UInt8] = []
+        text.withBytes { bytes in
+            result.reserveCapacity(bytes.count + 8)
+            for byte in bytes {
+                switch byte {
+                case 0x7C: result += [0x5C, 0x7C]
+                case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]        // &lt;
+                case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]        // &gt;
+                case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                case 0x0A, 0x0D: result.append(0x20)
+                case 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: result += [0x5C, byte]
+                default: result.append(byte)
                 }
             }
-            return String(decoding: result, as: UTF8.self)
         }
-        var result = ""
-        for character in text {
-            switch character {
-            case "|": result += "\\|"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\n", "\r": result += " "
-            case "*", "_", "`", "[", "]", "#": result += "\\\(character)"
-            default: result.append(character)
-            }
-        }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `byte` is one of the characters `escaped` rewrites.
