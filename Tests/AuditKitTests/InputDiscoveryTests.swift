@@ -24,3 +24,22 @@ import Testing
         }
     }
 }
+
+/// The tree evidence must stay in is the enclosing `checklists` folder however the checklist is
+/// named, so a CI run over the changed files judges evidence as a run over the whole folder does.
+@Suite struct EvidenceTreeRootTests {
+    @Test(arguments: [
+        ("checklists/town/a.yaml", false, "checklists"),
+        ("checklists/town", true, "checklists"),
+        ("checklists/", true, "checklists"),
+        ("./checklists/a.yaml", false, "./checklists"),
+        ("/srv/repo/checklists/town/a.yaml", false, "/srv/repo/checklists"),
+        ("county/checklists/x/checklists/b.yaml", false, "county/checklists/x/checklists"),
+        ("units/a.yaml", false, "units"),
+        ("a.yaml", false, "."),
+        ("submissions", true, "submissions"),
+    ])
+    func treeRoot(_ path: String, _ isFolder: Bool, _ root: String) {
+        #expect(InputDiscovery.treeRoot(of: path, isFolder: isFolder) == root)
+    }
+}

@@ -80,8 +80,8 @@ extension DiagnosticCode {
         case .evidenceMissing:
             return .init(zh: "佐证文件不存在。", en: "The evidence file does not exist.")
         case .evidenceOutsideTree:
-            return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。",
-                         en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ..")
+            return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。清单目录是清单所在的最近一层名为 checklists 的目录（没有时为命令行上给出的目录），所以只检查改动过的文件时与检查整个目录时结论相同。",
+                         en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ... The tree is the nearest enclosing folder named checklists (else the folder named on the command line), so checking only the changed files judges evidence as a run over the whole folder does.")
         case .weightsNotHundred:
             return .init(zh: "标准文件中五项的权重（weight）之和必须为 100，总分才是百分制。", en: "The five haves' weights in a standard must add up to 100 so scores are out of 100.")
         case .measureParameter:

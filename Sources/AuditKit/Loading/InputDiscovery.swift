@@ -53,13 +53,13 @@ public enum InputDiscovery {
                 // Kept, a path that cannot be looked at (gone, a link loop, no permission) is read
                 // like a file, and reading says why it failed.
                 guard keepingMissing else { throw missing ? .missing(path) : .unreadable(path) }
-                files.append(InputFile(path: path, treeRoot: parentFolder(of: path)))
+                files.append(InputFile(path: path, treeRoot: treeRoot(of: path, isFolder: false)))
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, root: path, into: &files)
+                walk(path, root: treeRoot(of: path, isFolder: true), into: &files)
             } else {
-                files.append(InputFile(path: path, treeRoot: parentFolder(of: path)))
+                files.append(InputFile(path: path, treeRoot: treeRoot(of: path, isFolder: false)))
             }
         }
         // One file named two ways (`checklists` and `./checklists/a.yaml`, or through a link) is
@@ -67,7 +67,20 @@ public enum InputDiscovery {
         return files.filter { seen.insert(canonical($0.path)).inserted }
     }
 
-    /// The folder a file named on the command line is in: its tree for the evidence checks.
+    /// The tree evidence paths must stay inside, for a file or folder named on the command line:
+    /// the nearest enclosing folder named `checklists` (the convention), so that CI checking only
+    /// the changed files (`checklists/town/a.yaml`) judges evidence exactly as a run over
+    /// `checklists` does; else the folder named, or the file's own folder.
+    static func treeRoot(of path: String, isFolder: Bool) -> String {
+        let folder = isFolder ? path : parentFolder(of: path)
+        var parts = folder.split(separator: "/", omittingEmptySubsequences: false)
+        while parts.count > 1, parts.last == "" { parts.removeLast() }
+        guard let index = parts.lastIndex(of: "checklists") else { return folder }
+        let root = parts[...index].joined(separator: "/")
+        return root.isEmpty ? "/" : root
+    }
+
+    /// The folder a file named on the command line is in.
     private static func parentFolder(of path: String) -> String {
         let parent = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         return parent.isEmpty ? "/" : parent

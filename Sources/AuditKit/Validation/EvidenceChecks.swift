@@ -21,7 +21,8 @@ struct EvidenceChecks {
                 continue
             }
             var info = stat()
-            if stat(resolved, &info) != 0 {
+            // A folder is not an evidence file either.
+            if stat(resolved, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
                 sink.report(.evidenceMissing, at: fileValue.mark, path: path,
                             .init(zh: "佐证文件 \(Messages.shown(file)) 不存在", en: "evidence file \(Messages.shown(file)) does not exist"),
                             hint: .init(zh: "补交该文件，或改正路径（相对于本清单所在目录）",
@@ -32,13 +33,22 @@ struct EvidenceChecks {
 
     /// The path of `file` relative to the checklist, or nil when it is absolute or climbs out of the tree.
     private func resolve(_ file: String) -> String? {
-        if file.hasPrefix("/") || file.hasPrefix("~") || file.hasPrefix("\\") || file.contains(":") { return nil }
+        if file.hasPrefix("/") || file.hasPrefix("~") || file.hasPrefix("\\") || Self.isDriveOrURL(file) { return nil }
         let directory = input.path.contains("/") ? String(input.path[..<input.path.lastIndex(of: "/")!]) : "."
         let rootParts = normalized(input.treeRoot)
         let target = normalized(directory + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
         guard let rootParts, let target, target.count > rootParts.count,
               Array(target.prefix(rootParts.count)) == rootParts else { return nil }
         return target.joined(separator: "/")
+    }
+
+    /// `C:…` (a Windows drive) or `scheme://…`: absolute, wherever the checklist was written. A colon
+    /// elsewhere is a legal character of a file name.
+    private static func isDriveOrURL(_ file: String) -> Bool {
+        let scalars = Array(file.unicodeScalars.prefix(3))
+        if scalars.count >= 2, scalars[1] == ":", scalars[0].isASCII, scalars[0].properties.isAlphabetic { return true }
+        guard let colon = file.firstIndex(of: ":") else { return false }
+        return file[colon...].hasPrefix("://") && file[..<colon].allSatisfy { $0.isASCII && $0.isLetter }
     }
 
     /// Path components with `.` and `..` folded; nil when `..` climbs above the start.
