@@ -28,10 +28,14 @@ public enum ChecklistSchema {
     static func schema(for type: ValueType, catalogues: Catalogues) -> [(String, JSONValue)] {
         switch type {
         case .string(let pattern):
-            var result: [(String, JSONValue)] = [("type", .string("string")), ("minLength", .integer(1))]
-            // Without a pattern of its own, a text must hold more than spaces (full-width ones too).
-            result.append(("pattern", .string(pattern?.regex ?? "\\S")))
-            return result
+            if let pattern {
+                return [("type", .string("string")), ("minLength", .integer(1)), ("pattern", .string(pattern.regex))]
+            }
+            // A plain scalar is text wherever the format wants text, as the validator reads it: a
+            // phone number or a year written bare is a number to a YAML editor, and must not be
+            // flagged there. A text that is a string must hold more than spaces (full-width too).
+            return [("type", .array([.string("string"), .string("number"), .string("boolean")])), ("minLength", .integer(1)),
+                    ("pattern", .string("\\S"))]
         case .integer(let min, let max):
             var result: [(String, JSONValue)] = [("type", .string("integer"))]
             if let min { result.append(("minimum", .integer(min))) }
