@@ -169,6 +169,20 @@ import Testing
         #expect(outcome.stdout == committed)
     }
 
+    /// Where the validator reads any plain scalar as text (a phone number, a year), the schema
+    /// accepts it too, so editors do not flag valid checklists; an id keeps its pattern.
+    @Test func schemaTakesBareNumbersAsText() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(AuditBinary.run(["schema"]).stdout.utf8)) as? [String: Any])
+        let unit = try #require(((schema["properties"] as? [String: Any])?["unit"] as? [String: Any])?["properties"] as? [String: Any])
+        #expect((unit["contact"] as? [String: Any])?["type"] as? [String] == ["string", "number", "boolean"])
+        #expect((unit["id"] as? [String: Any])?["type"] as? String == "string")
+        let report = ChecklistReader(catalogues: .builtIn).validate(
+            Array(try String(contentsOfFile: "checklists/beiyuan-township.yaml", encoding: .utf8)
+                .replacingOccurrences(of: "  contact: 魏长林", with: "  contact: 13912345678").utf8),
+            input: InputFile(path: "beiyuan-township.yaml", treeRoot: "."))
+        #expect(!report.hasErrors)
+    }
+
     // MARK: - audit new
 
     @Test func newWritesATemplateAndRefusesToOverwrite() throws {
