@@ -95,6 +95,20 @@ import Testing
         #expect(!outcome.stdout.contains("rename the file to beiyuan-township.yaml"))
     }
 
+    /// Many copies of one checklist name three others each, then how many more, so the output
+    /// grows with the copies, not with their square.
+    @Test func duplicateIdsNameAFewOthers() throws {
+        let temporary = try TemporaryFolder()
+        for index in 1...6 {
+            try FileManager.default.copyItem(atPath: "checklists/hexi-township.yaml", toPath: temporary.path("h\(index).yaml"))
+        }
+        let outcome = try AuditBinary.run(["validate", temporary.path(""), "--lang", "en", "--quiet"])
+        #expect(outcome.status == 1)
+        let first = try #require(outcome.stdout.split(separator: "\n").first { $0.contains("error[FH305]") && $0.contains("h1.yaml:") })
+        #expect(first.hasSuffix("h4.yaml and 2 more"))
+        #expect(!first.contains("h5.yaml"))
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let outcome = try AuditBinary.run(["validate", "--format", "nope", Self.valid])
         #expect(outcome.status == Self.usageError)

@@ -86,11 +86,17 @@ public struct ValidationRun: Sendable {
         var marked: [Int] = []
         for (id, indices) in byID where indices.count > 1 {
             for index in indices {
-                let others = indices.filter { $0 != index }.map { reports[$0].path }.joined(separator: ", ")
+                // A few paths, then how many more: 2,000 copies of one file must not write each
+                // of them 2,000 times.
+                let otherPaths = indices.filter { $0 != index }.map { reports[$0].path }
+                let shown = Array(otherPaths.prefix(3))
+                let more = otherPaths.count - shown.count
+                let others = Localized(zh: shown.joined(separator: "、") + (more == 0 ? "" : " 等 \(otherPaths.count) 份清单"),
+                                       en: shown.joined(separator: ", ") + (more == 0 ? "" : " and \(more) more"))
                 let mark = reports[index].unitIDMark
                 reports[index].diagnostics.append(Diagnostic(
                     code: .duplicateUnitID, file: reports[index].path, mark: mark, keyPath: "unit.id",
-                    message: .init(zh: "单位编号 \(id) 也用于 \(others)", en: "unit id \(id) is also used by \(others)"),
+                    message: .init(zh: "单位编号 \(id) 也用于 \(others.zh)", en: "unit id \(id) is also used by \(others.en)"),
                     hint: .init(zh: "每个单位的编号必须唯一：改正其中一个", en: "each unit needs its own id: change one of them")))
                 // Renaming the file after an id another checklist holds could overwrite that one.
                 for position in reports[index].diagnostics.indices where reports[index].diagnostics[position].code == .fileNameMismatch {
