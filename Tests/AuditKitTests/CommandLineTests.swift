@@ -57,6 +57,26 @@ import Testing
         #expect(run.stderr == "audit: no such file or folder: no-such-folder\n")
     }
 
+    /// A file that could not be read is an error of the run, not a failed check: JUnit counts it
+    /// under errors, SARIF says the invocation did not succeed.
+    @Test func unreadableFileIsAnErrorOfTheRun() throws {
+        let junit = try AuditBinary.run(["validate", Self.valid, "no-such-file.yaml", "--format", "junit"])
+        #expect(junit.status == 2)
+        #expect(junit.stdout.contains("<testsuite name=\"audit validate\" tests=\"2\" failures=\"0\" errors=\"1\" skipped=\"0\">"))
+        #expect(junit.stdout.contains("<error message=") && !junit.stdout.contains("<failure"))
+        let sarif = try AuditBinary.run(["validate", Self.valid, "no-such-file.yaml", "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        #expect((run["invocations"] as? [[String: Any]])?.first?["executionSuccessful"] as? Bool == false)
+    }
+
+    /// SARIF places files relative to the working directory, with `.` and `..` folded away.
+    @Test(arguments: [("./checklists/../checklists/a b.yaml", "checklists/a%20b.yaml"), ("/repo/checklists/x.yaml", "checklists/x.yaml"),
+                      ("/elsewhere/x.yaml", "file:///elsewhere/x.yaml"), ("../up/x.yaml", "../up/x.yaml")])
+    func sarifURIsAreRelative(_ path: String, _ uri: String) {
+        #expect(SARIFRenderer.uri(path, in: "/repo") == uri)
+    }
+
     /// A symbolic link loop named on the command line is one more FH100 in the results, and the
     /// other files are still checked; a folder with no checklist still gets results a CI step can
     /// upload, and exit 2.

@@ -4,11 +4,14 @@ struct JUnitRenderer {
     let context: ValidationRenderContext
 
     func render(_ run: ValidationRun) -> String {
-        let failing = run.reports.filter { report in report.diagnostics.contains(where: context.fails) }.count
+        // A file that could not be read (FH100) was not checked: an error of the run, not a failed
+        // check, as CI reporters tell the two apart.
+        let errors = run.reports.filter(\.isUnreadable).count
+        let failing = run.reports.filter { report in !report.isUnreadable && report.diagnostics.contains(where: context.fails) }.count
         let name = "audit validate"
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"0\">\n"
-        xml += "  <testsuite name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"0\" skipped=\"0\">\n"
+        xml += "<testsuites name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\">\n"
+        xml += "  <testsuite name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\" skipped=\"0\">\n"
         for report in run.reports {
             let path = Escaping.xml(report.path, attribute: true)
             let failures = report.diagnostics.filter(context.fails)
@@ -22,8 +25,9 @@ struct JUnitRenderer {
             xml += ">\n"
             if let first = failures.first {
                 let summary = context.language == .zh ? "\(failures.count) 个问题" : "\(failures.count) problem\(failures.count == 1 ? "" : "s")"
-                xml += "      <failure message=\"\(Escaping.xml(summary + ": " + first.message.text(context.language), attribute: true))\" type=\"\(first.code.rawValue)\">"
-                xml += Escaping.xml(failures.map(describe).joined(separator: "\n")) + "</failure>\n"
+                let element = report.isUnreadable ? "error" : "failure"
+                xml += "      <\(element) message=\"\(Escaping.xml(summary + ": " + first.message.text(context.language), attribute: true))\" type=\"\(first.code.rawValue)\">"
+                xml += Escaping.xml(failures.map(describe).joined(separator: "\n")) + "</\(element)>\n"
             }
             if !others.isEmpty {
                 xml += "      <system-out>" + Escaping.xml(others.map(describe).joined(separator: "\n")) + "</system-out>\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SARIF 2.1.0, as code-scanning services read it: every diagnostic code is a rule with its help
 /// text, and every diagnostic a result located by file, line, column and key path.
 struct SARIFRenderer {
@@ -11,9 +13,12 @@ struct SARIFRenderer {
     }
     struct Run: Encodable {
         let tool: Tool
+        let invocations: [Invocation]
         let results: [Result]
         let columnKind = "unicodeCodePoints"
     }
+    /// Whether the run could check every file: false when one could not be read (exit code 2).
+    struct Invocation: Encodable { let executionSuccessful: Bool }
     struct Tool: Encodable { let driver: Driver }
     struct Driver: Encodable {
         let name: String
@@ -53,6 +58,7 @@ struct SARIFRenderer {
 
     func render(_ run: ValidationRun) -> String {
         let language = context.language
+        let directory = FileManager.default.currentDirectoryPath
         let codes = DiagnosticCode.allCases
         let rules = codes.map { code in
             Rule(id: code.rawValue, name: Self.ruleName(code), shortDescription: Text(text: code.title.text(language)),
@@ -66,12 +72,33 @@ struct SARIFRenderer {
                    level: context.fails(diagnostic) ? "error" : "warning",
                    message: Text(text: diagnostic.message.text(language) + "\n" + hintLabel + diagnostic.hint.text(language)),
                    locations: [Location(
-                    physicalLocation: Physical(artifactLocation: Artifact(uri: Escaping.uriPath(diagnostic.file)),
+                    physicalLocation: Physical(artifactLocation: Artifact(uri: Self.uri(diagnostic.file, in: directory)),
                                                region: Region(startLine: diagnostic.line, startColumn: diagnostic.column)),
                     logicalLocations: diagnostic.keyPath.isEmpty ? nil : [Logical(fullyQualifiedName: diagnostic.keyPath)])])
         }
         let driver = Driver(name: ToolInfo.name, version: ToolInfo.version, rules: rules)
-        return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), results: results)]))
+        let invocation = Invocation(executionSuccessful: !run.hasUnreadableFiles)
+        return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), invocations: [invocation], results: results)]))
+    }
+
+    /// A file's URI as code scanning places it: relative to the working directory (the
+    /// repository's root in CI) when the path is inside it, with `.` and `..` folded away; a path
+    /// outside it stays absolute, as a `file://` URI.
+    static func uri(_ path: String, in directory: String) -> String {
+        var parts: [Substring] = []
+        let absolute = path.hasPrefix("/")
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        let folded = (absolute ? "/" : "") + parts.joined(separator: "/")
+        guard absolute else { return Escaping.uriPath(folded.isEmpty ? "." : folded) }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        if folded.hasPrefix(base) { return Escaping.uriPath(String(folded.dropFirst(base.count))) }
+        return "file://" + Escaping.uriPath(folded)
     }
 
     /// A rule name in SARIF's PascalCase convention, from the code's English title.
