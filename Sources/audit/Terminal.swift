@@ -67,7 +67,7 @@ enum Terminal {
 
     /// Whether standard output is a terminal that may be coloured (`NO_COLOR` unset).
     static var colorAllowed: Bool {
-        isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+        isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     /// Whether standard error is a terminal (for progress lines).

@@ -219,6 +219,16 @@ import Testing
 
     // MARK: - audit new
 
+    /// The template links the schema relatively wherever it is written inside the repository, so
+    /// the link still works once committed; outside it, the path has to be absolute.
+    @Test(arguments: [("checklists/a.yaml", "../schema/checklist.schema.json"),
+                      ("/repo/checklists/town/a.yaml", "../../schema/checklist.schema.json"),
+                      ("/repo/a.yaml", "schema/checklist.schema.json"),
+                      ("/elsewhere/a.yaml", "/repo/schema/checklist.schema.json")])
+    func templateLinksTheSchemaRelatively(_ destination: String, _ link: String) {
+        #expect(ChecklistTemplate.schemaReference(from: destination, repositoryRoot: "/repo") == link)
+    }
+
     @Test func newWritesATemplateAndRefusesToOverwrite() throws {
         try withTemporaryFolder { folder in
             let path = folder.appendingPathComponent("some-unit.yaml").path

@@ -8,6 +8,12 @@ public enum ChecklistTemplate {
     /// to the schema when it is known.
     public static func schemaReference(from destination: String, repositoryRoot: String? = nil) -> String {
         let folders = destination.split(separator: "/").dropLast()
+        // An absolute destination inside the repository is linked to the schema relatively, so
+        // the template still finds it once committed and cloned elsewhere.
+        if destination.hasPrefix("/"), let root = repositoryRoot {
+            let base = root.hasSuffix("/") ? root : root + "/"
+            if destination.hasPrefix(base) { return schemaReference(from: String(destination.dropFirst(base.count)), repositoryRoot: root) }
+        }
         if destination.hasPrefix("/") || folders.contains("..") {
             guard let root = repositoryRoot else { return ChecklistSchema.committedPath }
             return (root.hasSuffix("/") ? root : root + "/") + ChecklistSchema.committedPath
