@@ -13,7 +13,10 @@ import Testing
         #expect(Messages.numberHint("八十五", quoted: false, integer: true).zh == "用阿拉伯数字书写：八十五 写作 85")
         #expect(Messages.numberHint("８６", quoted: false, integer: true).en == "write half-width digits: 86")
         #expect(Messages.numberHint("86.0", quoted: false, integer: true).en == "write it as a whole number: 86")
-        #expect(Messages.numberHint("\"86\"", quoted: true, integer: true).en == "remove the quotes: write the number bare")
+        // Quotes are the only slip when they hold a number; otherwise the hint also says what to write.
+        #expect(Messages.numberHint("86", quoted: true, integer: true).en == "remove the quotes: write the number bare")
+        #expect(Messages.numberHint("十二", quoted: true, integer: true).en == "drop the quotes and write Arabic digits: 12 rather than 十二")
+        #expect(Messages.numberHint("3人", quoted: true, integer: true).zh == "去掉引号，并只写数字，不带单位或货币符号：3")
         #expect(Messages.numberHint("三十元", quoted: false, integer: false).zh.contains("阿拉伯数字"))
     }
 

@@ -122,7 +122,10 @@ enum Messages {
     }
     static func numberHint(_ text: String, quoted: Bool, integer: Bool) -> Localized {
         if quoted {
-            return .init(zh: "去掉引号，直接写数字", en: "remove the quotes: write the number bare")
+            // The quotes are the only slip only when what they hold is a number.
+            if ScalarReader.decimal(text) != nil { return .init(zh: "去掉引号，直接写数字", en: "remove the quotes: write the number bare") }
+            let bare = numberHint(text, quoted: false, integer: integer)
+            return .init(zh: "去掉引号，并" + bare.zh, en: "drop the quotes and " + bare.en)
         }
         if let value = NumberSpelling.fullWidthDigits(text) {
             return .init(zh: "用半角数字书写：\(value)", en: "write half-width digits: \(value)")
