@@ -12,7 +12,13 @@ struct StandardOption: ParsableArguments {
         let result = StandardLoader.load(path: path)
         guard let standard = result.standard else {
             let text = TextDiagnosticsRendering.lines(result.diagnostics, language: language)
-            Terminal.err(text + "\n" + (language == .zh ? "audit: 标准文件 \(path) 无效" : "audit: the standard file \(path) is not valid"))
+            // A file that could not be read says so on its own; one that was read but is wrong is
+            // summed up as invalid.
+            if result.diagnostics.contains(where: { $0.code == .unreadable }) {
+                Terminal.err(text)
+            } else {
+                Terminal.err(text + "\n" + (language == .zh ? "audit：标准文件 \(path) 无效" : "audit: the standard file \(path) is not valid"))
+            }
             throw ExitCode(Exit.io)
         }
         return standard
