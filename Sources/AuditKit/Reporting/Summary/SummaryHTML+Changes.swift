@@ -74,7 +74,7 @@ extension SummaryHTML {
                 let items = file.diagnostics.map { diagnostic in
                     tag("li", ["class": diagnostic.severity],
                         tag("span", ["class": "where"], text: "\(diagnostic.line):\(diagnostic.column)") + " "
-                        + tag("span", ["class": "severity"], text: "\(diagnostic.severity)[\(diagnostic.code)]") + " "
+                        + tag("span", ["class": "severity"], text: "\(w.severity(diagnostic.severity))[\(diagnostic.code)]") + " "
                         + withCode(diagnostic.message.text(language))
                         + (diagnostic.hint.text(language).isEmpty ? "" : tag("span", ["class": "hint"], text(" — ") + withCode(diagnostic.hint.text(language)))))
                 }

@@ -174,7 +174,7 @@ struct SummaryMarkdown {
             out.line("### `\(row.path)`")
             out.line("")
             for diagnostic in row.diagnostics {
-                out.line("- \(diagnostic.line):\(diagnostic.column) \(diagnostic.severity)[\(diagnostic.code)] \(Markdown.escaped(diagnostic.message.text(language))) — \(Markdown.escaped(diagnostic.hint.text(language)))")
+                out.line("- \(diagnostic.line):\(diagnostic.column) \(w.severity(diagnostic.severity))[\(diagnostic.code)] \(Markdown.escaped(diagnostic.message.text(language))) — \(Markdown.escaped(diagnostic.hint.text(language)))")
             }
         }
     }

@@ -37,6 +37,9 @@ struct SummaryWords {
 
     func status(_ raw: String) -> String { HaveStatus(rawValue: raw)?.label(language) ?? raw }
 
+    /// A diagnostic's severity as the report's language says it (错误, warning).
+    func severity(_ raw: String) -> String { Severity(rawValue: raw)?.label(language) ?? raw }
+
     func have(_ id: String) -> String {
         document.standard.haves.first { $0.id == id }?.label.text(language) ?? id
     }
