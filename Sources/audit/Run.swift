@@ -79,6 +79,12 @@ struct Run: ParsableCommand {
                                 + "scores are comparable only under the same standard")
                 throw ExitCode(Exit.io)
             }
+            if let digest = input.document.standard.sha256, digest != standard.scoringDigest {
+                Terminal.err(language, zh: "audit：基线 \(path) 也按 \(standard.label) 评分，但计分规则与本次所用的不同（权重、细则或等级线）；改过的标准须有自己的版本号",
+                             en: "audit: the baseline \(path) was scored under \(standard.label) too, but with other scoring rules (weights, criteria or bars); "
+                                + "a tailored standard needs a version of its own")
+                throw ExitCode(Exit.io)
+            }
             // A rollup holds many counties' units, which a county's round would all list as gone.
             guard input.document.byRegion.isEmpty, input.document.units.allSatisfy({ $0.region == nil }) else {
                 Terminal.err(language, zh: "audit：基线 \(path) 是合并汇总（audit rollup）；一个县的本轮只能与该县上一轮的 summary.json 比较",

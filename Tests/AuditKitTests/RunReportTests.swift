@@ -536,3 +536,40 @@ enum RunFixtures {
         #expect(!FileManager.default.fileExists(atPath: temporary.path("east2")), "nothing is written")
     }
 }
+
+/// Two tailored standards under one id and version but with other scoring rules are not mixed:
+/// summaries carry the digest of their rules, and rollups and baselines compare it.
+@Suite struct ScoringDigestTests {
+    static let tailored = StandardTests.tailoredYAML
+    /// The same id and version, venue weighing 20 and funding 20 instead of 22 and 18.
+    static let reweighed = tailored
+        .replacingOccurrences(of: "    weight: 22\n    criteria:\n      - id: V1", with: "    weight: 20\n    criteria:\n      - id: V1")
+        .replacingOccurrences(of: "    weight: 18\n    criteria:\n      - id: B1", with: "    weight: 20\n    criteria:\n      - id: B1")
+
+    @Test func wordingLeavesTheDigestAndRulesChangeIt() throws {
+        let base = try #require(StandardLoader.load(Array(Self.tailored.utf8), file: "a.yaml").standard)
+        let reworded = try #require(StandardLoader.load(Array(Self.tailored.replacingOccurrences(of: "场所面积", with: "活动场所面积").utf8),
+                                                        file: "b.yaml").standard)
+        let reweighed = try #require(StandardLoader.load(Array(Self.reweighed.utf8), file: "c.yaml").standard)
+        #expect(base.scoringDigest == reworded.scoringDigest)
+        #expect(base.scoringDigest != reweighed.scoringDigest)
+        #expect(base.scoringDigest.count == 64)
+    }
+
+    @Test func rollupAndBaselineRefuseOtherRulesUnderOneVersion() throws {
+        #expect(Self.reweighed != Self.tailored)
+        let temporary = try TemporaryFolder()
+        try Self.tailored.write(toFile: temporary.path("a.yaml"), atomically: true, encoding: .utf8)
+        try Self.reweighed.write(toFile: temporary.path("b.yaml"), atomically: true, encoding: .utf8)
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", temporary.path("west"), "--standard", temporary.path("a.yaml")]).status == 0)
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", temporary.path("east"), "--standard", temporary.path("b.yaml")]).status == 0)
+        let rollup = try RunFixtures.audit(["rollup", "west/summary.json", "east/summary.json", "--out", "city", "--lang", "en"],
+                                           in: temporary.url)
+        #expect(rollup.status == 2)
+        #expect(rollup.stderr.contains("west/summary.json and east/summary.json were both scored under five-haves 2022.1-tailored, but with different scoring rules"))
+        let baseline = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("next"), "--lang", "en",
+                                              "--standard", temporary.path("b.yaml"), "--baseline", temporary.path("west/summary.json")])
+        #expect(baseline.status == 2)
+        #expect(baseline.stderr.contains("but with other scoring rules"))
+    }
+}

@@ -6,6 +6,7 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case notASummary(String)
     case unsupportedVersion(String, Int)
     case mixedStandards([String])
+    case sameVersionDifferentRules(String, String, String)
     case duplicate(String, String)
     case sameRegion(String, String, String)
     case overlap(String, String)
@@ -28,6 +29,10 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
         case .mixedStandards(let labels):
             return zh ? "各汇总所用标准不一致（\(labels.joined(separator: "；"))）：只有同一标准编号和版本下的得分才能合并"
                 : "the summaries use different standards (\(labels.joined(separator: "; "))); scores are comparable only under one standard id and version"
+        case .sameVersionDifferentRules(let label, let first, let second):
+            return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则或等级线）；每个改过的标准须有自己的版本号"
+                : "\(first) and \(second) were both scored under \(label), but with different scoring rules (weights, criteria or bars); "
+                    + "each tailored standard needs a version of its own"
         case .duplicate(let first, let second):
             return zh ? "\(first) 和 \(second) 是同一份汇总（SHA-256 相同），会重复计数"
                 : "\(first) and \(second) are the same summary (same SHA-256); a county would be counted twice"
@@ -78,6 +83,15 @@ public enum Rollup {
         guard let first = inputs.first else { throw .empty }
         let labels = Set(inputs.map { "\($0.document.standard.id) \($0.document.standard.version)" })
         guard labels.count == 1 else { throw .mixedStandards(labels.sorted()) }
+        // One id and version, but two rubrics: two counties tailored the standard alike in name only.
+        var seenDigest: (digest: String, path: String)?
+        for input in inputs {
+            guard let digest = input.document.standard.sha256 else { continue }
+            if let seen = seenDigest, seen.digest != digest {
+                throw .sameVersionDifferentRules(first.document.standard.id + " " + first.document.standard.version, seen.path, input.path)
+            }
+            seenDigest = seenDigest ?? (digest, input.path)
+        }
         var seenDigests: [String: String] = [:]
         var seenRegions: [String: String] = [:]
         for input in inputs {

@@ -45,7 +45,8 @@ public struct SummaryBuilder: Sendable {
             title: title ?? Self.defaultTitle(standard: standard, rounds: rounds, language: language),
             region: region,
             standard: .init(id: standard.id, version: standard.version, title: standard.title,
-                           haves: standard.haves.map { .init(id: $0.id, label: $0.label, weight: Double($0.weightTenths) / 10) }),
+                           haves: standard.haves.map { .init(id: $0.id, label: $0.label, weight: Double($0.weightTenths) / 10) },
+                           sha256: standard.scoringDigest),
             asOf: units.map(\.inspectionDate).max()?.description,
             rounds: rounds,
             inputs: run.reports.map { report in

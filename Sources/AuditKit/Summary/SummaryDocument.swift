@@ -65,6 +65,8 @@ public struct SummaryDocument: Codable, Sendable {
         public var title: Localized
         /// The five haves, in order, with their labels and weights.
         public var haves: [HaveRef]
+        /// `Standard.scoringDigest`: absent from summaries written before it was added.
+        public var sha256: String?
     }
 
     /// One have of the standard.

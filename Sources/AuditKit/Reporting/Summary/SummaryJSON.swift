@@ -166,6 +166,7 @@ struct SummaryJSON {
             object.close("}", &out)
         }
         object.key("id", &out); JSON.string(standard.id, &out)
+        if let digest = standard.sha256 { object.key("sha256", &out); JSON.string(digest, &out) }
         object.key("title", &out); JSON.localized(standard.title, level: level + 1, &out)
         object.key("version", &out); JSON.string(standard.version, &out)
         object.close("}", &out)
