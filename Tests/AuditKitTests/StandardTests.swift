@@ -265,3 +265,45 @@ import Testing
         #expect(outcome.stderr == "")
     }
 }
+
+/// Tailored standards that would load but score nonsense: each is refused at its value, with the
+/// code of its kind of slip.
+@Suite struct StandardConsistencyTests {
+    @Test(arguments: [
+        // A condition no checklist can meet.
+        ("applies_when: {field: unit.party_branch, equals: \"true\"}", "applies_when: {field: unit.party_branch, equals: \"yes\"}",
+         DiagnosticCode.unknownID, "did you mean true?"),
+        ("applies_when: {field: unit.party_branch, equals: \"true\"}", "applies_when: {field: unit.category, equals: townshp}",
+         .unknownID, "did you mean township?"),
+        // essential_above where no number is measured, or on a criterion that is not essential.
+        ("        essential: true\n        measure: {kind: flag, field: venue.status", "        essential: true\n        essential_above: 5\n        measure: {kind: flag, field: venue.status",
+         .measureParameter, "gives no number"),
+        ("        essential: true\n        essential_above: 0", "        essential_above: 0", .measureParameter, "not essential"),
+        // Finer than a tenth, a share written as a percentage, an empty slot.
+        ("        points: 4\n        essential: true\n        measure: {kind: flag, field: venue.status",
+         "        points: 4.25\n        essential: true\n        measure: {kind: flag, field: venue.status", .measureParameter, "finer than a tenth"),
+        ("full: 0.6, half: 0.4}", "full: 60, half: 0.4}", .measureParameter, "write a fraction: 0.6 for 60%"),
+        ("slots: [[fitness-equipment]]", "slots: [[fitness-equipment], []]", .measureParameter, "empty slot"),
+        // The higher grade looser than the lower one; a catalogue id listed twice.
+        ("    min_score: 85\n    max_partial: 0", "    min_score: 85\n    max_partial: 2", .gradeOrder, "compliant allows more"),
+        ("    - {id: books, zh: 图书, en: books}", "    - {id: books, zh: 图书, en: books}\n    - {id: magazines, zh: 期刊, en: journals}",
+         .haveSet, "lists magazines twice"),
+    ])
+    func refused(_ old: String, _ new: String, _ code: DiagnosticCode, _ says: String) throws {
+        let loaded = StandardTests.load(try StandardTests.Edit(old, new).text)
+        #expect(loaded.standard == nil)
+        let found = loaded.diagnostics.filter { $0.code == code }
+        #expect(found.contains { ($0.message.en + " " + $0.hint.en).contains(says) }, "\(loaded.diagnostics.map { "\($0.code.rawValue) \($0.message.en) / \($0.hint.en)" })")
+    }
+
+    /// A have with no criteria would earn its weight from nothing. (Funding is the last have: its
+    /// criteria run to the end of the file.)
+    @Test func aHaveWithNoCriteriaIsRefused() throws {
+        let text = StandardTests.tailoredYAML
+        let start = try #require(text.range(of: "    weight: 18\n    criteria:\n      - id: B1"))
+        let emptied = String(text[..<start.lowerBound]) + "    weight: 18\n    criteria: []\n"
+        let loaded = StandardTests.load(emptied)
+        #expect(loaded.standard == nil)
+        #expect(loaded.diagnostics.contains { $0.code == .haveSet && $0.message.en.contains("no criteria") })
+    }
+}

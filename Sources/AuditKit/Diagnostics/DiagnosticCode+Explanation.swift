@@ -83,20 +83,24 @@ extension DiagnosticCode {
             return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。清单目录是清单所在的最近一层名为 checklists 的目录（没有时为命令行上给出的目录），所以只检查改动过的文件时与检查整个目录时结论相同。",
                          en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ... The tree is the nearest enclosing folder named checklists (else the folder named on the command line), so checking only the changed files judges evidence as a run over the whole folder does.")
         case .weightsNotHundred:
-            return .init(zh: "标准文件中五项的权重（weight）之和必须为 100，总分才是百分制。", en: "The five haves' weights in a standard must add up to 100 so scores are out of 100.")
+            return .init(zh: "标准文件中五项的权重（weight）之和必须为 100，总分才是百分制；权重最多一位小数。",
+                         en: "The five haves' weights in a standard must add up to 100 so scores are out of 100, each with at most one decimal.")
         case .measureParameter:
-            return .init(zh: "每种计分方法需要特定参数（如 threshold 需要 field 和 full），也不接受用不到的参数。", en: "Each measure kind needs its own parameters (threshold needs field and full) and accepts no others.")
+            return .init(zh: "每种计分方法需要特定参数（如 threshold 需要 field 和 full），也不接受用不到的参数；细则分值最多一位小数，attendance 的线是不大于 1 的比例，设施位不能为空，essential_above 只用于有数值的必备细则。",
+                         en: "Each measure kind needs its own parameters (threshold needs field and full) and accepts no others; points have at most one decimal, attendance marks are shares of at most 1, no equipment slot is empty, and essential_above goes only on an essential criterion that measures a number.")
         case .markOrder:
             return .init(zh: "半分线（half）不能高于满分线（full）。", en: "The half mark cannot be above the full mark.")
         case .unknownField:
             return .init(zh: "计分方法引用的字段必须是清单格式中类型相符的字段。", en: "A measure's field must be a checklist key of a fitting type.")
         case .unknownID:
-            return .init(zh: "设施、制度或活动编号必须在目录或格式中存在。", en: "Equipment, rule and activity ids must exist in their catalogue or the format.")
+            return .init(zh: "设施、制度或活动编号必须在目录或格式中存在；applies_when 的 equals 必须是该字段可能的取值。",
+                         en: "Equipment, rule and activity ids must exist in their catalogue or the format, and an applies_when's equals must be a value its field can hold.")
         case .haveSet:
-            return .init(zh: "标准必须恰好包含五有各一项，细则编号不能重复。", en: "A standard holds each of the five haves exactly once, and criterion ids are unique.")
+            return .init(zh: "标准必须恰好包含五有各一项，每项至少一条细则；细则编号和目录编号都不能重复。",
+                         en: "A standard holds each of the five haves exactly once, each with at least one criterion; criterion ids and catalogue ids are unique.")
         case .gradeOrder:
-            return .init(zh: "基本达标的门槛不能高于达标；不达标单位报送整改方案的期限不能晚于整改到位的期限。",
-                         en: "The largely-compliant bar cannot be above the compliant bar, and a non-compliant unit's plan cannot be due after its fixes.")
+            return .init(zh: "基本达标的门槛不能高于达标，达标允许的“不足”“无”项数不能多于基本达标，分数线最多一位小数；不达标单位报送整改方案的期限不能晚于整改到位的期限。",
+                         en: "The largely-compliant bar cannot be above the compliant bar, compliant cannot allow more partial or missing haves than largely compliant, and bars have at most one decimal; a non-compliant unit's plan cannot be due after its fixes.")
         case .reusedVersion:
             return .init(zh: "标准的内容与内置标准不同，编号和版本却相同；按编号和版本比较的基线和汇总会把两种评分混在一起。改过的标准须有自己的版本号。",
                          en: "The standard differs from the built-in one but keeps its id and version, by which baselines and rollups decide that scores are comparable: a tailored standard needs a version of its own.")

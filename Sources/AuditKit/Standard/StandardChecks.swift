@@ -32,10 +32,45 @@ enum StandardChecks {
                               en: "the plan is due (\(deadlines.nonCompliantPlanDays) days) after the fixes (\(deadlines.nonCompliantFixDays) days)"),
                         hint: .init(zh: "non_compliant_plan_days 应不大于 non_compliant_fix_days", en: "make non_compliant_plan_days at most non_compliant_fix_days"))
         }
+        // The higher grade may not allow more partial or missing haves than the lower one.
+        for (limit, higher, lower) in [("max_partial", standard.compliant.maxPartial, standard.largelyCompliant.maxPartial),
+                                       ("max_missing", standard.compliant.maxMissing, standard.largelyCompliant.maxMissing)] where higher > lower {
+            let mark = root.value(at: "grades.compliant." + limit)?.mark ?? root.mark
+            sink.report(.gradeOrder, at: mark, path: "grades.compliant." + limit,
+                        .init(zh: "达标允许的 \(limit)（\(higher)）多于基本达标（\(lower)）", en: "compliant allows more (\(limit) \(higher)) than largely compliant (\(lower))"),
+                        hint: .init(zh: "达标的 \(limit) 应不大于基本达标的", en: "make compliant.\(limit) at most largely_compliant.\(limit)"))
+        }
+        for kind in ["equipment", "rules"] {
+            var seenItems = Set<String>()
+            for (index, entry) in (root.value(at: "catalogues.\(kind)")?.list ?? []).enumerated() {
+                guard let value = entry["id"], let id = value.string, !seenItems.insert(id).inserted else { continue }
+                sink.report(.haveSet, at: value.mark, path: "catalogues.\(kind)[\(index)].id",
+                            .init(zh: "目录中编号 \(Messages.shown(id)) 出现了两次", en: "the catalogue lists \(Messages.shown(id)) twice"),
+                            hint: .init(zh: "每个编号只列一次", en: "list each id once"))
+            }
+        }
+        // Scores are kept in whole tenths of a point: a finer weight or points would be rounded unseen.
+        func checkTenths(_ value: Value?, code: DiagnosticCode, path: String) {
+            guard let value, let number = value.number, abs(number * 10 - (number * 10).rounded()) > 1e-9 else { return }
+            let rounded = Value.format((number * 10).rounded() / 10)
+            sink.report(code, at: value.mark, path: path,
+                        .init(zh: "\(value.display) 比十分之一分更细，计分时会被舍入为 \(rounded)", en: "\(value.display) is finer than a tenth of a point and would be scored as \(rounded)"),
+                        hint: .init(zh: "最多写一位小数，例如 \(rounded)", en: "write at most one decimal, e.g. \(rounded)"))
+        }
+        checkTenths(root.value(at: "grades.compliant.min_score"), code: .gradeOrder, path: "grades.compliant.min_score")
+        checkTenths(root.value(at: "grades.largely_compliant.min_score"), code: .gradeOrder, path: "grades.largely_compliant.min_score")
         var seen: [String: Int] = [:]
         for (haveIndex, have) in (havesValue?.list ?? []).enumerated() {
+            checkTenths(have["weight"], code: .weightsNotHundred, path: "haves[\(haveIndex)].weight")
+            // A have with nothing to check would earn its whole weight from nothing.
+            if let criteria = have["criteria"], criteria.list?.isEmpty == true {
+                sink.report(.haveSet, at: criteria.keyMark, path: "haves[\(haveIndex)].criteria",
+                            .init(zh: "这一项没有细则，任何单位都会得满分", en: "this have has no criteria, so every unit would earn its whole weight"),
+                            hint: .init(zh: "至少写一条细则", en: "give it at least one criterion"))
+            }
             for (index, criterion) in (have["criteria"]?.list ?? []).enumerated() {
                 let path = "haves[\(haveIndex)].criteria[\(index)]"
+                checkTenths(criterion["points"], code: .measureParameter, path: path + ".points")
                 if let idValue = criterion["id"], let id = idValue.string {
                     if let line = seen[id] {
                         sink.report(.haveSet, at: idValue.mark, path: path + ".id",
@@ -47,12 +82,55 @@ enum StandardChecks {
                 if let measure = criterion["measure"] {
                     MeasureChecks(catalogues: standard.catalogues, path: path + ".measure").run(measure, sink: &sink)
                 }
-                if let condition = criterion["applies_when"], let field = condition["field"],
-                   let name = field.string, ChecklistFormat.field(at: name) == nil {
-                    sink.report(.unknownField, at: field.mark, path: path + ".applies_when.field",
-                                MeasureChecks.unknownField(name), hint: MeasureChecks.fieldHint)
+                if let condition = criterion["applies_when"], let field = condition["field"], let name = field.string {
+                    if let format = ChecklistFormat.field(at: name) {
+                        if let equals = condition["equals"] { Self.checkCondition(equals, field: format, path: path, sink: &sink) }
+                    } else {
+                        sink.report(.unknownField, at: field.mark, path: path + ".applies_when.field",
+                                    MeasureChecks.unknownField(name), hint: MeasureChecks.fieldHint)
+                    }
                 }
+                Self.checkEssentialAbove(criterion, path: path, sink: &sink)
             }
+        }
+    }
+}
+
+extension StandardChecks {
+    /// `applies_when.equals` must be a value the field can hold, or the criterion never applies.
+    static func checkCondition(_ equals: Value, field: Field, path: String, sink: inout DiagnosticSink) {
+        let text = equals.display
+        let allowed: [String]
+        switch field.type {
+        case .boolean: allowed = ["true", "false"]
+        case .choice(let choices): allowed = choices.map(\.id)
+        case .integer, .number:
+            guard ScalarReader.decimal(text) == nil else { return }
+            allowed = []
+        default: return
+        }
+        guard !allowed.contains(text) else { return }
+        var suggestion = Suggestion.closest(to: text, in: allowed)
+        if suggestion == nil, case .boolean = field.type { suggestion = Messages.booleanWord(text) }
+        sink.report(.unknownID, at: equals.mark, path: path + ".applies_when.equals",
+                    .init(zh: "\(Messages.shown(text)) 不是 \(field.key) 可能的取值，这条细则永远不会适用",
+                          en: "\(Messages.shown(text)) is not a value \(field.key) can hold, so the criterion would never apply"),
+                    hint: allowed.isEmpty ? .init(zh: "写一个数", en: "write a number") : Messages.choicesHint(suggestion, allowed: allowed))
+    }
+
+    /// `essential_above` compares the measured number: only threshold, per_capita and attendance
+    /// measure one, and it means something only on an essential criterion.
+    static func checkEssentialAbove(_ criterion: Value, path: String, sink: inout DiagnosticSink) {
+        guard let above = criterion["essential_above"] else { return }
+        let kind = criterion["measure"]?["kind"]?.string ?? ""
+        if !["threshold", "per_capita", "attendance"].contains(kind) {
+            sink.report(.measureParameter, at: above.keyMark, path: path + ".essential_above",
+                        .init(zh: "\(kind) 计分方法不产生数值，essential_above 无从比较", en: "a \(kind) measure gives no number for essential_above to compare"),
+                        hint: .init(zh: "删除 essential_above；它只用于 threshold、per_capita 和 attendance", en: "remove essential_above; it works with threshold, per_capita and attendance only"))
+        } else if criterion["essential"]?.boolean != true {
+            sink.report(.measureParameter, at: above.keyMark, path: path + ".essential_above",
+                        .init(zh: "essential_above 只用于必备细则，这条细则不是必备", en: "essential_above applies to essential criteria, and this one is not essential"),
+                        hint: .init(zh: "加上 essential: true，或删除 essential_above", en: "add essential: true, or remove essential_above"))
         }
     }
 }
@@ -97,6 +175,15 @@ struct MeasureChecks {
                         .init(zh: "半分线 \(Value.format(half)) 高于满分线 \(Value.format(full))", en: "the half mark \(Value.format(half)) is above the full mark \(Value.format(full))"),
                         hint: .init(zh: "half 应不高于 full", en: "make half at most full"))
         }
+        if kind == "attendance" {
+            for name in ["full", "half"] {
+                guard let value = object[name], let share = value.number, share > 1 else { continue }
+                sink.report(.measureParameter, at: value.mark, path: path + "." + name,
+                            .init(zh: "attendance 的 \(name) 是比例，\(Value.format(share)) 即 \(Value.format(share * 100))%，没有单位能达到",
+                                  en: "attendance's \(name) is a share; \(Value.format(share)) is \(Value.format(share * 100))%, which no unit can reach"),
+                            hint: .init(zh: "写成小数：60% 写作 \(Value.format(share / 100))", en: "write a fraction: \(Value.format(share / 100)) for \(Value.format(share))%"))
+            }
+        }
         checkField(kind: kind, object: object, sink: &sink)
         checkIDs(kind: kind, object: object, sink: &sink)
     }
@@ -130,6 +217,11 @@ struct MeasureChecks {
         case "equipment":
             let slots = object["slots"]?.list ?? []
             let allowed = catalogues.equipment.map(\.id)
+            for (index, slot) in slots.enumerated() where slot.list?.isEmpty == true {
+                sink.report(.measureParameter, at: slot.mark, path: path + ".slots[\(index)]",
+                            .init(zh: "空的设施位永远填不上", en: "an empty slot can never be filled"),
+                            hint: .init(zh: "列出能填这一位的设施编号，或删除这一位", en: "list the items that fill it, or remove the slot"))
+            }
             for item in slots.flatMap({ $0.list ?? [] }) where !allowed.contains(item.string ?? "") {
                 reportUnknownID(item, allowed: allowed, sink: &sink)
             }

@@ -195,12 +195,16 @@ enum Messages {
         .init(zh: "“\(shown(text))” 不是 true 或 false", en: "\"\(shown(text))\" is not true or false")
     }
     static func booleanHint(_ text: String) -> Localized {
-        let yes = ["yes", "y", "on", "是", "有", "对", "已", "1"]
-        let no = ["no", "n", "off", "否", "无", "没有", "未", "0"]
-        let lowered = text.lowercased()
-        if yes.contains(lowered) { return .init(zh: "写作 true", en: "write true") }
-        if no.contains(lowered) { return .init(zh: "写作 false", en: "write false") }
+        if let word = booleanWord(text) { return .init(zh: "写作 \(word)", en: "write \(word)") }
         return .init(zh: "只能写 true（是）或 false（否），不加引号", en: "write true or false, without quotes")
+    }
+
+    /// `true` or `false` for the words inspectors write for them (yes, 是, 无…), else nil.
+    static func booleanWord(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        if ["yes", "y", "on", "是", "有", "对", "已", "1"].contains(lowered) { return "true" }
+        if ["no", "n", "off", "否", "无", "没有", "未", "0"].contains(lowered) { return "false" }
+        return nil
     }
 
     static func badDate(_ text: String) -> Localized {
