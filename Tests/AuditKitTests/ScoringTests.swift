@@ -366,6 +366,30 @@ import Testing
         return run.reports.compactMap(\.checklist).map(scorer.score)
     }
 
+    /// An action's gain is exactly how much the unit's score rises when that criterion is met,
+    /// worked out here with plain decimal arithmetic (earned ÷ applicable × weight, rounded half
+    /// up to a tenth), not by the scorer's own code.
+    @Test func aGainIsTheRiseInTheScore() throws {
+        func points(_ have: HaveResult, fixing id: String?) -> Int {
+            let applying = have.criteria.filter { $0.attainment != .notApplicable }
+            let applicable = applying.reduce(0) { $0 + $1.maxTenths }
+            guard applicable > 0 else { return have.weightTenths }
+            let earned = applying.reduce(0) { $0 + ($1.id == id ? $1.maxTenths : $1.earnedTenths) }
+            let exact = Double(earned) / Double(applicable) * Double(have.weightTenths)
+            return Int((exact + 0.5 + 1e-9).rounded(.down))
+        }
+        var checked = 0
+        for card in try Self.bundledCards() {
+            for action in card.actions {
+                let have = try #require(card.haves.first { $0.id == action.haveID })
+                #expect(action.gainTenths == points(have, fixing: action.criterionID) - points(have, fixing: nil),
+                        "\(card.unitID) \(action.criterionID)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
     @Test func everyBundledChecklistScores() throws {
         let cards = try Self.bundledCards()
         let files = try FileManager.default.contentsOfDirectory(atPath: TestPaths.packageRoot.appendingPathComponent("checklists").path)

@@ -87,9 +87,13 @@ public struct Scorer: Sendable {
         var actions: [(RectificationAction, Int)] = []
         var order = 0
         for have in card.haves {
-            let applicable = have.criteria.filter { $0.attainment != .notApplicable }.reduce(0) { $0 + $1.maxTenths }
-            for criterion in have.criteria where criterion.attainment != .notApplicable && criterion.earnedTenths < criterion.maxTenths {
-                let gain = Score.scaled(criterion.maxTenths - criterion.earnedTenths, by: have.weightTenths, over: applicable)
+            // A gain is what the unit's score would rise by: the have's points with the criterion
+            // met, less its points now, each rounded as the score is, so gains add up to the score.
+            let figures = have.criteria.map(HaveScoring.Figures.init)
+            for (index, criterion) in have.criteria.enumerated()
+            where criterion.attainment != .notApplicable && criterion.earnedTenths < criterion.maxTenths {
+                let (fixed, _) = HaveScoring.evaluate(weight: have.weightTenths, figures: figures, metPercent: standard.metPercent) { $0 == index }
+                let gain = fixed - have.pointsTenths
                 actions.append((RectificationAction(
                     haveID: have.id, criterionID: criterion.id, label: criterion.label, current: criterion.reason,
                     action: criterion.action, gainTenths: gain, due: due), order))
