@@ -53,7 +53,24 @@ import Testing
         let line = try none.line(of: "  status: none")
         #expect(v1.attainment == .none)
         #expect(v1.earnedTenths == 0)
-        #expect(v1.reason.en == "venue.status = none at line \(line)")
+        // V1 is essential: its reason also says the venue have is missing for it.
+        #expect(v1.reason.en == "venue.status = none at line \(line); essential and not met, so the have is missing")
+        #expect(v1.reason.zh == "venue.status = none（第 \(line) 行）；必备细则未通过，该项为“无”")
+    }
+
+    /// An essential criterion with a bar of its own that earns points but stays under the bar says
+    /// which bar it missed.
+    @Test func aMissedEssentialBarIsNamed() throws {
+        let text = try ChecklistText.base()
+        let card = try text.card()
+        let amount = try #require(card.haves.flatMap(\.criteria).first { $0.id == "B2" })
+        #expect(amount.essentialPassed)
+        #expect(!amount.reason.en.contains("essential"))
+        let tailored = try #require(StandardLoader.load(Array(StandardTests.tailoredYAML
+            .replacingOccurrences(of: "        essential_above: 0\n", with: "        essential_above: 100000\n").utf8), file: "t.yaml").standard)
+        let strict = try #require(try text.card(standard: tailored).haves.flatMap(\.criteria).first { $0.id == "B2" })
+        #expect(!strict.essentialPassed)
+        #expect(strict.reason.en.hasSuffix("; essential, and must be above 100000: not passed, so the have is missing"))
     }
 
     // MARK: - threshold

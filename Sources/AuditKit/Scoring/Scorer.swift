@@ -67,10 +67,22 @@ public struct Scorer: Sendable {
                 passed = earned > 0
             }
         }
+        // A failed essential criterion makes its have missing whatever the points: the reason says so,
+        // and names the bar when it is not the criterion's own marks.
+        var reason = outcome.reason
+        if criterion.essential && !passed {
+            if let bar = criterion.essentialAbove.map(Value.format) {
+                reason.zh += "；必备细则须高于 \(bar)，未通过，该项为“无”"
+                reason.en += "; essential, and must be above \(bar): not passed, so the have is missing"
+            } else {
+                reason.zh += "；必备细则未通过，该项为“无”"
+                reason.en += "; essential and not met, so the have is missing"
+            }
+        }
         return CriterionResult(
             id: criterion.id, label: criterion.label, maxTenths: criterion.pointsTenths, earnedTenths: earned,
             attainment: outcome.attainment, essential: criterion.essential, essentialPassed: passed,
-            reason: outcome.reason, keyPath: outcome.keyPath, value: outcome.value, mark: outcome.mark,
+            reason: reason, keyPath: outcome.keyPath, value: outcome.value, mark: outcome.mark,
             action: criterion.action)
     }
 
