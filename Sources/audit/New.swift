@@ -18,6 +18,9 @@ struct New: ParsableCommand {
     @Option(help: "Where to write the template (default: checklists/UNIT-ID.yaml). '-' writes to standard output.")
     var output: String?
 
+    /// With a tailored standard, the template lists its catalogues' items.
+    @OptionGroup var standardOption: StandardOption
+
     func validate() throws {
         guard StringPattern.identifier.matches(unitID) else {
             throw ValidationError("unit id '\(unitID)' must match \(StringPattern.identifier.regex)")
@@ -33,7 +36,9 @@ struct New: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let root = FileManager.default.fileExists(atPath: cwd + "/" + ChecklistSchema.committedPath) ? cwd : nil
         let schemaPath = ChecklistTemplate.schemaReference(from: destination, repositoryRoot: root)
-        let text = ChecklistTemplate.render(unitID: unitID, name: name, category: category, schemaPath: schemaPath)
+        let standard = try standardOption.load(language: Terminal.language(nil))
+        let text = ChecklistTemplate.render(unitID: unitID, name: name, category: category, schemaPath: schemaPath,
+                                            catalogues: standard.catalogues)
         if destination == "-" {
             Terminal.out(text)
             return

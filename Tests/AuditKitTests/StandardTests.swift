@@ -307,3 +307,27 @@ import Testing
         #expect(loaded.diagnostics.contains { $0.code == .haveSet && $0.message.en.contains("no criteria") })
     }
 }
+
+/// An item a tailored standard adds to a catalogue reaches the editor schema and the template
+/// through --standard, and a checklist using it, checked without the standard, is told so.
+@Suite struct TailoredCatalogueTests {
+    @Test func addedItemsReachTheSchemaAndTheTemplate() throws {
+        let temporary = try TemporaryFolder()
+        let text = StandardTests.tailoredYAML.replacingOccurrences(
+            of: "    - {id: books, zh: 图书, en: books}\n", with: "    - {id: books, zh: 图书, en: books}\n    - {id: reading-glasses, zh: 老花镜, en: reading glasses}\n")
+        let path = temporary.path("county.yaml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try AuditBinary.run(["schema", "--standard", path]).stdout.contains("\"reading-glasses\""))
+        #expect(!(try AuditBinary.run(["schema"]).stdout.contains("reading-glasses")))
+        #expect(try AuditBinary.run(["new", "x", "--standard", path, "--output", "-"]).stdout.contains("| reading-glasses |"))
+
+        let checklist = try String(contentsOfFile: "checklists/beiyuan-township.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "  - item: newspapers", with: "  - item: reading-glasses")
+        let file = temporary.path("beiyuan-township.yaml")
+        try checklist.write(toFile: file, atomically: true, encoding: .utf8)
+        let without = try AuditBinary.run(["validate", file, "--lang", "en"])
+        #expect(without.status == 1)
+        #expect(without.stdout.contains("if your county's standard adds this item, pass it with --standard"))
+        #expect(try AuditBinary.run(["validate", file, "--standard", path]).status == 0)
+    }
+}

@@ -46,7 +46,7 @@ struct ScalarReader {
         case .choice(let choices):
             return choose(text, from: choices, path: path, mark: mark, sink: &sink)
         case .catalogue(let kind):
-            return choose(text, from: catalogues.entries(kind), path: path, mark: mark, sink: &sink)
+            return choose(text, from: catalogues.entries(kind), path: path, mark: mark, sink: &sink, catalogue: true)
         case .constant(let allowed):
             guard allowed.contains(text) else {
                 sink.report(.unknownFormat, at: mark, path: path(), Messages.unknownFormat(text),
@@ -60,7 +60,7 @@ struct ScalarReader {
     }
 
     private func choose(_ text: String, from choices: [Choice], path: () -> String, mark: Mark,
-                        sink: inout DiagnosticSink) -> Value.Content? {
+                        sink: inout DiagnosticSink, catalogue: Bool = false) -> Value.Content? {
         // Lengths first: comparing them is cheaper than comparing text, and most choices differ.
         let length = text.utf8.count
         if choices.contains(where: { $0.id.utf8.count == length && $0.id == text }) { return .string(text) }
@@ -68,9 +68,14 @@ struct ScalarReader {
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
         // `[reading，activity]`: a Chinese comma or 、 makes two items one.
         let parts = text.split(whereSeparator: { $0 == "，" || $0 == "、" }).map { String($0).trimmingSpaces() }
-        let hint = parts.count > 1 && parts.allSatisfy({ part in choices.contains { $0.id == part } }) && path().hasSuffix("]")
+        var hint = parts.count > 1 && parts.allSatisfy({ part in choices.contains { $0.id == part } }) && path().hasSuffix("]")
             ? Messages.listSeparatorHint(parts)
             : Messages.choicesHint(suggestion, allowed: choices.map(\.id))
+        // A catalogue item the county's tailored standard adds is known only under that standard.
+        if catalogue && suggestion == nil {
+            hint.zh += "；若本县标准增设了这一项，用 --standard 指定该标准"
+            hint.en += "; if your county's standard adds this item, pass it with --standard"
+        }
         sink.report(.notInChoices, at: mark, path: path(), Messages.notInChoices(text), hint: hint)
         return nil
     }
