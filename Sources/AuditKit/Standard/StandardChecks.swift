@@ -5,9 +5,11 @@ enum StandardChecks {
         let havesValue = root["haves"]
         let haveMark = havesValue?.keyMark ?? root.mark
         let total = standard.haves.reduce(0) { $0 + $1.weightTenths }
+        let weights = standard.haves.map { "\($0.id) \(Score.format(tenths: $0.weightTenths))" }
         if total != 1000 {
             sink.report(.weightsNotHundred, at: haveMark, path: "haves",
-                        .init(zh: "五项权重之和为 \(Score.format(tenths: total))，应为 100", en: "the weights add up to \(Score.format(tenths: total)), not 100"),
+                        .init(zh: "五项权重之和为 \(Score.format(tenths: total))，应为 100（\(weights.joined(separator: " + "))）",
+                              en: "the weights add up to \(Score.format(tenths: total)), not 100 (\(weights.joined(separator: " + ")))"),
                         hint: .init(zh: "调整各项 weight，使之合计 100", en: "adjust the weights so they add up to 100"))
         }
         let ids = standard.haves.map(\.id)
