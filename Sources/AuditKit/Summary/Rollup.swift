@@ -129,7 +129,7 @@ public enum Rollup {
                 copy.region = row.region.map { "\(name) / \($0)" } ?? name
                 return copy
             }
-            invalid += input.document.invalid.map { .init(path: "\(name): \($0.path)", diagnostics: $0.diagnostics) }
+            invalid += input.document.invalid.map { .init(path: "\(name) / \($0.path)", diagnostics: $0.diagnostics) }
             for row in input.document.mostMissed {
                 if var existing = missed[row.criterion] {
                     existing.units += row.units
