@@ -180,3 +180,15 @@ import Testing
         #expect(!outcome.stdout.unicodeScalars.contains("\r"))
     }
 }
+
+/// The validator's list of white space is Unicode's, checked scalar by scalar.
+@Suite struct WhiteSpaceListTests {
+    @Test func theListIsUnicodesWhiteSpace() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if StructureValidator.isSpace(scalar) != scalar.properties.isWhitespace { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
+    }
+}

@@ -47,10 +47,19 @@ struct StructureValidator {
 
     /// Empty, or only spaces (a quoted "  ", a full-width "　"): nothing a reader could use.
     private static func isBlank(_ text: String) -> Bool {
-        // Most values start with something else: one scalar looked at.
-        guard let first = text.unicodeScalars.first else { return true }
-        guard first.properties.isWhitespace else { return false }
-        return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        // Every scalar is asked: a first byte that is plain ASCII, as nearly every value's is,
+        // settles it without decoding, and the spaces are a short list, not a Unicode lookup.
+        guard let byte = text.utf8.first else { return true }
+        if byte > 0x20 && byte < 0x80 { return false }
+        return text.unicodeScalars.allSatisfy(isSpace)
+    }
+
+    /// White space as Unicode defines it (`Unicode.Scalar.Properties.isWhitespace`), spelt out.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     private func isScalarType(_ type: ValueType) -> Bool {
