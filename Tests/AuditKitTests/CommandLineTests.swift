@@ -72,7 +72,8 @@ import Testing
 
     /// SARIF places files relative to the working directory, with `.` and `..` folded away.
     @Test(arguments: [("./checklists/../checklists/a b.yaml", "checklists/a%20b.yaml"), ("/repo/checklists/x.yaml", "checklists/x.yaml"),
-                      ("/elsewhere/x.yaml", "file:///elsewhere/x.yaml"), ("../up/x.yaml", "../up/x.yaml")])
+                      ("/elsewhere/x.yaml", "file:///elsewhere/x.yaml"), ("../up/x.yaml", "file:///up/x.yaml"),
+                      ("..names/x.yaml", "..names/x.yaml")])
     func sarifURIsAreRelative(_ path: String, _ uri: String) {
         #expect(SARIFRenderer.uri(path, in: "/repo") == uri)
     }

@@ -32,14 +32,42 @@ import Testing
         ("checklists/town/a.yaml", false, "checklists"),
         ("checklists/town", true, "checklists"),
         ("checklists/", true, "checklists"),
-        ("./checklists/a.yaml", false, "./checklists"),
+        ("./checklists/a.yaml", false, "checklists"),
         ("/srv/repo/checklists/town/a.yaml", false, "/srv/repo/checklists"),
         ("county/checklists/x/checklists/b.yaml", false, "county/checklists/x/checklists"),
         ("units/a.yaml", false, "units"),
         ("a.yaml", false, "."),
         ("submissions", true, "submissions"),
+        // Folded before the search: this file is not under checklists.
+        ("checklists/../other/a.yaml", false, "other"),
+        ("../repo/checklists/town/a.yaml", false, "../repo/checklists"),
     ])
     func treeRoot(_ path: String, _ isFolder: Bool, _ root: String) {
         #expect(InputDiscovery.treeRoot(of: path, isFolder: isFolder) == root)
+    }
+}
+
+/// Evidence inside the tree passes however the checklist is named: from above, from a sibling
+/// folder through `..`, or by its own file.
+@Suite struct EvidenceFromAnywhereTests {
+    @Test func evidenceInsideTheTreePassesFromEveryStartingPoint() throws {
+        let temporary = try TemporaryFolder()
+        let tree = temporary.path("county/checklists")
+        try FileManager.default.createDirectory(atPath: tree + "/town", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: tree + "/photos", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: temporary.path("county/work"), withIntermediateDirectories: true)
+        try Data("jpg".utf8).write(to: URL(fileURLWithPath: tree + "/photos/venue.jpg"))
+        let text = try String(contentsOfFile: "checklists/beiyuan-township.yaml", encoding: .utf8)
+            + "evidence:\n  - file: ../photos/venue.jpg\n    about: venue\n"
+        try text.write(toFile: tree + "/town/beiyuan-township.yaml", atomically: true, encoding: .utf8)
+        let starts: [(String, [String])] = [
+            ("county", ["checklists"]), ("county", ["checklists/town/beiyuan-township.yaml"]),
+            ("county/work", ["../checklists"]), ("county/work", ["../checklists/town/beiyuan-township.yaml"]),
+        ]
+        for (directory, arguments) in starts {
+            let outcome = try AuditBinary.run(["validate", "--lang", "en"] + arguments, in: URL(fileURLWithPath: temporary.path(directory)))
+            #expect(outcome.status == 0, "\(directory) \(arguments): \(outcome.stdout)")
+            #expect(!outcome.stdout.contains("FH407"))
+        }
     }
 }

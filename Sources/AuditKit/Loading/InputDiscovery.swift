@@ -72,12 +72,28 @@ public enum InputDiscovery {
     /// the changed files (`checklists/town/a.yaml`) judges evidence exactly as a run over
     /// `checklists` does; else the folder named, or the file's own folder.
     static func treeRoot(of path: String, isFolder: Bool) -> String {
-        let folder = isFolder ? path : parentFolder(of: path)
-        var parts = folder.split(separator: "/", omittingEmptySubsequences: false)
-        while parts.count > 1, parts.last == "" { parts.removeLast() }
+        // Folded first: in `checklists/../other/a.yaml` the file is not under checklists.
+        let folder = folded(isFolder ? path : parentFolder(of: path))
+        let parts = folder.split(separator: "/")
         guard let index = parts.lastIndex(of: "checklists") else { return folder }
-        let root = parts[...index].joined(separator: "/")
-        return root.isEmpty ? "/" : root
+        return (folder.hasPrefix("/") ? "/" : "") + parts[...index].joined(separator: "/")
+    }
+
+    /// `path` with `.` and `..` folded away by its text alone; a relative path keeps the `..` that
+    /// climb above its start.
+    static func folded(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     /// The folder a file named on the command line is in.

@@ -85,17 +85,10 @@ struct SARIFRenderer {
     /// repository's root in CI) when the path is inside it, with `.` and `..` folded away; a path
     /// outside it stays absolute, as a `file://` URI.
     static func uri(_ path: String, in directory: String) -> String {
-        var parts: [Substring] = []
-        let absolute = path.hasPrefix("/")
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
-            default: parts.append(part)
-            }
-        }
-        let folded = (absolute ? "/" : "") + parts.joined(separator: "/")
-        guard absolute else { return Escaping.uriPath(folded.isEmpty ? "." : folded) }
+        let relative = InputDiscovery.folded(path)
+        // Inside the working directory: as it is. Above it (../x.yaml): anchored there first.
+        guard relative.hasPrefix("/") || relative == ".." || relative.hasPrefix("../") else { return Escaping.uriPath(relative) }
+        let folded = relative.hasPrefix("/") ? relative : InputDiscovery.folded(directory + "/" + relative)
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         if folded.hasPrefix(base) { return Escaping.uriPath(String(folded.dropFirst(base.count))) }
         return "file://" + Escaping.uriPath(folded)

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,8 +36,12 @@ struct EvidenceChecks {
     private func resolve(_ file: String) -> String? {
         if file.hasPrefix("/") || file.hasPrefix("~") || file.hasPrefix("\\") || Self.isDriveOrURL(file) { return nil }
         let directory = input.path.contains("/") ? String(input.path[..<input.path.lastIndex(of: "/")!]) : "."
-        let rootParts = normalized(input.treeRoot)
-        let target = normalized(directory + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
+        // From the working directory, so that a checklist named as ../checklists/a.yaml, whose
+        // tree starts above where the path does, is judged like any other.
+        let here = FileManager.default.currentDirectoryPath
+        func anchored(_ path: String) -> String { path.hasPrefix("/") ? path : here + "/" + path }
+        let rootParts = normalized(anchored(input.treeRoot))
+        let target = normalized(anchored(directory) + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
         guard let rootParts, let target, target.count > rootParts.count,
               Array(target.prefix(rootParts.count)) == rootParts else { return nil }
         return target.joined(separator: "/")
