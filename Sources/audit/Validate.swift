@@ -39,9 +39,10 @@ struct Validate: ParsableCommand {
         let run = ProgressLine.showing(progress, language: Terminal.language(lang), enabled: !quiet && Terminal.stderrIsTerminal) {
             ValidationRun.validate(inputs, reader: reader, progress: progress) { _ in () }.run
         }
-        let context = ValidationRenderContext(language: Terminal.language(lang),
+        var context = ValidationRenderContext(language: Terminal.language(lang),
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)
+        context.foundNone = foundNone
         Terminal.out(format.render(run, context: context))
         if run.hasUnreadableFiles || foundNone { throw ExitCode(Exit.io) }
         if run.diagnostics.contains(where: context.fails) { throw ExitCode(Exit.findings) }

@@ -99,6 +99,10 @@ import Testing
         #expect(none.stderr == "audit: no .yaml or .yml checklist found in \(empty)\n")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [String: Any])
         #expect((document["files"] as? [Any])?.isEmpty == true)
+        let noneSARIF = try AuditBinary.run(["validate", empty, "--format", "sarif"])
+        let sarifLog = try #require(try JSONSerialization.jsonObject(with: Data(noneSARIF.stdout.utf8)) as? [String: Any])
+        let invocation = ((sarifLog["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first
+        #expect(invocation?["executionSuccessful"] as? Bool == false)
     }
 
     /// A copy of a checklist under another name is told to fix the repeated id, not to take the

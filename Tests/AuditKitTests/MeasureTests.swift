@@ -71,6 +71,13 @@ import Testing
         let strict = try #require(try text.card(standard: tailored).haves.flatMap(\.criteria).first { $0.id == "B2" })
         #expect(!strict.essentialPassed)
         #expect(strict.reason.en.hasSuffix("; essential, and must be above 100000: not passed, so the have is missing"))
+        // Full points and still short of the bar: an action all the same, as the have is missing for it.
+        let full = try #require(StandardLoader.load(Array(StandardTests.tailoredYAML
+            .replacingOccurrences(of: "        essential_above: 0\n", with: "        essential_above: 9999999\n").utf8), file: "t.yaml").standard)
+        let barred = try text.card(standard: full)
+        let b2 = try #require(barred.haves.flatMap(\.criteria).first { $0.id == "B2" })
+        #expect(b2.earnedTenths == b2.maxTenths && !b2.essentialPassed)
+        #expect(barred.actions.contains { $0.criterionID == "B2" && $0.gainTenths == 0 })
     }
 
     // MARK: - threshold

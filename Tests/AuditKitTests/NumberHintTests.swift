@@ -15,8 +15,10 @@ import Testing
         #expect(Messages.numberHint("86.0", quoted: false, integer: true).en == "write it as a whole number: 86")
         // Quotes are the only slip when they hold a number; otherwise the hint also says what to write.
         #expect(Messages.numberHint("86", quoted: true, integer: true).en == "remove the quotes: write the number bare")
-        #expect(Messages.numberHint("十二", quoted: true, integer: true).en == "drop the quotes and write Arabic digits: 12 rather than 十二")
-        #expect(Messages.numberHint("3人", quoted: true, integer: true).zh == "去掉引号，并只写数字，不带单位或货币符号：3")
+        #expect(Messages.numberHint("十二", quoted: true, integer: true).en == "drop the quotes; write Arabic digits: 12 rather than 十二")
+        #expect(Messages.numberHint("3人", quoted: true, integer: true).zh == "去掉引号；只写数字，不带单位或货币符号：3")
+        #expect(Messages.numberHint("12.5", quoted: true, integer: true).en.hasPrefix("drop the quotes; "))
+        #expect(Messages.numberHint("12.5", quoted: true, integer: false).en == "remove the quotes: write the number bare")
         #expect(Messages.numberHint("三十元", quoted: false, integer: false).zh.contains("阿拉伯数字"))
     }
 
@@ -161,6 +163,9 @@ import Testing
         #expect(diagnostic.line == 5 && diagnostic.column == 3)
         #expect(diagnostic.hint.en == "put a space after the dash: - item: books")
         #expect(diagnostic.hint.zh == "在 - 后加一个空格：- item: books")
+        // A dash before other text (a bullet inside a notes value) is not taken for an item.
+        let bullet = try firstDiagnostic("format: five-haves/1\ninspection:\n  notes: 现场发现\n    -缺少灭火器\n   inspector: 李明\n")
+        #expect(!bullet.hint.en.contains("dash"))
     }
 
     /// A missing space is found at the would-be key's own line, blank lines after it or not, and
@@ -220,6 +225,8 @@ import Testing
         #expect(Messages.dateHint("2023-02-29").en == "February 2023 has 28 days: check the day")
         #expect(Messages.dateHint("2024-02-30").zh == "2024 年 2 月只有 29 天：核对日期")
         #expect(Messages.dateHint("2024-04-31").en == "April 2024 has 30 days: check the day")
-        #expect(Messages.dateHint("2024-13-01").en == "check the month (1 to 12) and the day")
+        #expect(Messages.dateHint("2024-13-01").en == "check the year, the month (1 to 12) and the day")
+        // Year 0 has no calendar: the year is what is wrong, not February's length.
+        #expect(Messages.dateHint("0000-02-29").zh == "核对年份、月份（1 到 12）和日期")
     }
 }

@@ -129,11 +129,15 @@ enum SyntaxAdvice {
         return nil
     }
 
-    /// Whether `line` starts (after its indentation) with a dash run straight into a word.
+    /// Whether `line` is a list item written as `-key: value`: a dash run straight into a key of
+    /// the format's kind and its colon (a dash before other text, a bullet in notes, is left alone).
     private static func dashWithoutSpace(_ line: Substring) -> Bool {
         let content = line.drop { $0 == " " }
-        guard content.first == "-", let next = content.dropFirst().first else { return false }
-        return next.isLetter
+        guard content.first == "-" else { return false }
+        let rest = content.dropFirst()
+        guard let first = rest.first, first.isASCII, first.isLetter else { return false }
+        let key = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        return rest[key.endIndex...].hasPrefix(":")
     }
 
     /// The hint for a `key: value` line at `index` indented unlike the `key: value` line above it

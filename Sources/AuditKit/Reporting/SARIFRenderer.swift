@@ -77,7 +77,7 @@ struct SARIFRenderer {
                     logicalLocations: diagnostic.keyPath.isEmpty ? nil : [Logical(fullyQualifiedName: diagnostic.keyPath)])])
         }
         let driver = Driver(name: ToolInfo.name, version: ToolInfo.version, rules: rules)
-        let invocation = Invocation(executionSuccessful: !run.hasUnreadableFiles)
+        let invocation = Invocation(executionSuccessful: !run.hasUnreadableFiles && !context.foundNone)
         return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), invocations: [invocation], results: results)]))
     }
 

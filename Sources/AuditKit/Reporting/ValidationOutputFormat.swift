@@ -31,6 +31,8 @@ public struct ValidationRenderContext: Sendable {
     public var quiet: Bool
     /// What the files are: checklists, or a standard file (`audit standard check`).
     public var subject: Subject = .checklists
+    /// Whether the run found no checklist at all to check (it exits 2 as for an unreadable file).
+    public var foundNone = false
 
     /// What kind of file was checked.
     public enum Subject: Sendable {

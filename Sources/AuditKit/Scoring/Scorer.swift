@@ -100,10 +100,11 @@ public struct Scorer: Sendable {
         var order = 0
         for have in card.haves {
             // A gain is what the unit's score would rise by: the have's points with the criterion
-            // met, less its points now, each rounded as the score is, so gains add up to the score.
+            // met, less its points now, each rounded as the score is. An essential criterion that
+            // earns its points but fails its bar is an action too, worth no points but its have.
             let figures = have.criteria.map(HaveScoring.Figures.init)
             for (index, criterion) in have.criteria.enumerated()
-            where criterion.attainment != .notApplicable && criterion.earnedTenths < criterion.maxTenths {
+            where criterion.attainment != .notApplicable && (criterion.earnedTenths < criterion.maxTenths || !criterion.essentialPassed) {
                 let (fixed, _) = HaveScoring.evaluate(weight: have.weightTenths, figures: figures, metPercent: standard.metPercent) { $0 == index }
                 let gain = fixed - have.pointsTenths
                 actions.append((RectificationAction(

@@ -124,7 +124,7 @@ extension StandardChecks {
     /// measure one, and it means something only on an essential criterion.
     static func checkEssentialAbove(_ criterion: Value, path: String, sink: inout DiagnosticSink) {
         guard let above = criterion["essential_above"] else { return }
-        let kind = criterion["measure"]?["kind"]?.string ?? ""
+        guard let kind = criterion["measure"]?["kind"]?.string else { return }
         if !["threshold", "per_capita", "attendance"].contains(kind) {
             sink.report(.measureParameter, at: above.keyMark, path: path + ".essential_above",
                         .init(zh: "\(kind) 计分方法不产生数值，essential_above 无从比较", en: "a \(kind) measure gives no number for essential_above to compare"),
@@ -183,7 +183,7 @@ struct MeasureChecks {
                 sink.report(.measureParameter, at: value.mark, path: path + "." + name,
                             .init(zh: "attendance 的 \(name) 是比例，\(Value.format(share)) 即 \(Value.format(share * 100))%，没有单位能达到",
                                   en: "attendance's \(name) is a share; \(Value.format(share)) is \(Value.format(share * 100))%, which no unit can reach"),
-                            hint: .init(zh: "写成小数：60% 写作 \(Value.format(share / 100))", en: "write a fraction: \(Value.format(share / 100)) for \(Value.format(share))%"))
+                            hint: .init(zh: "写成小数：\(Value.format(share))% 写作 \(Value.format(share / 100))", en: "write a fraction: \(Value.format(share / 100)) for \(Value.format(share))%"))
             }
         }
         checkField(kind: kind, object: object, sink: &sink)

@@ -22,12 +22,17 @@ struct EvidenceChecks {
                 continue
             }
             var info = stat()
-            // A folder is not an evidence file either.
-            if stat(resolved, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
+            if stat(resolved, &info) != 0 {
                 sink.report(.evidenceMissing, at: fileValue.mark, path: path,
                             .init(zh: "佐证文件 \(Messages.shown(file)) 不存在", en: "evidence file \(Messages.shown(file)) does not exist"),
                             hint: .init(zh: "补交该文件，或改正路径（相对于本清单所在目录）",
                                         en: "add the file, or correct the path (relative to this checklist's folder)"))
+            } else if info.st_mode & S_IFMT != S_IFREG {
+                // A folder is not an evidence file either.
+                sink.report(.evidenceMissing, at: fileValue.mark, path: path,
+                            .init(zh: "佐证 \(Messages.shown(file)) 是文件夹，不是文件", en: "evidence \(Messages.shown(file)) is a folder, not a file"),
+                            hint: .init(zh: "写出文件夹里的具体文件，如 \(Messages.shown(file))/照片.jpg",
+                                        en: "name the file inside it, e.g. \(Messages.shown(file))/photo.jpg"))
             }
         }
     }

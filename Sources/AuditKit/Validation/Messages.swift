@@ -123,9 +123,11 @@ enum Messages {
     static func numberHint(_ text: String, quoted: Bool, integer: Bool) -> Localized {
         if quoted {
             // The quotes are the only slip only when what they hold is a number.
-            if ScalarReader.decimal(text) != nil { return .init(zh: "去掉引号，直接写数字", en: "remove the quotes: write the number bare") }
+            if let decimal = ScalarReader.decimal(text), !integer || decimal == decimal.rounded() {
+                return .init(zh: "去掉引号，直接写数字", en: "remove the quotes: write the number bare")
+            }
             let bare = numberHint(text, quoted: false, integer: integer)
-            return .init(zh: "去掉引号，并" + bare.zh, en: "drop the quotes and " + bare.en)
+            return .init(zh: "去掉引号；" + bare.zh, en: "drop the quotes; " + bare.en)
         }
         if let value = NumberSpelling.fullWidthDigits(text) {
             return .init(zh: "用半角数字书写：\(value)", en: "write half-width digits: \(value)")
@@ -216,12 +218,12 @@ enum Messages {
         if CalendarDate.looksISO(text) {
             // Name the month's length when the month itself is real: 2023-02-29 → 28 days.
             let parts = text.split(separator: "-").compactMap { Int($0) }
-            if parts.count == 3, (1...12).contains(parts[1]) {
+            if parts.count == 3, (1...9999).contains(parts[0]), (1...12).contains(parts[1]) {
                 let days = CalendarDate.daysIn(month: parts[1], year: parts[0])
                 return .init(zh: "\(parts[0]) 年 \(parts[1]) 月只有 \(days) 天：核对日期",
                              en: "\(Self.monthNames[parts[1] - 1]) \(parts[0]) has \(days) days: check the day")
             }
-            return .init(zh: "核对月份（1 到 12）和日期", en: "check the month (1 to 12) and the day")
+            return .init(zh: "核对年份、月份（1 到 12）和日期", en: "check the year, the month (1 to 12) and the day")
         }
         if let date = CalendarDate.intended(text) {
             return .init(zh: "写作 \(date)（年-月-日，月和日各两位）", en: "write \(date) (year-month-day, two digits each for month and day)")

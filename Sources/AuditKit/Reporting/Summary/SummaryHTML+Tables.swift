@@ -63,7 +63,7 @@ extension SummaryHTML {
                     (t("达标", "Compliant"), "num"), (t("达标率", "Rate"), "num"), (t("平均分", "Average"), "num")]
         let body = rows.map { group in
             row([cell(group.name), cell(String(group.units), "num"), cell(String(group.required), "num"),
-                 cell(String(group.compliant), "num"), cell(w.percent(group.complianceRate), "num"),
+                 cell(String(group.compliant), "num"), cell(w.percent(group.complianceRate, of: group.required), "num"),
                  cell(w.number(group.averageScore), "num")])
         }
         return section(id, title, [table(labelledBy: "\(id)-h", head: head, rows: body)])
