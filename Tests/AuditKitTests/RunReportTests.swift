@@ -252,6 +252,14 @@ enum RunFixtures {
             let report = String(decoding: try #require(files[name]), as: UTF8.self)
             #expect(report.contains("Invalid this round, not compared"), "\(name)")
         }
+        // A checklist that no longer parses claims no id: it is known by its file's name.
+        try "format: five-haves/1\nunit:\n\tid: county-culture-bureau\n".write(toFile: round + "/county-culture-bureau.yaml",
+                                                                               atomically: true, encoding: .utf8)
+        let broken = try RunFixtures.audit(["run", round, "--out", out, "--lang", "en", "--baseline", before + "/summary.json"])
+        #expect(broken.status == 1)
+        let again = try #require(try RunFixtures.summary(try FileTree.files(in: out)["summary.json"]).changes)
+        #expect(again.invalidUnits == ["county-culture-bureau", "county-archives"])
+        #expect(again.goneUnits == ["old-grain-depot"])
     }
 
     /// The Chinese comparison speaks of percentage points in Chinese, in Markdown and HTML alike.

@@ -62,7 +62,19 @@ public struct SummaryBuilder: Sendable {
             invalid: invalid,
             changes: nil)
         if let baseline {
-            let invalidNow = Set(run.reports.filter(\.hasErrors).compactMap(\.claimedUnitID))
+            // The units of this round's invalid checklists: the id each claims when it could be
+            // read that far; else the baseline's unit read from the same path, or the unit the
+            // file is named after (a file that no longer parses claims nothing).
+            let invalidReports = run.reports.filter(\.hasErrors)
+            var invalidNow = Set(invalidReports.compactMap(\.claimedUnitID))
+            let invalidPaths = Set(invalidReports.map(\.path))
+            for input in baseline.inputs where invalidPaths.contains(input.path) {
+                if let id = input.unitID { invalidNow.insert(id) }
+            }
+            for report in invalidReports where report.claimedUnitID == nil {
+                let name = report.path.split(separator: "/").last.map(String.init) ?? report.path
+                for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { invalidNow.insert(String(name.dropLast(suffix.count))) }
+            }
             document.changes = Self.changes(from: baseline, to: document, invalidNow: invalidNow)
         }
         return document

@@ -21,7 +21,7 @@ extension SummaryHTML {
             changeList(t("不再列入：", "Gone units: "), changes.goneUnits),
         ]
         if let invalid = changes.invalidUnits, !invalid.isEmpty {
-            items.append(changeList(t("本轮清单无效、未作比较：", "Invalid this round, not compared: "), invalid))
+            items.append(changeList(t("本轮清单无效、未作比较（上一轮的数字含这些单位，本轮的不含）：", "Invalid this round, not compared (in the figures before, not in those now): "), invalid))
         }
         let lists = tag("ul", ["class": "change-lists"], items.joined())
         return section("changes", t("与上一轮相比", "Changes since the baseline"), [

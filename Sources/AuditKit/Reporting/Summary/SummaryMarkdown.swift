@@ -154,7 +154,7 @@ struct SummaryMarkdown {
         out.line("- \(t("新增单位", "New units")): \(list(changes.newUnits))")
         out.line("- \(t("不再列入", "Gone units")): \(list(changes.goneUnits))")
         if let invalid = changes.invalidUnits, !invalid.isEmpty {
-            out.line("- \(t("本轮清单无效、未作比较", "Invalid this round, not compared")): \(list(invalid))")
+            out.line("- \(t("本轮清单无效、未作比较（上一轮的数字含这些单位，本轮的不含）", "Invalid this round, not compared (in the figures before, not in those now)")): \(list(invalid))")
         }
         out.line("")
         out.line("| \(t("单位", "Unit")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) | \(t("等级", "Grade")) |")
