@@ -63,6 +63,8 @@ import Testing
         let starts: [(String, [String])] = [
             ("county", ["checklists"]), ("county", ["checklists/town/beiyuan-township.yaml"]),
             ("county/work", ["../checklists"]), ("county/work", ["../checklists/town/beiyuan-township.yaml"]),
+            // From inside the tree, where the path names no checklists folder at all.
+            ("county/checklists", ["town"]), ("county/checklists/town", ["beiyuan-township.yaml"]),
         ]
         for (directory, arguments) in starts {
             let outcome = try AuditBinary.run(["validate", "--lang", "en"] + arguments, in: URL(fileURLWithPath: temporary.path(directory)))

@@ -75,8 +75,17 @@ public enum InputDiscovery {
         // Folded first: in `checklists/../other/a.yaml` the file is not under checklists.
         let folder = folded(isFolder ? path : parentFolder(of: path))
         let parts = folder.split(separator: "/")
-        guard let index = parts.lastIndex(of: "checklists") else { return folder }
-        return (folder.hasPrefix("/") ? "/" : "") + parts[...index].joined(separator: "/")
+        if let index = parts.lastIndex(of: "checklists") {
+            return (folder.hasPrefix("/") ? "/" : "") + parts[...index].joined(separator: "/")
+        }
+        // Named from inside the tree (`town/a.yaml` run in checklists/): the folder's real path
+        // tells which checklists folder it is in.
+        let real = canonical(folder)
+        let realParts = real.split(separator: "/")
+        if real.hasPrefix("/"), let index = realParts.lastIndex(of: "checklists") {
+            return "/" + realParts[...index].joined(separator: "/")
+        }
+        return folder
     }
 
     /// `path` with `.` and `..` folded away by its text alone; a relative path keeps the `..` that
@@ -101,6 +110,9 @@ public enum InputDiscovery {
         let parent = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         return parent.isEmpty ? "/" : parent
     }
+
+    /// The absolute path with links resolved, or `path` itself when it cannot be resolved.
+    static func realPath(_ path: String) -> String { canonical(path) }
 
     /// The file's absolute path with links resolved, or `path` itself when it cannot be resolved.
     private static func canonical(_ path: String) -> String {

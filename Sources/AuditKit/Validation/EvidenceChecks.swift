@@ -45,8 +45,11 @@ struct EvidenceChecks {
         // tree starts above where the path does, is judged like any other.
         let here = FileManager.default.currentDirectoryPath
         func anchored(_ path: String) -> String { path.hasPrefix("/") ? path : here + "/" + path }
+        // A tree found by its real path (named from inside it) is compared with the checklist's
+        // real folder.
+        let start = input.treeRoot.hasPrefix("/") && !input.path.hasPrefix("/") ? InputDiscovery.realPath(directory) : anchored(directory)
         let rootParts = normalized(anchored(input.treeRoot))
-        let target = normalized(anchored(directory) + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
+        let target = normalized(start + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
         guard let rootParts, let target, target.count > rootParts.count,
               Array(target.prefix(rootParts.count)) == rootParts else { return nil }
         return target.joined(separator: "/")
