@@ -259,6 +259,9 @@ struct DiagnosticCodeTests {
         TextCase(fixture: "fh201-chinese-key-name.yaml", code: .unknownKey, en: "did you mean funding?", zh: "是不是 funding？"),
         TextCase(fixture: "fh201-chinese-key-name.yaml", code: .unknownKey, en: "did you mean notes?", zh: "是不是 notes？"),
         TextCase(fixture: "fh201-typo-not-missing.yaml", code: .unknownKey, en: "did you mean amount_yuan?", zh: "amount_yuan"),
+        TextCase(fixture: "fh201-key-start-and-full-name.yaml", code: .unknownKey, en: "did you mean amount_yuan?", zh: "是不是 amount_yuan？"),
+        // 全称 is two edits from `id`, but a Chinese key is matched by the Chinese names only.
+        TextCase(fixture: "fh201-key-start-and-full-name.yaml", code: .unknownKey, en: "did you mean name?", zh: "是不是 name？"),
         // Keys written too far left: each says which key to indent it under, and so does the
         // key they left empty.
         TextCase(fixture: "fh201-dedented-keys.yaml", code: .unknownKey, en: "area_m2 is a key of venue: indent it under venue: (line 11)",

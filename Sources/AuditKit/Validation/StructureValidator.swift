@@ -120,7 +120,12 @@ struct StructureValidator {
                 } else if let owner = Self.owner(of: key, before: pairIndex, in: pairs, fields: fields) {
                     hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
                 } else {
-                    let suggestion = Suggestion.closest(to: key, in: keys) ?? Self.field(named: key, in: fields)
+                    // A key in Chinese is matched by the fields' Chinese names, never by spelling
+                    // (全称 is two edits from id); one in Latin letters by spelling, or as the start
+                    // of one key (amount for amount_yuan).
+                    let suggestion = key.unicodeScalars.contains { $0.value > 0x7F }
+                        ? Self.field(named: key, in: fields)
+                        : Suggestion.closest(to: key, in: keys) ?? Self.field(startingWith: key, in: keys)
                     if let suggestion { suggested.append(suggestion) }
                     hint = Messages.unknownKeyHint(suggestion, allowed: keys)
                 }
@@ -158,6 +163,13 @@ struct StructureValidator {
         guard name.count >= 2, name.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return nil }
         let matches = fields.filter { $0.doc.zh == name || $0.doc.zh.contains(name) }
         return matches.count == 1 ? matches[0].key : nil
+    }
+
+    /// The one key that starts with `prefix` (at least three letters): `amount` for `amount_yuan`.
+    private static func field(startingWith prefix: String, in keys: [String]) -> String? {
+        guard prefix.count >= 3 else { return nil }
+        let matches = keys.filter { $0.hasPrefix(prefix) }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The nearest key written before `pairs[index]` whose value is a mapping with a key named
