@@ -284,7 +284,7 @@ struct MeasureEvaluator {
         return MeasureOutcome(
             attainment: attainment,
             reason: .init(zh: "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(checklist.retirees) 人 = \(shareText)\(tail.zh)",
-                          en: "mean \(meanText) participants over \(English.count(counts.count, "activity", "activities")) ÷ \(English.count(checklist.retirees, "retiree")) = \(shareText)\(tail.en)"),
+                          en: "mean \(meanText) \(meanText == "1" ? "participant" : "participants") over \(English.count(counts.count, "activity", "activities")) ÷ \(English.count(checklist.retirees, "retiree")) = \(shareText)\(tail.en)"),
             keyPath: "activities", value: shareText, mark: checklist.root["activities"]?.keyMark, number: share)
     }
 

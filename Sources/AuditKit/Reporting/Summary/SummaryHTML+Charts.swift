@@ -17,7 +17,8 @@ extension SummaryHTML {
         let bottom = G.top + Double(units.count) * G.rowHeight
         let ticks = stride(from: 0, through: 100, by: 20).map { (Double($0) / 100, String($0)) }
         let description = t("\(units.count) 个单位按排名列出得分，条形颜色表示等级，虚线为等级分数线。",
-                            "The score of each of the \(units.count) units in rank order; the colour shows the grade and the dashed lines the grade bars.")
+                            (units.count == 1 ? "The score of the one unit" : "The score of each of the \(units.count) units in rank order")
+                            + "; the colour shows the grade and the dashed lines the grade bars.")
         writeChartFigure(id: "chart-scores", title: t("各单位得分", "Score per unit"), description: description,
                          width: width, height: bottom + 52, to: &out) { out in
             for part in scaleLines(ticks, plotX: plotX, plotWidth: plotWidth, top: G.top, bottom: bottom)

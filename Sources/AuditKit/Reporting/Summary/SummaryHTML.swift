@@ -146,7 +146,7 @@ struct SummaryHTML {
         let valid = document.inputs.filter(\.valid).count
         let line = t("由 \(document.tool.name) \(document.tool.version) 根据 \(document.inputs.count) 份清单（有效 \(valid) 份）生成；"
                      + "标准 \(document.standard.id) \(document.standard.version)。数据另见 summary.json、summary.csv 和 rectifications.csv。",
-                     "Written by \(document.tool.name) \(document.tool.version) from \(document.inputs.count) checklists (\(valid) valid) "
+                     "Written by \(document.tool.name) \(document.tool.version) from \(English.count(document.inputs.count, "checklist")) (\(valid) valid) "
                      + "under \(document.standard.id) \(document.standard.version). The data is also in summary.json, summary.csv and rectifications.csv.")
         return tag("footer", [:], tag("p", [:], text: line))
     }
