@@ -284,6 +284,8 @@ import Testing
          "        points: 4.25\n        essential: true\n        measure: {kind: flag, field: venue.status", .measureParameter, "finer than a tenth"),
         ("full: 0.6, half: 0.4}", "full: 60, half: 0.4}", .measureParameter, "write a fraction: 0.6 for 60%"),
         ("slots: [[fitness-equipment]]", "slots: [[fitness-equipment], []]", .measureParameter, "empty slot"),
+        ("        essential_above: 0\n", "        essential_above: 5000\n", .measureParameter, "not below the full mark 3000"),
+        ("measure: {kind: rules, kinds: [study], full: 1}", "measure: {kind: rules, kinds: [], full: 1}", .measureParameter, "can never be met"),
         // The higher grade looser than the lower one; a catalogue id listed twice.
         ("    min_score: 85\n    max_partial: 0", "    min_score: 85\n    max_partial: 2", .gradeOrder, "compliant allows more"),
         ("    - {id: books, zh: 图书, en: books}", "    - {id: books, zh: 图书, en: books}\n    - {id: magazines, zh: 期刊, en: journals}",

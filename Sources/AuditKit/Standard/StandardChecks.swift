@@ -129,6 +129,11 @@ extension StandardChecks {
             sink.report(.measureParameter, at: above.keyMark, path: path + ".essential_above",
                         .init(zh: "\(kind) 计分方法不产生数值，essential_above 无从比较", en: "a \(kind) measure gives no number for essential_above to compare"),
                         hint: .init(zh: "删除 essential_above；它只用于 threshold、per_capita 和 attendance", en: "remove essential_above; it works with threshold, per_capita and attendance only"))
+        } else if let bar = above.number, let full = criterion["measure"]?["full"]?.number, bar >= full {
+            sink.report(.measureParameter, at: above.mark, path: path + ".essential_above",
+                        .init(zh: "essential_above \(Value.format(bar)) 不低于满分线 \(Value.format(full))：得满分的单位也会被判为“无”",
+                              en: "essential_above \(Value.format(bar)) is not below the full mark \(Value.format(full)): a unit with full points would still miss the have"),
+                        hint: .init(zh: "把 essential_above 设在满分线以下", en: "set essential_above below the full mark"))
         } else if criterion["essential"]?.boolean != true {
             sink.report(.measureParameter, at: above.keyMark, path: path + ".essential_above",
                         .init(zh: "essential_above 只用于必备细则，这条细则不是必备", en: "essential_above applies to essential criteria, and this one is not essential"),
@@ -176,6 +181,11 @@ struct MeasureChecks {
             sink.report(.markOrder, at: halfValue.mark, path: path + ".half",
                         .init(zh: "半分线 \(Value.format(half)) 高于满分线 \(Value.format(full))", en: "the half mark \(Value.format(half)) is above the full mark \(Value.format(full))"),
                         hint: .init(zh: "half 应不高于 full", en: "make half at most full"))
+        }
+        if ["rules", "activities", "attendance"].contains(kind), let kinds = object["kinds"], kinds.list?.isEmpty == true {
+            sink.report(.measureParameter, at: kinds.mark, path: path + ".kinds",
+                        .init(zh: "kinds 为空，这条细则永远无法达到", en: "kinds is empty, so the criterion can never be met"),
+                        hint: .init(zh: "列出计入的类别", en: "list the kinds that count"))
         }
         if kind == "attendance" {
             for name in ["full", "half"] {
