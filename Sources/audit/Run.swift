@@ -80,8 +80,8 @@ struct Run: ParsableCommand {
                 throw ExitCode(Exit.io)
             }
             if let digest = input.document.standard.sha256, digest != standard.scoringDigest {
-                Terminal.err(language, zh: "audit：基线 \(path) 也按 \(standard.label) 评分，但计分规则与本次所用的不同（权重、细则或等级线）；改过的标准须有自己的版本号",
-                             en: "audit: the baseline \(path) was scored under \(standard.label) too, but with other scoring rules (weights, criteria or bars); "
+                Terminal.err(language, zh: "audit：基线 \(path) 也按 \(standard.label) 评分，但计分规则与本次所用的不同（权重、细则、等级线或期限）；改过的标准须有自己的版本号",
+                             en: "audit: the baseline \(path) was scored under \(standard.label) too, but with other scoring rules (weights, criteria, bars or deadlines); "
                                 + "a tailored standard needs a version of its own")
                 throw ExitCode(Exit.io)
             }

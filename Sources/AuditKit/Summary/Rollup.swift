@@ -30,8 +30,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
             return zh ? "各汇总所用标准不一致（\(labels.joined(separator: "；"))）：只有同一标准编号和版本下的得分才能合并"
                 : "the summaries use different standards (\(labels.joined(separator: "; "))); scores are comparable only under one standard id and version"
         case .sameVersionDifferentRules(let label, let first, let second):
-            return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则或等级线）；每个改过的标准须有自己的版本号"
-                : "\(first) and \(second) were both scored under \(label), but with different scoring rules (weights, criteria or bars); "
+            return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则、等级线或期限）；每个改过的标准须有自己的版本号"
+                : "\(first) and \(second) were both scored under \(label), but with different scoring rules (weights, criteria, bars or deadlines); "
                     + "each tailored standard needs a version of its own"
         case .duplicate(let first, let second):
             return zh ? "\(first) 和 \(second) 是同一份汇总（SHA-256 相同），会重复计数"

@@ -29,10 +29,12 @@ struct EvidenceChecks {
                                         en: "add the file, or correct the path (relative to this checklist's folder)"))
             } else if info.st_mode & S_IFMT != S_IFREG {
                 // A folder is not an evidence file either.
+                var folder = Substring(file)
+                while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
                 sink.report(.evidenceMissing, at: fileValue.mark, path: path,
                             .init(zh: "佐证 \(Messages.shown(file)) 是文件夹，不是文件", en: "evidence \(Messages.shown(file)) is a folder, not a file"),
-                            hint: .init(zh: "写出文件夹里的具体文件，如 \(Messages.shown(file))/照片.jpg",
-                                        en: "name the file inside it, e.g. \(Messages.shown(file))/photo.jpg"))
+                            hint: .init(zh: "写出文件夹里的具体文件，如 \(Messages.shown(String(folder)))/照片.jpg",
+                                        en: "name the file inside it, e.g. \(Messages.shown(String(folder)))/photo.jpg"))
             }
         }
     }
