@@ -8,7 +8,7 @@ struct ScorecardText {
         let words = ScorecardWords(language: language)
         let t = words.t
         var lines: [String] = []
-        lines.append("\(card.name) (\(card.unitID)) — \(card.file)")
+        lines.append("\(card.name)" + t("（\(card.unitID)）", " (\(card.unitID))") + " — \(card.file)")
         lines.append(t("标准 \(standard.label) · 检查日期 \(card.inspectionDate)", "standard \(standard.label) · inspected \(card.inspectionDate)")
                      + (card.round.map { t(" · 轮次 \($0)", " · round \($0)") } ?? ""))
         lines.append(t("得分 \(Score.format(tenths: card.scoreTenths))/100 · \(card.grade.label(.zh)) · ", "score \(Score.format(tenths: card.scoreTenths))/100 · \(card.grade.label(.en)) · ")
@@ -30,7 +30,8 @@ struct ScorecardText {
             lines.append(t("整改（按可得分从高到低）：", "rectification (largest gain first):"))
             if let plan = card.planDue { lines.append(t("  整改方案报送期限 \(plan)", "  rectification plan due \(plan)")) }
             for (index, action) in card.actions.enumerated() {
-                lines.append("  \(index + 1). +\(Score.format(tenths: action.gainTenths)) \(action.criterionID) \(action.label.text(language)): \(action.action.text(language)) (\(words.due(action)))")
+                lines.append("  \(index + 1). +\(Score.format(tenths: action.gainTenths)) \(action.criterionID) \(action.label.text(language))"
+                             + t("：\(action.action.text(language))（\(words.due(action))）", ": \(action.action.text(language)) (\(words.due(action)))"))
             }
         }
         if let lift = words.lift(card) { lines.append(lift) }

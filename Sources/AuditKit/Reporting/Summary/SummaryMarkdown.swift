@@ -24,10 +24,11 @@ struct SummaryMarkdown {
         let f = document.figures
         out.line("# \(md(document.title))")
         out.line("")
-        out.line("- \(t("标准", "Standard")): \(md(document.standard.title.text(language))) (`\(document.standard.id) \(document.standard.version)`)")
-        if let region = document.region { out.line("- \(t("地区", "Area")): \(md(region))") }
-        if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)")): \(asOf)") }
-        if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds")): \(w.list(document.rounds.map(md)))") }
+        let colon = t("：", ": ")
+        out.line("- \(t("标准", "Standard"))\(colon)\(md(document.standard.title.text(language)))" + w.bracketed("`\(document.standard.id) \(document.standard.version)`"))
+        if let region = document.region { out.line("- \(t("地区", "Area"))\(colon)\(md(region))") }
+        if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)"))\(colon)\(asOf)") }
+        if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds"))\(colon)\(w.list(document.rounds.map(md)))") }
         out.line("")
         out.line("## \(t("总体情况", "Headline figures"))")
         out.line("")
@@ -35,7 +36,7 @@ struct SummaryMarkdown {
         out.line("|---|---:|")
         out.line("| \(t("检查单位", "Units audited")) | \(f.units) |")
         out.line("| \(t("要求达标单位（老干部人数较多）", "Required units (many retirees)")) | \(f.required) |")
-        out.line("| \(t("要求单位达标率", "Compliance rate of required units")) | \(w.percent(f.complianceRate, of: f.required)) (\(f.compliantRequired)/\(f.required)) |")
+        out.line("| \(t("要求单位达标率", "Compliance rate of required units")) | \(w.percent(f.complianceRate, of: f.required))\(w.bracketed("\(f.compliantRequired)/\(f.required)")) |")
         out.line("| \(t("要求单位基本达标", "Required units largely compliant")) | \(f.largelyCompliantRequired) |")
         out.line("| \(t("平均得分（全部单位）", "Average score (all units)")) | \(w.average(f)) |")
         for have in document.standard.haves {
@@ -148,13 +149,14 @@ struct SummaryMarkdown {
             out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(SummaryWords.pointChange(value))) \(t("个百分点", "pt")) |")
         }
         func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : w.list(ids.map { "`\($0)`" }) }
+        let colon = t("：", ": ")
         out.line("")
-        out.line("- \(t("新达标", "Became compliant")): \(list(changes.becameCompliant))")
-        out.line("- \(t("等级下降", "Slipped")): \(list(changes.slipped))")
-        out.line("- \(t("新增单位", "New units")): \(list(changes.newUnits))")
-        out.line("- \(t("不再列入", "Gone units")): \(list(changes.goneUnits))")
+        out.line("- \(t("新达标", "Became compliant"))\(colon)\(list(changes.becameCompliant))")
+        out.line("- \(t("等级下降", "Slipped"))\(colon)\(list(changes.slipped))")
+        out.line("- \(t("新增单位", "New units"))\(colon)\(list(changes.newUnits))")
+        out.line("- \(t("不再列入", "Gone units"))\(colon)\(list(changes.goneUnits))")
         if let invalid = changes.invalidUnits, !invalid.isEmpty {
-            out.line("- \(t("本轮清单无效、未作比较（上一轮的数字含这些单位，本轮的不含）", "Invalid this round, not compared (in the figures before, not in those now)")): \(list(invalid))")
+            out.line("- \(t("本轮清单无效、未作比较（上一轮的数字含这些单位，本轮的不含）", "Invalid this round, not compared (in the figures before, not in those now)"))\(colon)\(list(invalid))")
         }
         out.line("")
         out.line("| \(t("单位", "Unit")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) | \(t("等级", "Grade")) |")
