@@ -84,7 +84,7 @@ enum SyntaxAdvice {
         // A key indented more (or, in a list item, less) than the key above it, whose value
         // rules out being its child: most often a template line uncommented by deleting only `#`.
         for index in nearby.reversed() {
-            if let slip = indentSlip(in: lines, at: index) { return (message, slip, Mark(line: index + 1, column: 1)) }
+            if let slip = indentSlip(in: lines, at: index) { return (message, slip.hint, Mark(line: slip.line, column: 1)) }
         }
         return (message, .init(zh: "检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对；值里有“: ”或“ #”时给值加引号",
                                en: "check the indentation (spaces only), the space after each colon and paired quotes on this line and the one before; quote values that contain ': ' or ' #'"),
@@ -142,7 +142,7 @@ enum SyntaxAdvice {
 
     /// The hint for a `key: value` line at `index` indented unlike the `key: value` line above it
     /// (blank and comment lines skipped), which has a value of its own and so no children.
-    private static func indentSlip(in lines: [Substring], at index: Int) -> Localized? {
+    private static func indentSlip(in lines: [Substring], at index: Int) -> (hint: Localized, line: Int)? {
         func key(_ line: Substring) -> (indent: Int, keyColumn: Int, hasValue: Bool)? {
             let indent = line.prefix { $0 == " " }.count
             var rest = line.dropFirst(indent)
@@ -155,15 +155,33 @@ enum SyntaxAdvice {
             let value = after.dropFirst().drop { $0 == " " }
             return (indent, keyColumn, !value.isEmpty && !value.hasPrefix("#") && !value.hasPrefix("|") && !value.hasPrefix(">"))
         }
+        func isContent(_ line: Substring) -> Bool {
+            let content = line.drop { $0 == " " }
+            return !content.isEmpty && !content.hasPrefix("#")
+        }
+        func hint(_ line: Int, _ indent: Int, _ others: Int) -> (hint: Localized, line: Int) {
+            (.init(zh: "第 \(line) 行缩进了 \(indent) 个空格，同一层的键缩进 \(others) 个：让同一层的键左端对齐",
+                   en: "line \(line) is indented \(indent) spaces, the keys of its level \(others): line up keys of the same level"), line)
+        }
         guard let line = lines[safe: index], let this = key(line), !line.drop(while: { $0 == " " }).hasPrefix("- ") else { return nil }
         var above = index - 1
-        while above >= 0, lines[above].drop(while: { $0 == " " }).isEmpty || lines[above].drop(while: { $0 == " " }).hasPrefix("#") {
-            above -= 1
-        }
-        guard above >= 0, let previous = key(lines[above]), previous.hasValue,
-              this.indent != previous.keyColumn, this.indent > previous.indent else { return nil }
-        return .init(zh: "第 \(index + 1) 行缩进了 \(this.indent) 个空格，上一行的键缩进 \(previous.keyColumn) 个：让同一层的键左端对齐",
-                     en: "line \(index + 1) is indented \(this.indent) spaces, the key above \(previous.keyColumn): line up keys of the same level")
+        while above >= 0, !isContent(lines[above]) { above -= 1 }
+        guard above >= 0, let previous = key(lines[above]), previous.hasValue, this.indent != previous.keyColumn else { return nil }
+        // This key deeper than the one above (or, in a list item, between its dash and its key).
+        if this.indent > previous.indent { return hint(index + 1, this.indent, previous.keyColumn) }
+        // This key shallower than the one above, which is the first of its mapping: when the key
+        // after this one lines up with it, and their parent sits further left, the odd one is above.
+        guard previous.indent == previous.keyColumn else { return nil }
+        var below = index + 1
+        while below < lines.count, !isContent(lines[below]) { below += 1 }
+        var parent = above - 1
+        while parent >= 0, !isContent(lines[parent]) { parent -= 1 }
+        guard let owner = lines[safe: parent], owner.prefix(while: { $0 == " " }).count < this.indent,
+              owner.hasSuffix(":") else { return nil }
+        // With no key after to tell, an odd indentation among the template's even ones is the slip.
+        let nextLinesUp = lines[safe: below].flatMap(key)?.indent == this.indent
+        guard nextLinesUp || (previous.indent % 2 == 1 && this.indent % 2 == 0) else { return nil }
+        return hint(above + 1, previous.indent, this.indent)
     }
 
     private static func fullWidthHint(_ line: Substring) -> Localized {
