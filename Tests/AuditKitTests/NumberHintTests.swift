@@ -147,6 +147,10 @@ import Testing
         ("format: five-haves/1\nequipment:\n  - item: books\n     quantity: 2\n", 4, 5, 4),
         ("format: five-haves/1\nequipment:\n  - item: books\n   quantity: 2\n", 4, 3, 4),
         ("format: five-haves/1\nunit:\n  id: x\n  # 名称\n   name: y\n", 5, 3, 2),
+        // The first key of a mapping off the keys after it: libyaml stops on the next key, but
+        // the first one is named.
+        ("format: five-haves/1\nunit:\n  retirees:\n     total: 33\n    veterans: 1\n  party_branch: true\n", 4, 5, 4),
+        ("format: five-haves/1\nunit:\n   id: x\n  name: y\n  category: township\n", 3, 3, 2),
     ])
     func aKeyOffItsNeighboursIsNamed(_ text: String, _ line: Int, _ indent: Int, _ above: Int) throws {
         let diagnostic = try firstDiagnostic(text)
@@ -154,19 +158,6 @@ import Testing
         #expect(diagnostic.line == line && diagnostic.column == 1)
         #expect(diagnostic.hint.en == "line \(line) is indented \(indent) spaces, the keys of its level \(above): line up keys of the same level")
         #expect(diagnostic.hint.zh == "第 \(line) 行缩进了 \(indent) 个空格，同一层的键缩进 \(above) 个：让同一层的键左端对齐")
-    }
-
-    /// The first key of a mapping one space deeper than the keys after it: libyaml stops on the
-    /// next key, but the slip named is the first one.
-    @Test(arguments: [
-        ("format: five-haves/1\nunit:\n  retirees:\n     total: 33\n    veterans: 1\n  party_branch: true\n", 4, 5, 4),
-        ("format: five-haves/1\nunit:\n   id: x\n  name: y\n  category: township\n", 3, 3, 2),
-    ])
-    func aFirstKeyOffItsSiblingsIsNamed(_ text: String, _ line: Int, _ indent: Int, _ others: Int) throws {
-        let diagnostic = try firstDiagnostic(text)
-        #expect(diagnostic.code == .syntax)
-        #expect(diagnostic.line == line && diagnostic.column == 1)
-        #expect(diagnostic.hint.en == "line \(line) is indented \(indent) spaces, the keys of its level \(others): line up keys of the same level")
     }
 
     /// `-item:` is a key, not a list item: the hint puts the space back.
