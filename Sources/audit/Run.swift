@@ -63,41 +63,9 @@ struct Run: ParsableCommand {
     }
 
     static func readBaseline(_ path: String, standard: Standard, region: String?, language: Language) throws -> SummaryDocument {
-        let bytes: [UInt8]
-        switch SourceFile.read(path, limit: 1 << 28) {
-        case .success(let read): bytes = read
-        case .failure(let failure):
-            Terminal.err(language, zh: "audit：无法读取基线 \(path)：\(failure.reason(.zh))", en: "audit: cannot read the baseline \(path): \(failure.reason(.en))")
-            throw ExitCode(Exit.io)
-        }
         do {
-            let input = try Rollup.decode(bytes, path: path)
-            let used = input.document.standard
-            guard used.id == standard.id, used.version == standard.version else {
-                Terminal.err(language, zh: "audit：基线 \(path) 按 \(used.id) \(used.version) 评分，不是 \(standard.label)；只有同一标准下的得分才能比较",
-                             en: "audit: the baseline \(path) was scored under \(used.id) \(used.version), not \(standard.label); "
-                                + "scores are comparable only under the same standard")
-                throw ExitCode(Exit.io)
-            }
-            if let digest = input.document.standard.sha256, digest != standard.scoringDigest {
-                Terminal.err(language, zh: "audit：基线 \(path) 也按 \(standard.label) 评分，但计分规则与本次所用的不同（权重、细则、等级线或期限）；改过的标准须有自己的版本号",
-                             en: "audit: the baseline \(path) was scored under \(standard.label) too, but with other scoring rules (weights, criteria, bars or deadlines); "
-                                + "a tailored standard needs a version of its own")
-                throw ExitCode(Exit.io)
-            }
-            // A rollup holds many counties' units, which a county's round would all list as gone.
-            guard input.document.byRegion.isEmpty, input.document.units.allSatisfy({ $0.region == nil }) else {
-                Terminal.err(language, zh: "audit：基线 \(path) 是合并汇总（audit rollup）；一个县的本轮只能与该县上一轮的 summary.json 比较",
-                             en: "audit: the baseline \(path) is a rollup (audit rollup); a county's round compares with that county's previous summary.json")
-                throw ExitCode(Exit.io)
-            }
-            if let region, let other = input.document.region, other != region {
-                Terminal.err(language, zh: "audit：基线 \(path) 是 \(other) 的汇总，本轮是 \(region)；请用该地区上一轮的 summary.json",
-                             en: "audit: the baseline \(path) is the summary of \(other), this round is \(region); use that area's previous summary.json")
-                throw ExitCode(Exit.io)
-            }
-            return input.document
-        } catch let error as RollupError {
+            return try Rollup.baseline(path, standard: standard, region: region)
+        } catch {
             Terminal.err(language, zh: "audit：\(error.text(.zh))", en: "audit: \(error.text(.en))")
             throw ExitCode(Exit.io)
         }
@@ -122,14 +90,7 @@ struct RollupCommand: ParsableCommand {
         let language = Terminal.language(report.lang)
         var inputs: [Rollup.Input] = []
         do {
-            for path in summaries {
-                switch SourceFile.read(path, limit: 1 << 28) {
-                case .success(let bytes): inputs.append(try Rollup.decode(bytes, path: path))
-                case .failure(let failure):
-                    Terminal.err(language, zh: "audit：无法读取 \(path)：\(failure.reason(.zh))", en: "audit: cannot read \(path): \(failure.reason(.en))")
-                    throw ExitCode(Exit.io)
-                }
-            }
+            for path in summaries { inputs.append(try Rollup.read(path)) }
             let document = try Rollup.combine(inputs, title: report.title, region: report.region, language: language)
             try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
         } catch let error as RollupError {

@@ -2,6 +2,7 @@ import Foundation
 
 /// Why summaries cannot be combined.
 public enum RollupError: Error, Sendable, CustomStringConvertible {
+    case unreadable(String, SourceFile.Failure)
     case notJSON(String)
     case notASummary(String)
     case unsupportedVersion(String, Int)
@@ -18,6 +19,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     public func text(_ language: Language) -> String {
         let zh = language == .zh
         switch self {
+        case .unreadable(let path, let failure):
+            return zh ? "无法读取 \(path)：\(failure.reason(.zh))" : "cannot read \(path): \(failure.reason(.en))"
         case .notJSON(let path):
             return zh ? "\(path) 不是完整的 JSON（可能被截断或改动过）；请用 audit run 重新生成"
                 : "\(path) is not complete JSON (cut short or edited?); write it again with audit run"
@@ -59,6 +62,14 @@ public enum Rollup {
         public var document: SummaryDocument
         /// SHA-256 of the file's bytes.
         public var sha256: String
+    }
+
+    /// Reads and decodes the summary at `path`.
+    public static func read(_ path: String) throws(RollupError) -> Input {
+        switch SourceFile.read(path, limit: 1 << 28) {
+        case .success(let bytes): return try decode(bytes, path: path)
+        case .failure(let failure): throw .unreadable(path, failure)
+        }
     }
 
     /// Decodes a summary, checking that it is one and that its layout version is understood.
