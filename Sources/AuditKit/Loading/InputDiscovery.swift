@@ -112,10 +112,7 @@ public enum InputDiscovery {
     }
 
     /// The absolute path with links resolved, or `path` itself when it cannot be resolved.
-    static func realPath(_ path: String) -> String { canonical(path) }
-
-    /// The file's absolute path with links resolved, or `path` itself when it cannot be resolved.
-    private static func canonical(_ path: String) -> String {
+    static func canonical(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)

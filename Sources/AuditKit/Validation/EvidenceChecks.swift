@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,22 +38,19 @@ struct EvidenceChecks {
         }
     }
 
-    /// The path of `file` relative to the checklist, or nil when it is absolute or climbs out of the tree.
+    /// Where `file`, written relative to the checklist, is; nil when it is absolute or climbs out of the tree.
     private func resolve(_ file: String) -> String? {
         if file.hasPrefix("/") || file.hasPrefix("~") || file.hasPrefix("\\") || Self.isDriveOrURL(file) { return nil }
         let directory = input.path.contains("/") ? String(input.path[..<input.path.lastIndex(of: "/")!]) : "."
-        // From the working directory, so that a checklist named as ../checklists/a.yaml, whose
-        // tree starts above where the path does, is judged like any other.
-        let here = FileManager.default.currentDirectoryPath
-        func anchored(_ path: String) -> String { path.hasPrefix("/") ? path : here + "/" + path }
-        // A tree found by its real path (named from inside it) is compared with the checklist's
-        // real folder.
-        let start = input.treeRoot.hasPrefix("/") && !input.path.hasPrefix("/") ? InputDiscovery.realPath(directory) : anchored(directory)
-        let rootParts = normalized(anchored(input.treeRoot))
-        let target = normalized(start + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
-        guard let rootParts, let target, target.count > rootParts.count,
-              Array(target.prefix(rootParts.count)) == rootParts else { return nil }
-        return target.joined(separator: "/")
+        // Real paths on both sides, so that however the checklist and its tree were named (from
+        // above, through ../, from inside the tree) the file's place in the tree is the same.
+        let root = InputDiscovery.folded(InputDiscovery.canonical(input.treeRoot))
+        let target = InputDiscovery.folded(InputDiscovery.canonical(directory) + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
+        let rootParts = root.split(separator: "/")
+        let targetParts = target.split(separator: "/")
+        guard root.hasPrefix("/") == target.hasPrefix("/"), targetParts.count > rootParts.count,
+              targetParts.starts(with: rootParts) else { return nil }
+        return target
     }
 
     /// `C:…` (a Windows drive) or `scheme://…`: absolute, wherever the checklist was written. A colon
@@ -64,20 +60,5 @@ struct EvidenceChecks {
         if scalars.count >= 2, scalars[1] == ":", scalars[0].isASCII, scalars[0].properties.isAlphabetic { return true }
         guard let colon = file.firstIndex(of: ":") else { return false }
         return file[colon...].hasPrefix("://") && file[..<colon].allSatisfy { $0.isASCII && $0.isLetter }
-    }
-
-    /// Path components with `.` and `..` folded; nil when `..` climbs above the start.
-    private func normalized(_ path: String) -> [String]? {
-        var parts: [String] = path.hasPrefix("/") ? [""] : []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard let last = parts.last, last != "", last != ".." else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts
     }
 }
