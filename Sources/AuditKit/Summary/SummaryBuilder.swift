@@ -72,8 +72,7 @@ public struct SummaryBuilder: Sendable {
                 if let id = input.unitID { invalidNow.insert(id) }
             }
             for report in invalidReports where report.claimedUnitID == nil {
-                let name = report.path.split(separator: "/").last.map(String.init) ?? report.path
-                for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { invalidNow.insert(String(name.dropLast(suffix.count))) }
+                invalidNow.insert(ConsistencyChecks.unitID(namedBy: report.path))
             }
             document.changes = Self.changes(from: baseline, to: document, invalidNow: invalidNow)
         }

@@ -87,7 +87,6 @@ public enum Escaping {
         guard text.unicodeScalars.contains(where: { $0 == "%" || isControl($0) || (property && ($0 == ":" || $0 == ",")) }) else {
             return text
         }
-        let hex = Array("0123456789ABCDEF")
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -96,8 +95,7 @@ public enum Escaping {
             case "\n": result += "%0A"
             case ":" where property: result += "%3A"
             case "," where property: result += "%2C"
-            case _ where isControl(scalar) && scalar != "\t":
-                result += "\\x" + String(hex[Int(scalar.value >> 4 & 0x0F)]) + String(hex[Int(scalar.value & 0x0F)])
+            case _ where isControl(scalar) && scalar != "\t": result += hexEscape(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -109,19 +107,23 @@ public enum Escaping {
     /// a diagnostic over several lines nor send control sequences to the terminal.
     public static func singleLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
-        let hex = Array("0123456789ABCDEF")
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where isControl(scalar):
-                result += "\\x" + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 0x0F)])
+            case _ where isControl(scalar): result += hexEscape(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// A control character (below U+0100) as `\x1B`.
+    private static func hexEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = Array("0123456789ABCDEF")
+        return "\\x" + String(hex[Int(scalar.value >> 4 & 0x0F)]) + String(hex[Int(scalar.value & 0x0F)])
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -111,11 +111,16 @@ struct ConsistencyChecks {
         return String(path[start..<end])
     }
 
+    /// The unit id a checklist file is named after: its name without `.yaml` or `.yml`.
+    static func unitID(namedBy path: String) -> String {
+        let name = lastComponent(of: path)
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+    }
+
     private func checkFileName(_ root: Value, sink: inout DiagnosticSink) {
         guard let idValue = root.value(at: "unit.id"), let id = idValue.string else { return }
         let name = Self.lastComponent(of: file)
-        let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
-        guard stem != id else { return }
+        guard Self.unitID(namedBy: file) != id else { return }
         sink.report(.fileNameMismatch, at: idValue.mark, path: "unit.id",
                     .init(zh: "文件名 \(name) 与单位编号 \(id) 不一致", en: "file name \(name) does not match unit.id \(id)"),
                     hint: .init(zh: "把文件改名为 \(id).yaml", en: "rename the file to \(id).yaml"))
