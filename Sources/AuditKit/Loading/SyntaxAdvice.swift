@@ -135,9 +135,14 @@ enum SyntaxAdvice {
         let content = line.drop { $0 == " " }
         guard content.first == "-" else { return false }
         let rest = content.dropFirst()
-        guard let first = rest.first, first.isASCII, first.isLetter else { return false }
-        let key = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard rest.first?.isLetter == true, let key = keyName(at: rest) else { return false }
         return rest[key.endIndex...].hasPrefix(":")
+    }
+
+    /// The key of the format's kind (`snake_case`) that `text` starts with, if it does.
+    private static func keyName(at text: Substring) -> Substring? {
+        guard let first = text.first, first.isASCII, first.isLetter || first == "_" else { return nil }
+        return text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     /// The hint for a `key: value` line at `index` indented unlike the `key: value` line above it
@@ -148,34 +153,36 @@ enum SyntaxAdvice {
             var rest = line.dropFirst(indent)
             var keyColumn = indent
             if rest.hasPrefix("- ") { rest = rest.dropFirst(2); keyColumn += 2 }
-            guard let first = rest.first, first.isASCII, first.isLetter || first == "_" else { return nil }
-            let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            guard let name = keyName(at: rest) else { return nil }
             let after = rest[name.endIndex...]
             guard after.hasPrefix(": ") || after == ":" else { return nil }
             let value = after.dropFirst().drop { $0 == " " }
             return (indent, keyColumn, !value.isEmpty && !value.hasPrefix("#") && !value.hasPrefix("|") && !value.hasPrefix(">"))
         }
-        func isContent(_ line: Substring) -> Bool {
-            let content = line.drop { $0 == " " }
-            return !content.isEmpty && !content.hasPrefix("#")
+        /// The nearest line from `start` on, stepping by `step`, that is neither blank nor a comment.
+        func content(from start: Int, step: Int) -> Int {
+            var index = start
+            while index >= 0, index < lines.count {
+                let text = lines[index].drop { $0 == " " }
+                if !text.isEmpty && !text.hasPrefix("#") { break }
+                index += step
+            }
+            return index
         }
         func hint(_ line: Int, _ indent: Int, _ others: Int) -> (hint: Localized, line: Int) {
             (.init(zh: "第 \(line) 行缩进了 \(indent) 个空格，同一层的键缩进 \(others) 个：让同一层的键左端对齐",
                    en: "line \(line) is indented \(indent) spaces, the keys of its level \(others): line up keys of the same level"), line)
         }
         guard let line = lines[safe: index], let this = key(line), !line.drop(while: { $0 == " " }).hasPrefix("- ") else { return nil }
-        var above = index - 1
-        while above >= 0, !isContent(lines[above]) { above -= 1 }
+        let above = content(from: index - 1, step: -1)
         guard above >= 0, let previous = key(lines[above]), previous.hasValue, this.indent != previous.keyColumn else { return nil }
         // This key deeper than the one above (or, in a list item, between its dash and its key).
         if this.indent > previous.indent { return hint(index + 1, this.indent, previous.keyColumn) }
         // This key shallower than the one above, which is the first of its mapping: when the key
         // after this one lines up with it, and their parent sits further left, the odd one is above.
         guard previous.indent == previous.keyColumn else { return nil }
-        var below = index + 1
-        while below < lines.count, !isContent(lines[below]) { below += 1 }
-        var parent = above - 1
-        while parent >= 0, !isContent(lines[parent]) { parent -= 1 }
+        let below = content(from: index + 1, step: 1)
+        let parent = content(from: above - 1, step: -1)
         guard let owner = lines[safe: parent], owner.prefix(while: { $0 == " " }).count < this.indent,
               owner.hasSuffix(":") else { return nil }
         // With no key after to tell, an odd indentation among the template's even ones is the slip.
@@ -196,8 +203,7 @@ enum SyntaxAdvice {
     static func keyColon(in line: Substring) -> (index: String.Index, fullWidth: Bool)? {
         var rest = line.drop(while: { $0 == " " })
         if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop(while: { $0 == " " }) }
-        guard let first = rest.first, first.isASCII, first.isLetter || first == "_" else { return nil }
-        let key = rest.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        guard let key = keyName(at: rest) else { return nil }
         let after = rest[key.endIndex...]
         if after.first == "：" { return (after.startIndex, true) }
         guard after.first == ":", let next = after.dropFirst().first, next != " ", next != "\t", next != "\r" else { return nil }
