@@ -2,8 +2,15 @@
 /// parameters, fields and ids. They read the typed tree so every finding keeps its line.
 enum StandardChecks {
     static func run(_ standard: Standard, value root: Value, sink: inout DiagnosticSink) {
-        let havesValue = root["haves"]
-        let haveMark = havesValue?.keyMark ?? root.mark
+        checkHaveSet(standard, value: root, sink: &sink)
+        checkBars(standard, value: root, sink: &sink)
+        checkCatalogues(root, sink: &sink)
+        checkCriteria(standard, value: root, sink: &sink)
+    }
+
+    /// The weights add up to 100, and the haves are the five.
+    private static func checkHaveSet(_ standard: Standard, value root: Value, sink: inout DiagnosticSink) {
+        let haveMark = root["haves"]?.keyMark ?? root.mark
         let total = standard.haves.reduce(0) { $0 + $1.weightTenths }
         let weights = standard.haves.map { "\($0.id) \(Score.format(tenths: $0.weightTenths))" }
         if total != 1000 {
@@ -20,6 +27,10 @@ enum StandardChecks {
                               en: "a standard holds each of the five haves once (found: \(ids.joined(separator: ", ")))"),
                         hint: .init(zh: "haves 应为：\(expected.joined(separator: ", "))", en: "haves must be: \(expected.joined(separator: ", "))"))
         }
+    }
+
+    /// The grade bars and deadlines in a sensible order, the bars in whole tenths.
+    private static func checkBars(_ standard: Standard, value root: Value, sink: inout DiagnosticSink) {
         if standard.largelyCompliant.minScoreTenths > standard.compliant.minScoreTenths {
             let mark = root.value(at: "grades.largely_compliant.min_score")?.mark ?? root.mark
             sink.report(.gradeOrder, at: mark, path: "grades.largely_compliant.min_score",
@@ -42,6 +53,13 @@ enum StandardChecks {
                         .init(zh: "达标允许的 \(limit)（\(higher)）多于基本达标（\(lower)）", en: "compliant allows more (\(limit) \(higher)) than largely compliant (\(lower))"),
                         hint: .init(zh: "达标的 \(limit) 应不大于基本达标的", en: "make compliant.\(limit) at most largely_compliant.\(limit)"))
         }
+        for grade in ["compliant", "largely_compliant"] {
+            checkTenths(root.value(at: "grades.\(grade).min_score"), code: .gradeOrder, path: "grades.\(grade).min_score", sink: &sink)
+        }
+    }
+
+    /// Each catalogue lists an id once.
+    private static func checkCatalogues(_ root: Value, sink: inout DiagnosticSink) {
         for kind in ["equipment", "rules"] {
             var seenItems = Set<String>()
             for (index, entry) in (root.value(at: "catalogues.\(kind)")?.list ?? []).enumerated() {
@@ -51,19 +69,22 @@ enum StandardChecks {
                             hint: .init(zh: "每个编号只列一次", en: "list each id once"))
             }
         }
-        // Scores are kept in whole tenths of a point: a finer weight or points would be rounded unseen.
-        func checkTenths(_ value: Value?, code: DiagnosticCode, path: String) {
-            guard let value, let number = value.number, abs(number * 10 - (number * 10).rounded()) > 1e-9 else { return }
-            let rounded = Value.format((number * 10).rounded() / 10)
-            sink.report(code, at: value.mark, path: path,
-                        .init(zh: "\(value.display) 比十分之一分更细，计分时会被舍入为 \(rounded)", en: "\(value.display) is finer than a tenth of a point and would be scored as \(rounded)"),
-                        hint: .init(zh: "最多写一位小数，例如 \(rounded)", en: "write at most one decimal, e.g. \(rounded)"))
-        }
-        checkTenths(root.value(at: "grades.compliant.min_score"), code: .gradeOrder, path: "grades.compliant.min_score")
-        checkTenths(root.value(at: "grades.largely_compliant.min_score"), code: .gradeOrder, path: "grades.largely_compliant.min_score")
+    }
+
+    /// Scores are kept in whole tenths of a point: a finer weight, points or bar would be rounded unseen.
+    private static func checkTenths(_ value: Value?, code: DiagnosticCode, path: String, sink: inout DiagnosticSink) {
+        guard let value, let number = value.number, abs(number * 10 - (number * 10).rounded()) > 1e-9 else { return }
+        let rounded = Value.format((number * 10).rounded() / 10)
+        sink.report(code, at: value.mark, path: path,
+                    .init(zh: "\(value.display) 比十分之一分更细，计分时会被舍入为 \(rounded)", en: "\(value.display) is finer than a tenth of a point and would be scored as \(rounded)"),
+                    hint: .init(zh: "最多写一位小数，例如 \(rounded)", en: "write at most one decimal, e.g. \(rounded)"))
+    }
+
+    /// Each have's weight and criteria: ids once, measures that can be met, conditions that can hold.
+    private static func checkCriteria(_ standard: Standard, value root: Value, sink: inout DiagnosticSink) {
         var seen: [String: Int] = [:]
-        for (haveIndex, have) in (havesValue?.list ?? []).enumerated() {
-            checkTenths(have["weight"], code: .weightsNotHundred, path: "haves[\(haveIndex)].weight")
+        for (haveIndex, have) in (root["haves"]?.list ?? []).enumerated() {
+            checkTenths(have["weight"], code: .weightsNotHundred, path: "haves[\(haveIndex)].weight", sink: &sink)
             // A have with nothing to check would earn its whole weight from nothing.
             if let criteria = have["criteria"], criteria.list?.isEmpty == true {
                 sink.report(.haveSet, at: criteria.keyMark, path: "haves[\(haveIndex)].criteria",
@@ -72,7 +93,7 @@ enum StandardChecks {
             }
             for (index, criterion) in (have["criteria"]?.list ?? []).enumerated() {
                 let path = "haves[\(haveIndex)].criteria[\(index)]"
-                checkTenths(criterion["points"], code: .measureParameter, path: path + ".points")
+                checkTenths(criterion["points"], code: .measureParameter, path: path + ".points", sink: &sink)
                 if let idValue = criterion["id"], let id = idValue.string {
                     if let line = seen[id] {
                         sink.report(.haveSet, at: idValue.mark, path: path + ".id",
