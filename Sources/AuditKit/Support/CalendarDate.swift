@@ -39,29 +39,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// 2024年3月5日, with ASCII or full-width digits. Three runs of digits, the first of four, and
     /// nothing else but separators; nil for anything that is not clearly one real day.
     public static func intended(_ text: String) -> CalendarDate? {
-        var runs: [Int] = []
-        var digits = 0
-        var current = 0
+        // Each run of digits: its value and how many digits it has.
+        var runs: [(value: Int, digits: Int)] = []
         var inRun = false
         for scalar in text.unicodeScalars {
-            let value: UInt32
+            let digit: UInt32
             switch scalar.value {
-            case 0x30...0x39: value = scalar.value - 0x30
-            case 0xFF10...0xFF19: value = scalar.value - 0xFF10
+            case 0x30...0x39: digit = scalar.value - 0x30
+            case 0xFF10...0xFF19: digit = scalar.value - 0xFF10
             default:
                 guard " /.-年月日／．－\u{3000}".unicodeScalars.contains(scalar) else { return nil }
-                if inRun { runs.append(current); inRun = false }
-                if runs.count == 1 && digits != 4 { return nil }
+                inRun = false
                 continue
             }
-            if !inRun { inRun = true; current = 0; if runs.isEmpty { digits = 0 } }
-            if runs.isEmpty { digits += 1 }
-            current = current * 10 + Int(value)
-            guard current <= 9999 else { return nil }
+            if !inRun { runs.append((0, 0)); inRun = true }
+            runs[runs.count - 1].value = runs[runs.count - 1].value * 10 + Int(digit)
+            runs[runs.count - 1].digits += 1
+            guard runs.count <= 3, runs[runs.count - 1].value <= 9999 else { return nil }
         }
-        if inRun { runs.append(current) }
-        guard runs.count == 3, digits == 4 else { return nil }
-        return CalendarDate(year: runs[0], month: runs[1], day: runs[2])
+        guard runs.count == 3, runs[0].digits == 4 else { return nil }
+        return CalendarDate(year: runs[0].value, month: runs[1].value, day: runs[2].value)
     }
 
     /// `YYYY-MM-DD`.

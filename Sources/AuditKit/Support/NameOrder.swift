@@ -7,6 +7,7 @@ import Foundation
 /// stay the same from run to run.
 enum NameOrder {
     private static let chinese = Locale(identifier: "zh_CN")
+    private static let categories = ChecklistFormat.categories.map(\.id)
 
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         switch lhs.compare(rhs, options: [], range: nil, locale: chinese) {
@@ -19,8 +20,7 @@ enum NameOrder {
     /// Categories in the order the checklist format lists them (county departments first), any
     /// other value after them by name.
     static func categoryPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-        let places = ChecklistFormat.categories.map(\.id)
-        switch (places.firstIndex(of: lhs), places.firstIndex(of: rhs)) {
+        switch (categories.firstIndex(of: lhs), categories.firstIndex(of: rhs)) {
         case let (left?, right?): return left < right
         case (.some, nil): return true
         case (nil, .some): return false
