@@ -23,6 +23,24 @@ import Testing
             #expect(run.diagnostics.isEmpty)
         }
     }
+
+    /// Files listed in a folder are known by the folder's real path; those reached through a link
+    /// (a linked folder named on the command line, a linked file inside the tree) still resolve to
+    /// the file they name.
+    @Test func linkedFoldersAndFilesAreReadOnce() throws {
+        try ScratchFolder.with { folder in
+            let tree = folder.appendingPathComponent("checklists/town")
+            try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("hexi-township.yaml"),
+                                             to: tree.appendingPathComponent("hexi-township.yaml"))
+            try FileManager.default.createSymbolicLink(at: tree.appendingPathComponent("zz-link.yaml"),
+                                                       withDestinationURL: tree.appendingPathComponent("hexi-township.yaml"))
+            let linkedFolder = folder.appendingPathComponent("linked")
+            try FileManager.default.createSymbolicLink(at: linkedFolder, withDestinationURL: tree)
+            let inputs = try InputDiscovery.files(in: [folder.appendingPathComponent("checklists").path, linkedFolder.path])
+            #expect(inputs.map(\.path) == [tree.path + "/hexi-township.yaml"])
+        }
+    }
 }
 
 /// The tree evidence must stay in is the enclosing `checklists` folder however the checklist is
