@@ -60,29 +60,44 @@ public struct Have: Sendable {
     public var criteria: [Criterion]
 }
 
-/// One scored criterion of a have.
-public struct Criterion: Sendable {
+/// One scored criterion of a have. A class, immutable: every scorecard, action and rendered row
+/// refers to its criterion, and sharing it costs one reference where a copy would cost a dozen.
+public final class Criterion: Sendable {
     /// A short id, e.g. `V3`.
-    public var id: String
+    public let id: String
     /// What it checks, in both languages.
-    public var label: Localized
+    public let label: Localized
     /// The points it is worth, in tenths.
-    public var pointsTenths: Int
+    public let pointsTenths: Int
     /// How it is measured.
-    public var measure: Measure
+    public let measure: Measure
     /// Whether the have is missing when this criterion fails.
-    public var essential: Bool
+    public let essential: Bool
     /// For an essential numeric criterion: it passes when the value is above this, whatever its
     /// points; otherwise an essential criterion passes when it earns any points.
-    public var essentialAbove: Double?
+    public let essentialAbove: Double?
     /// When given, the criterion applies only to checklists that meet it.
-    public var appliesWhen: Condition?
+    public let appliesWhen: Condition?
     /// What the criterion rests on, in both languages.
-    public var source: Localized
+    public let source: Localized
     /// What a unit short of it must do, in both languages.
-    public var action: Localized
+    public let action: Localized
     /// Where the criterion is written in the standard file, 1-based.
-    public var mark: Mark
+    public let mark: Mark
+
+    public init(id: String, label: Localized, pointsTenths: Int, measure: Measure, essential: Bool, essentialAbove: Double?,
+                appliesWhen: Condition?, source: Localized, action: Localized, mark: Mark) {
+        self.id = id
+        self.label = label
+        self.pointsTenths = pointsTenths
+        self.measure = measure
+        self.essential = essential
+        self.essentialAbove = essentialAbove
+        self.appliesWhen = appliesWhen
+        self.source = source
+        self.action = action
+        self.mark = mark
+    }
 }
 
 /// A condition on one checklist value.
