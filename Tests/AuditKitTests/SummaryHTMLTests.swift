@@ -178,4 +178,37 @@ import Testing
         document.standard.id = "tailored"
         #expect(SummaryHTML(document: document, language: .en).drawnGradeLines.isEmpty)
     }
+
+    /// Beyond its limits a page charts no unit one by one and lists only the first actions, and
+    /// says so; every unit is still ranked, and rectifications.csv keeps every action.
+    @Test(arguments: Language.allCases)
+    func aProvincePageStaysReadable(_ language: Language) throws {
+        let document = try Self.document(language: language)
+        let count = document.rectifications.count
+        try #require(document.units.count > 3 && count > 4)
+        let limits = PageLimits(chartedUnits: document.units.count - 1, listedActions: 4)
+        let html = SummaryHTML(document: document, language: language, limits: limits).render()
+        let charts = try #require(html.range(of: "id=\"unit-charts-h\"")).upperBound
+        let table = try #require(html.range(of: "id=\"units-h\"")).lowerBound
+        #expect(!html[charts..<table].contains("<svg"))
+        #expect(html.contains(language == .zh ? "共 \(document.units.count) 个单位，逐个单位的图表难以阅读"
+                                              : "With \(document.units.count) units, a chart of every unit would be unreadable"))
+        let actions = try #require(html.range(of: "aria-labelledby=\"rectifications-h\"")).upperBound
+        let rows = html[actions...].components(separatedBy: "</table>")[0].components(separatedBy: "<tr>").count - 2
+        #expect(rows == 4)
+        #expect(html.contains(language == .zh ? "此处按单位排名和可得分列出前 4 项（共 \(count) 项）。"
+                                              : "The first 4 of \(count), by unit rank and gain, are listed here."))
+        for unit in document.units { #expect(html.contains(Escaping.html(unit.unitID))) }
+
+        let markdown = SummaryMarkdown(document: document, language: language, limits: limits).render()
+        let list = try #require(markdown.components(separatedBy: language == .zh ? "## 整改清单" : "## Rectification list").last)
+        #expect(list.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }.count == 1 + 4)
+        #expect(markdown.contains(language == .zh ? "前 4 项（共 \(count) 项）" : "The first 4 of \(count)"))
+        #expect(SummaryCSV(document: document, language: language).rectifications().components(separatedBy: "\r\n").count == count + 2)
+
+        let whole = SummaryHTML(document: document, language: language, limits: PageLimits(chartedUnits: document.units.count, listedActions: count))
+            .render()
+        #expect(!whole.contains(language == .zh ? "难以阅读" : "unreadable"))
+        #expect(!whole.contains(language == .zh ? "此处按单位排名" : "are listed here"))
+    }
 }

@@ -65,8 +65,9 @@ import Testing
     /// `audit run`'s pipeline (render per unit in the parallel stage, spool, stream) writes exactly
     /// the files of the report set built the plain way, invalid checklists, duplicate unit ids and
     /// a baseline included.
-    @Test(arguments: Language.allCases)
-    func summaryRunWritesTheReportSet(_ language: Language) throws {
+    @Test(arguments: [(Language.zh, PageLimits.standard), (.en, .standard), (.zh, PageLimits(chartedUnits: 5, listedActions: 30)),
+                      (.en, PageLimits(chartedUnits: 0, listedActions: 1))])
+    func summaryRunWritesTheReportSet(_ language: Language, _ limits: PageLimits) throws {
         var inputs = try InputDiscovery.files(in: [TestPaths.packageRoot.appendingPathComponent("checklists").path])
         inputs += try InputDiscovery.files(in: [TestPaths.fixture("diagnostics")])
         let baseline = try Self.samples(language: language, dropping: 3)
@@ -75,11 +76,12 @@ import Testing
         #expect(run.reports.contains { $0.diagnostics.contains { $0.code == .duplicateUnitID } })
         let document = SummaryBuilder(standard: .builtIn).build(run: run, cards: cards, title: "检查 <汇总>", region: "县",
                                                                 language: language, baseline: baseline)
-        let set = ReportSet(document: document, cards: cards, standard: .builtIn, language: language)
+        let set = ReportSet(document: document, cards: cards, standard: .builtIn, language: language, limits: limits)
         try ScratchFolder.with { folder in
             let out = folder.appendingPathComponent("reports").path
             let progress = RunProgress(total: inputs.count)
-            let summary = SummaryRun(inputs: inputs, standard: .builtIn, language: language, output: out, progress: progress)
+            var summary = SummaryRun(inputs: inputs, standard: .builtIn, language: language, output: out, progress: progress)
+            summary.limits = limits
             #expect(summary.unitCount == cards.count)
             // Every checklist is counted, valid or not, and the line says so before the writing.
             #expect(progress.checked == inputs.count)

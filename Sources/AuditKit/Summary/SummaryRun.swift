@@ -32,6 +32,8 @@ public struct SummaryRun {
     private let spool: TextSpool
     private let writer: ScorecardWriter
     private let progress: RunProgress?
+    /// How much of the summary the pages people read show.
+    var limits = PageLimits.standard
 
     /// What the parallel stage keeps of one unit.
     private struct ScoredUnit: Sendable {
@@ -112,7 +114,7 @@ public struct SummaryRun {
                                         texts: ActionTexts(standard: standard, language: language),
                                         count: facts.reduce(0) { $0 + $1.row.actions })
         let gradeLines = [standard.largelyCompliant.minScoreTenths, standard.compliant.minScoreTenths].map { Double($0) / 10 }
-        let language = language
+        let (language, limits) = (language, limits)
         var staging = try ReportWriter.Staging(folder: folder)
         do throws(OutputError) {
             // The five summary files are independent streams: written side by side.
@@ -120,10 +122,11 @@ public struct SummaryRun {
                 ("rectifications.csv", { SummaryCSV(document: document, language: language, actions: actions).writeRectifications(to: &$0) }),
                 ("summary.csv", { SummaryCSV(document: document, language: language, actions: actions).writeUnits(to: &$0) }),
                 ("summary.html", {
-                    SummaryHTML(document: document, language: language, gradeLines: gradeLines, spooledActions: actions).write(to: &$0)
+                    SummaryHTML(document: document, language: language, gradeLines: gradeLines, spooledActions: actions, limits: limits)
+                        .write(to: &$0)
                 }),
                 ("summary.json", { SummaryJSON(document: document, rectifications: actions).write(to: &$0) }),
-                ("summary.md", { SummaryMarkdown(document: document, language: language, rectifications: actions).write(to: &$0) }),
+                ("summary.md", { SummaryMarkdown(document: document, language: language, rectifications: actions, limits: limits).write(to: &$0) }),
             ])
             if spool.readFailed {
                 throw OutputError(path: folder, reason: "a rendered text could not be read back from the temporary folder")

@@ -45,20 +45,37 @@ struct RectificationList: Sendable {
         self.count = count
     }
 
-    /// Writes every row in `format`, `separator` between two rows; `render` renders a held row.
-    /// (A spool that cannot be read back says so through `TextSpool.readFailed`.)
-    func write<Output: TextOutput>(_ format: Format, to out: inout Output, separator: String,
+    /// How many rows `write` writes with `limit`.
+    func shown(limit: Int?) -> Int {
+        limit.map { max(0, min($0, count)) } ?? count
+    }
+
+    /// Writes the rows in `format`, the first `limit` of them when given, `separator` between two
+    /// rows; `render` renders a held row. (A spool that cannot be read back says so through
+    /// `TextSpool.readFailed`.)
+    func write<Output: TextOutput>(_ format: Format, to out: inout Output, separator: String, limit: Int? = nil,
                                    render: (SummaryDocument.ActionRow) -> String) {
+        let shown = shown(limit: limit)
         switch storage {
         case .rows(let rows):
-            for (index, row) in rows.enumerated() {
+            for (index, row) in rows.prefix(shown).enumerated() {
                 if index > 0 { out.write(separator) }
                 out.write(render(row))
             }
         case .spooled(let spooled):
+            // Whole units while their rows fit; the last unit listed may be cut short.
+            var units = 0
+            var rows = 0
+            while units < spooled.entries.count && rows < shown {
+                rows += spooled.units[spooled.positions[units]].actions
+                units += 1
+            }
+            let lastTake = units > 0 && rows > shown ? spooled.units[spooled.positions[units - 1]].actions - (rows - shown) : nil
+            let last = units - 1
             // One unit's rows at a time, rendered on all cores, a batch of units at once.
-            out.writeRows(count: spooled.entries.count, separator: separator) { index, text in
-                let actions = spooled.codec.decode(spooled.spool.read(spooled.entries[index], part: 0))
+            out.writeRows(count: units, separator: separator) { index, text in
+                var actions = spooled.codec.decode(spooled.spool.read(spooled.entries[index], part: 0))
+                if index == last, let lastTake { actions = Array(actions.prefix(lastTake)) }
                 text.write(bytes: spooled.texts.render(actions, unit: spooled.units[spooled.positions[index]], format: format))
             }
         }

@@ -6,10 +6,15 @@ public struct ReportSet: Sendable {
 
     /// Renders the reports of `document`, with a scorecard per unit from `cards`.
     public init(document: SummaryDocument, cards: [Scorecard], standard: Standard, language: Language) {
+        self.init(document: document, cards: cards, standard: standard, language: language, limits: .standard)
+    }
+
+    /// As above, with the pages showing at most what `limits` allows.
+    init(document: SummaryDocument, cards: [Scorecard], standard: Standard, language: Language, limits: PageLimits) {
         let gradeLines = [standard.largelyCompliant.minScoreTenths, standard.compliant.minScoreTenths].map { Double($0) / 10 }
         var files: [(String, [UInt8])] = [
-            ("summary.md", Array(SummaryMarkdown(document: document, language: language).render().utf8)),
-            ("summary.html", Array(SummaryHTML(document: document, language: language, gradeLines: gradeLines).render().utf8)),
+            ("summary.md", Array(SummaryMarkdown(document: document, language: language, limits: limits).render().utf8)),
+            ("summary.html", Array(SummaryHTML(document: document, language: language, gradeLines: gradeLines, limits: limits).render().utf8)),
             ("summary.csv", Array(SummaryCSV(document: document, language: language).units().utf8)),
             ("rectifications.csv", Array(SummaryCSV(document: document, language: language).rectifications().utf8)),
             ("summary.json", Array(JSONOutput.encode(document).utf8)),

@@ -102,9 +102,11 @@ extension SummaryHTML {
             out.write(section("rectifications", title, [tag("p", [:], text: t("无需整改。", "Nothing to rectify."))]))
             return
         }
+        let shown = actions.shown(limit: limits.listedActions)
         let note = tag("p", ["class": "note-text"], text: t(
-            "共 \(actions.count) 项，按单位排名和可得分排列。完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。",
-            "\(English.count(actions.count, "action")), by unit rank and gain. The full list is in rectifications.csv; each unit's scorecard is under units/."))
+            "共 \(actions.count) 项，按单位排名和可得分排列。", "\(English.count(actions.count, "action")), by unit rank and gain. ")
+            + (shown < actions.count ? w.firstActions(shown, of: actions.count) + t("", " ") : "")
+            + t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
         let head = [(t("单位", "Unit"), ""), (t("细则", "Criterion"), ""), (t("整改措施", "Action"), ""),
                     (t("可得分", "Gain"), "num"), (t("期限", "Due"), "")]
         writeSection("rectifications", title, to: &out) { out in
@@ -112,7 +114,7 @@ extension SummaryHTML {
             out.write(note)
             out.line("")
             writeTable(labelledBy: "rectifications-h", className: "data actions", head: head, to: &out) { out in
-                actions.write(.html, to: &out, separator: "\n") { Self.actionRow($0, language: language) }
+                actions.write(.html, to: &out, separator: "\n", limit: limits.listedActions) { Self.actionRow($0, language: language) }
             }
         }
     }

@@ -10,6 +10,8 @@ struct SummaryHTML {
     var gradeLines: [Double]? = nil
     /// The rectifications listed, when not the document's own: the spooled ones of `audit run`.
     var spooledActions: RectificationList? = nil
+    /// How many units are charted and actions listed at most.
+    var limits = PageLimits.standard
 
     /// The rectifications listed.
     var actions: RectificationList { spooledActions ?? RectificationList(document.rectifications) }
@@ -130,6 +132,13 @@ struct SummaryHTML {
         guard !document.units.isEmpty else {
             out.write(section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"),
                               [tag("p", ["class": "empty"], text: w.noUnit)]))
+            return
+        }
+        guard document.units.count <= limits.chartedUnits else {
+            out.write(section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), [tag("p", ["class": "note-text"], text: t(
+                "共 \(document.units.count) 个单位，逐个单位的图表难以阅读（超过 \(limits.chartedUnits) 个单位即从略）；下表列出每个单位的排名、得分和“五有”情况，其后按乡镇和类别汇总。",
+                "With \(document.units.count) units, a chart of every unit would be unreadable (more than \(limits.chartedUnits) are not drawn); "
+                + "the table below ranks every unit with its score and five haves, and the tables after it sum them up by township and category."))]))
             return
         }
         writeSection("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), to: &out) { out in

@@ -4,11 +4,14 @@ struct SummaryMarkdown {
     let language: Language
     /// The rectifications listed: the document's own, or the spooled ones of `audit run`.
     var rectifications: RectificationList
+    /// How many actions are listed at most.
+    var limits: PageLimits
 
-    init(document: SummaryDocument, language: Language, rectifications: RectificationList? = nil) {
+    init(document: SummaryDocument, language: Language, rectifications: RectificationList? = nil, limits: PageLimits = .standard) {
         self.document = document
         self.language = language
         self.rectifications = rectifications ?? RectificationList(document.rectifications)
+        self.limits = limits
     }
 
     func render() -> String {
@@ -114,14 +117,16 @@ struct SummaryMarkdown {
         if rectifications.isEmpty { out.line(t("无需整改。", "Nothing to rectify.")); return }
         let regions = !document.byRegion.isEmpty
         // A rollup writes no unit scorecards; those stay with each county's own reports.
-        out.line(regions
-            ? t("完整清单见 rectifications.csv。", "The full list is in rectifications.csv.")
-            : t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
+        let shown = rectifications.shown(limit: limits.listedActions)
+        out.line((shown < rectifications.count ? w.firstActions(shown, of: rectifications.count) + t("", " ") : "")
+            + (regions
+                ? t("完整清单见 rectifications.csv。", "The full list is in rectifications.csv.")
+                : t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/.")))
         out.line("")
         let regionHead = regions ? " \(t("地区", "Region")) |" : ""
         out.line("| \(t("单位", "Unit")) |\(regionHead) \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
         out.line("|---|" + (regions ? "---|" : "") + "---|---|---:|---|")
-        rectifications.write(.markdown, to: &out, separator: "") { Self.actionLine($0, regions: regions, language: language) }
+        rectifications.write(.markdown, to: &out, separator: "", limit: limits.listedActions) { Self.actionLine($0, regions: regions, language: language) }
     }
 
     /// One row of the rectification table, with its line feed.

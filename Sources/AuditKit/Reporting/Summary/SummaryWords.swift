@@ -59,4 +59,25 @@ struct SummaryWords {
     }
 
     func required(_ flag: Bool) -> String { flag ? t("要求", "required") : t("鼓励", "encouraged") }
+
+    /// What the rectification list of a page shows when it shows only its first `shown` of
+    /// `count` rows.
+    func firstActions(_ shown: Int, of count: Int) -> String {
+        t("此处按单位排名和可得分列出前 \(shown) 项（共 \(count) 项）。", "The first \(shown) of \(count), by unit rank and gain, are listed here.")
+    }
+}
+
+/// How much of a province's summary the pages people read (summary.html, summary.md) show: every
+/// unit is ranked in their tables, but a chart of every unit and a list of every action stop
+/// being readable (and summary.html stops opening) long before a province's 100,000 units and
+/// million actions. Beyond these, the pages say what they leave out and where it is:
+/// rectifications.csv, summary.json and each unit's scorecard hold everything.
+struct PageLimits: Sendable {
+    /// The most units drawn one by one in summary.html's charts: a county's few hundred.
+    var chartedUnits = 500
+    /// The most rows of the rectification list in summary.html and summary.md.
+    var listedActions = 5000
+
+    /// The limits of every report `audit run` and `audit rollup` write.
+    static let standard = PageLimits()
 }
