@@ -166,7 +166,7 @@ public enum InputDiscovery {
             case UInt8(DT_DIR):
                 walk(path, real: realPath, root: root, into: &found)
             case UInt8(DT_REG):
-                if isChecklistName(name) { found.append(Found(file: InputFile(path: path, treeRoot: root), real: nil)) }
+                if isChecklistName(name) { found.append(Found(file: InputFile(path: path, treeRoot: root), real: realPath)) }
             default:
                 // A link (to a file, or a folder, which is not followed), or something else: resolved
                 // when duplicates are looked for, and read like any file.
