@@ -39,6 +39,8 @@ import Testing
             try FileManager.default.createSymbolicLink(at: linkedFolder, withDestinationURL: tree)
             let inputs = try InputDiscovery.files(in: [folder.appendingPathComponent("checklists").path, linkedFolder.path])
             #expect(inputs.map(\.path) == [tree.path + "/hexi-township.yaml"])
+            // A folder named with a slash at the end gives the same files, joined with one slash.
+            #expect(try InputDiscovery.files(in: [tree.path + "/", tree.path]).map(\.path) == [tree.path + "/hexi-township.yaml"])
         }
     }
 }

@@ -167,6 +167,9 @@ import Testing
         #expect(html.contains("<section id=\"regions\""))
         #expect(html.contains("&lt;i&gt;North&lt;/i&gt; &amp; &quot;co&quot;"))
         #expect(!html.contains("<i>") && !html.contains("<city>"))
+        // A rollup writes no scorecards, so its page sends no one to units/.
+        #expect(html.contains("The full list is in rectifications.csv.</p>"))
+        #expect(!html.contains("units/"))
         #expect(Self.xmlProblem(String(html.dropFirst("<!DOCTYPE html>\n".count))) == nil)
     }
 
@@ -179,36 +182,54 @@ import Testing
         #expect(SummaryHTML(document: document, language: .en).drawnGradeLines.isEmpty)
     }
 
-    /// Beyond its limits a page charts no unit one by one and lists only the first actions, and
-    /// says so; every unit is still ranked, and rectifications.csv keeps every action.
+    /// Beyond its limits a page charts no unit one by one and lists only the actions of the
+    /// lowest-ranked units, and says so; every unit is still ranked, and rectifications.csv keeps
+    /// every action.
     @Test(arguments: Language.allCases)
     func aProvincePageStaysReadable(_ language: Language) throws {
         let document = try Self.document(language: language)
         let count = document.rectifications.count
-        try #require(document.units.count > 3 && count > 4)
-        let limits = PageLimits(chartedUnits: document.units.count - 1, listedActions: 4)
+        // The units with actions from the lowest in rank, and how many each has.
+        var units: [(id: String, actions: Int)] = []
+        for row in document.rectifications.reversed() {
+            if units.last?.id == row.unitID { units[units.count - 1].actions += 1 } else { units.append((row.unitID, 1)) }
+        }
+        try #require(document.units.count > 3 && units.count > 2)
+        let limit = units[0].actions + units[1].actions
+        let limits = PageLimits(chartedUnits: document.units.count - 1, listedActions: limit)
         let html = SummaryHTML(document: document, language: language, limits: limits).render()
         let charts = try #require(html.range(of: "id=\"unit-charts-h\"")).upperBound
         let table = try #require(html.range(of: "id=\"units-h\"")).lowerBound
         #expect(!html[charts..<table].contains("<svg"))
-        #expect(html.contains(language == .zh ? "共 \(document.units.count) 个单位，逐个单位的图表难以阅读"
-                                              : "With \(document.units.count) units, a chart of every unit would be unreadable"))
-        let actions = try #require(html.range(of: "aria-labelledby=\"rectifications-h\"")).upperBound
-        let rows = html[actions...].components(separatedBy: "</table>")[0].components(separatedBy: "<tr>").count - 2
-        #expect(rows == 4)
-        #expect(html.contains(language == .zh ? "此处按单位排名和可得分列出前 4 项（共 \(count) 项）。"
-                                              : "The first 4 of \(count), by unit rank and gain, are listed here."))
+        #expect(html.contains(language == .zh ? "共 \(document.units.count) 个单位。单位超过 \(document.units.count - 1) 个时不再逐个绘图"
+                                              : "\(document.units.count) units: above \(document.units.count - 1), no chart is drawn unit by unit"))
+        let list = try #require(html.components(separatedBy: "aria-labelledby=\"rectifications-h\"").last?.components(separatedBy: "</table>").first)
+        let rows = list.components(separatedBy: "<tr>").dropFirst(2)
+        #expect(rows.count == limit)
+        // The lowest-ranked unit with actions comes first.
+        let lowest = try #require(document.units.first { $0.unitID == units[0].id })
+        #expect(rows.first?.hasPrefix("<td>" + Escaping.html(lowest.name) + "</td>") == true)
+        #expect(html.contains(Escaping.html(language == .zh ? "共 \(count) 项，此处只列出排名最后的 2 个单位的 \(limit) 项，从最后一名起"
+                                                            : "\(count) actions; listed here are only the \(limit) actions of the 2 lowest-ranked units, from the lowest up")))
         for unit in document.units { #expect(html.contains(Escaping.html(unit.unitID))) }
 
         let markdown = SummaryMarkdown(document: document, language: language, limits: limits).render()
-        let list = try #require(markdown.components(separatedBy: language == .zh ? "## 整改清单" : "## Rectification list").last)
-        #expect(list.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }.count == 1 + 4)
-        #expect(markdown.contains(language == .zh ? "前 4 项（共 \(count) 项）" : "The first 4 of \(count)"))
+        let section = try #require(markdown.components(separatedBy: language == .zh ? "## 整改清单" : "## Rectification list").last?
+            .components(separatedBy: "\n## ").first)
+        #expect(section.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }.count == 1 + limit)
+        #expect(section.contains(language == .zh ? "此处只列出排名最后的 2 个单位的 \(limit) 项" : "listed here are only the \(limit) actions of the 2 lowest-ranked units"))
         #expect(SummaryCSV(document: document, language: language).rectifications().components(separatedBy: "\r\n").count == count + 2)
 
+        // At exactly the limits, everything is drawn and listed, in rank order.
         let whole = SummaryHTML(document: document, language: language, limits: PageLimits(chartedUnits: document.units.count, listedActions: count))
             .render()
-        #expect(!whole.contains(language == .zh ? "难以阅读" : "unreadable"))
-        #expect(!whole.contains(language == .zh ? "此处按单位排名" : "are listed here"))
+        let wholeCharts = try #require(whole.range(of: "id=\"unit-charts-h\"")).upperBound
+        let wholeTable = try #require(whole.range(of: "id=\"units-h\"")).lowerBound
+        #expect(whole[wholeCharts..<wholeTable].contains("<svg"))
+        let wholeList = try #require(whole.components(separatedBy: "aria-labelledby=\"rectifications-h\"").last?.components(separatedBy: "</table>").first)
+        #expect(wholeList.components(separatedBy: "<tr>").count - 2 == count)
+        #expect(!whole.contains(language == .zh ? "不再逐个绘图" : "no chart is drawn"))
+        #expect(!whole.contains(language == .zh ? "此处只列出" : "listed here are only"))
+        #expect(whole == SummaryHTML(document: document, language: language).render())
     }
 }

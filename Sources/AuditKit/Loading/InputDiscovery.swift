@@ -76,6 +76,33 @@ public enum InputDiscovery {
         var real: String?
     }
 
+    /// What a folder entry is, for the search.
+    private enum Kind {
+        /// A folder, not a link to one.
+        case folder
+        /// A regular file, not a link to one.
+        case file
+        case other
+    }
+
+    /// The kind of the entry at `path`, from its listing's type where the file system gives one,
+    /// else looked up without following links.
+    private static func kind(_ listed: UInt8, path: String) -> Kind {
+        switch Int32(listed) {
+        case Int32(DT_DIR): return .folder
+        case Int32(DT_REG): return .file
+        case Int32(DT_UNKNOWN):
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return .other }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return .folder
+            case S_IFREG: return .file
+            default: return .other
+            }
+        default: return .other
+        }
+    }
+
     /// The tree evidence paths must stay inside, for a file or folder named on the command line:
     /// the nearest enclosing folder named `checklists` (the convention), so that CI checking only
     /// the changed files (`checklists/town/a.yaml`) judges evidence exactly as a run over
@@ -152,25 +179,18 @@ public enum InputDiscovery {
         for (name, listedKind) in entries.sorted(by: { $0.name < $1.name }) {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let realPath = real.hasSuffix("/") ? real + name : real + "/" + name
-            var kind = listedKind
-            if kind == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: kind = UInt8(DT_DIR)
-                case S_IFREG: kind = UInt8(DT_REG)
-                default: kind = UInt8(DT_LNK)
-                }
-            }
-            switch kind {
-            case UInt8(DT_DIR):
+            switch kind(listedKind, path: path) {
+            case .folder:
                 walk(path, real: realPath, root: root, into: &found)
-            case UInt8(DT_REG):
-                if isChecklistName(name) { found.append(Found(file: InputFile(path: path, treeRoot: root), real: realPath)) }
-            default:
-                // A link (to a file, or a folder, which is not followed), or something else: resolved
-                // when duplicates are looked for, and read like any file.
-                if isChecklistName(name) { found.append(Found(file: InputFile(path: path, treeRoot: root), real: nil)) }
+            case .file where isChecklistName(name):
+                found.append(Found(file: InputFile(path: path, treeRoot: root), real: realPath))
+            case .other where isChecklistName(name):
+                // A link (to a file, or to a folder, which is not followed), an entry that cannot
+                // be looked at or is gone, or something else: resolved when duplicates are looked
+                // for, and read like any file, which reports what is wrong with it.
+                found.append(Found(file: InputFile(path: path, treeRoot: root), real: nil))
+            case .file, .other:
+                break
             }
         }
     }

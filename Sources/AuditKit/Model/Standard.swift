@@ -60,8 +60,9 @@ public struct Have: Sendable {
     public var criteria: [Criterion]
 }
 
-/// One scored criterion of a have. A class, immutable: every scorecard, action and rendered row
-/// refers to its criterion, and sharing it costs one reference where a copy would cost a dozen.
+/// One scored criterion of a have. An immutable class: scoring and the spooled rectification rows
+/// pass criteria around for every unit, and passing a reference costs one count where copying a
+/// struct of ten fields cost a dozen.
 public final class Criterion: Sendable {
     /// A short id, e.g. `V3`.
     public let id: String

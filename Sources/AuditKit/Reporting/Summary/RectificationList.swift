@@ -45,38 +45,71 @@ struct RectificationList: Sendable {
         self.count = count
     }
 
-    /// How many rows `write` writes with `limit`.
-    func shown(limit: Int?) -> Int {
-        limit.map { max(0, min($0, count)) } ?? count
+    /// What a page lists of a list longer than its limit: all the actions of the lowest-ranked
+    /// units, as many whole units as fit, and at least the lowest.
+    struct Excerpt: Equatable {
+        /// How many units, counted from the last in rank.
+        var units: Int
+        /// How many rows they have.
+        var rows: Int
     }
 
-    /// Writes the rows in `format`, the first `limit` of them when given, `separator` between two
-    /// rows; `render` renders a held row. (A spool that cannot be read back says so through
-    /// `TextSpool.readFailed`.)
+    /// The excerpt a page with room for `limit` rows lists, or nil when the whole list fits.
+    func excerpt(limit: Int?) -> Excerpt? {
+        guard let limit, count > limit else { return nil }
+        var excerpt = Excerpt(units: 0, rows: 0)
+        for size in unitSizes().reversed() {
+            guard excerpt.units == 0 || excerpt.rows + size <= limit else { break }
+            excerpt.units += 1
+            excerpt.rows += size
+        }
+        return excerpt
+    }
+
+    /// How many rows each unit has, in the list's order.
+    private func unitSizes() -> [Int] {
+        switch storage {
+        case .rows(let rows): return Self.unitRanges(rows).map(\.count)
+        case .spooled(let spooled): return spooled.positions.map { spooled.units[$0].actions }
+        }
+    }
+
+    /// The runs of consecutive rows of one unit.
+    private static func unitRanges(_ rows: [SummaryDocument.ActionRow]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in rows.indices.dropFirst()
+        where rows[index].unitID != rows[index - 1].unitID || rows[index].region != rows[index - 1].region {
+            ranges.append(start..<index)
+            start = index
+        }
+        if !rows.isEmpty { ranges.append(start..<rows.count) }
+        return ranges
+    }
+
+    /// Writes the rows in `format`, `separator` between two rows; `render` renders a held row.
+    /// When the list is longer than `limit`, only `excerpt(limit:)` is written: the last units in
+    /// rank, the lowest first, each with its rows in their order. (A spool that cannot be read
+    /// back says so through `TextSpool.readFailed`.)
     func write<Output: TextOutput>(_ format: Format, to out: inout Output, separator: String, limit: Int? = nil,
                                    render: (SummaryDocument.ActionRow) -> String) {
-        let shown = shown(limit: limit)
+        let excerpt = excerpt(limit: limit)
         switch storage {
         case .rows(let rows):
-            for (index, row) in rows.prefix(shown).enumerated() {
+            var indices = Array(rows.indices)
+            if let excerpt { indices = Self.unitRanges(rows).suffix(excerpt.units).reversed().flatMap { $0 } }
+            for (index, row) in indices.enumerated() {
                 if index > 0 { out.write(separator) }
-                out.write(render(row))
+                out.write(render(rows[row]))
             }
         case .spooled(let spooled):
-            // Whole units while their rows fit; the last unit listed may be cut short.
-            var units = 0
-            var rows = 0
-            while units < spooled.entries.count && rows < shown {
-                rows += spooled.units[spooled.positions[units]].actions
-                units += 1
-            }
-            let lastTake = units > 0 && rows > shown ? spooled.units[spooled.positions[units - 1]].actions - (rows - shown) : nil
-            let last = units - 1
             // One unit's rows at a time, rendered on all cores, a batch of units at once.
+            let last = spooled.entries.count - 1
+            let units = excerpt?.units ?? spooled.entries.count
             out.writeRows(count: units, separator: separator) { index, text in
-                var actions = spooled.codec.decode(spooled.spool.read(spooled.entries[index], part: 0))
-                if index == last, let lastTake { actions = Array(actions.prefix(lastTake)) }
-                text.write(bytes: spooled.texts.render(actions, unit: spooled.units[spooled.positions[index]], format: format))
+                let entry = excerpt == nil ? index : last - index
+                let actions = spooled.codec.decode(spooled.spool.read(spooled.entries[entry], part: 0))
+                text.write(bytes: spooled.texts.render(actions, unit: spooled.units[spooled.positions[entry]], format: format))
             }
         }
     }

@@ -102,11 +102,16 @@ extension SummaryHTML {
             out.write(section("rectifications", title, [tag("p", [:], text: t("无需整改。", "Nothing to rectify."))]))
             return
         }
-        let shown = actions.shown(limit: limits.listedActions)
-        let note = tag("p", ["class": "note-text"], text: t(
-            "共 \(actions.count) 项，按单位排名和可得分排列。", "\(English.count(actions.count, "action")), by unit rank and gain. ")
-            + (shown < actions.count ? w.firstActions(shown, of: actions.count) + t("", " ") : "")
-            + t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
+        let regions = !document.byRegion.isEmpty
+        let text: String
+        if let excerpt = actions.excerpt(limit: limits.listedActions) {
+            text = w.excerpt(excerpt, of: actions.count) + t("", " ") + w.wholeList(regions: regions)
+        } else {
+            // A rollup writes no scorecards; those stay with each county's own reports.
+            text = t("共 \(actions.count) 项，按单位排名和可得分排列。完整清单见 rectifications.csv", "\(English.count(actions.count, "action")), by unit rank and gain. The full list is in rectifications.csv")
+                + (regions ? t("。", ".") : t("；每个单位的评分表见 units/ 目录。", "; each unit's scorecard is under units/."))
+        }
+        let note = tag("p", ["class": "note-text"], text: text)
         let head = [(t("单位", "Unit"), ""), (t("细则", "Criterion"), ""), (t("整改措施", "Action"), ""),
                     (t("可得分", "Gain"), "num"), (t("期限", "Due"), "")]
         writeSection("rectifications", title, to: &out) { out in

@@ -136,9 +136,9 @@ struct SummaryHTML {
         }
         guard document.units.count <= limits.chartedUnits else {
             out.write(section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), [tag("p", ["class": "note-text"], text: t(
-                "共 \(document.units.count) 个单位，逐个单位的图表难以阅读（超过 \(limits.chartedUnits) 个单位即从略）；下表列出每个单位的排名、得分和“五有”情况，其后按乡镇和类别汇总。",
-                "With \(document.units.count) units, a chart of every unit would be unreadable (more than \(limits.chartedUnits) are not drawn); "
-                + "the table below ranks every unit with its score and five haves, and the tables after it sum them up by township and category."))]))
+                "共 \(document.units.count) 个单位。单位超过 \(limits.chartedUnits) 个时不再逐个绘图，图会长得无法阅读；下表列出每个单位的排名、得分和“五有”情况，其后各表分组汇总。",
+                "\(document.units.count) units: above \(limits.chartedUnits), no chart is drawn unit by unit, as it would be too long to read; "
+                + "the table below ranks every unit with its score and five haves, and the tables after it summarise them by group."))]))
             return
         }
         writeSection("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), to: &out) { out in

@@ -117,11 +117,13 @@ struct SummaryMarkdown {
         if rectifications.isEmpty { out.line(t("无需整改。", "Nothing to rectify.")); return }
         let regions = !document.byRegion.isEmpty
         // A rollup writes no unit scorecards; those stay with each county's own reports.
-        let shown = rectifications.shown(limit: limits.listedActions)
-        out.line((shown < rectifications.count ? w.firstActions(shown, of: rectifications.count) + t("", " ") : "")
-            + (regions
+        if let excerpt = rectifications.excerpt(limit: limits.listedActions) {
+            out.line(w.excerpt(excerpt, of: rectifications.count) + t("", " ") + w.wholeList(regions: regions))
+        } else {
+            out.line(regions
                 ? t("完整清单见 rectifications.csv。", "The full list is in rectifications.csv.")
-                : t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/.")))
+                : t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
+        }
         out.line("")
         let regionHead = regions ? " \(t("地区", "Region")) |" : ""
         out.line("| \(t("单位", "Unit")) |\(regionHead) \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")

@@ -60,22 +60,33 @@ struct SummaryWords {
 
     func required(_ flag: Bool) -> String { flag ? t("要求", "required") : t("鼓励", "encouraged") }
 
-    /// What the rectification list of a page shows when it shows only its first `shown` of
-    /// `count` rows.
-    func firstActions(_ shown: Int, of count: Int) -> String {
-        t("此处按单位排名和可得分列出前 \(shown) 项（共 \(count) 项）。", "The first \(shown) of \(count), by unit rank and gain, are listed here.")
+    /// What the rectification list of a page shows when it is an excerpt of `count` actions.
+    func excerpt(_ excerpt: RectificationList.Excerpt, of count: Int) -> String {
+        t("共 \(count) 项，此处只列出排名最后的 \(excerpt.units) 个单位的 \(excerpt.rows) 项，从最后一名起，各单位内按可得分排列。",
+          "\(English.count(count, "action")); listed here are only the \(English.count(excerpt.rows, "action")) of the "
+            + "\(English.count(excerpt.units, "lowest-ranked unit")), from the lowest up, each unit's actions by gain.")
+    }
+
+    /// Where the whole rectification list is, after an excerpt of it: the CSV, and for a county
+    /// the scorecards (a rollup writes none).
+    func wholeList(regions: Bool) -> String {
+        regions
+            ? t("完整清单（按单位排名和可得分排列）见 rectifications.csv。", "The whole list, by unit rank and gain, is in rectifications.csv.")
+            : t("完整清单（按单位排名和可得分排列）见 rectifications.csv；每个单位的评分表见 units/ 目录。",
+                "The whole list, by unit rank and gain, is in rectifications.csv; each unit's scorecard is under units/.")
     }
 }
 
 /// How much of a province's summary the pages people read (summary.html, summary.md) show: every
 /// unit is ranked in their tables, but a chart of every unit and a list of every action stop
-/// being readable (and summary.html stops opening) long before a province's 100,000 units and
-/// million actions. Beyond these, the pages say what they leave out and where it is:
-/// rectifications.csv, summary.json and each unit's scorecard hold everything.
+/// being readable (and summary.html grows too big to open comfortably) long before a province's
+/// 100,000 units and million actions. Beyond these limits the pages say what they leave out and
+/// where it is: rectifications.csv and summary.json always hold every action.
 struct PageLimits: Sendable {
     /// The most units drawn one by one in summary.html's charts: a county's few hundred.
     var chartedUnits = 500
-    /// The most rows of the rectification list in summary.html and summary.md.
+    /// The most rows of the rectification list in summary.html and summary.md; a longer list is
+    /// shown as an excerpt, the actions of the lowest-ranked units.
     var listedActions = 5000
 
     /// The limits of every report `audit run` and `audit rollup` write.
