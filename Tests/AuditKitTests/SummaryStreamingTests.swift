@@ -53,12 +53,28 @@ import Testing
         return result
     }
 
+    /// summary.json holds exactly what Foundation's encoder makes of the document, value for
+    /// value, laid out with each record of a list on one line of its own.
     @Test func summaryJSONMatchesTheEncoder() throws {
         for (name, document) in try Self.documents() {
-            var out = StringOutput()
-            SummaryJSON(document: document).write(to: &out)
-            let expected = JSONOutput.encode(document)
-            #expect(out.bytes == Array(expected.utf8), "\(name): first difference at byte \(Self.firstDifference(out.text, expected))")
+            let bytes = SummaryJSON(document: document).bytes()
+            let ours = try JSONSerialization.jsonObject(with: Data(bytes)) as? NSDictionary
+            let foundation = try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(document).utf8)) as? NSDictionary
+            #expect(ours != nil && ours == foundation, "\(name)")
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text.hasPrefix("{\n  \"") && text.hasSuffix("\n}\n"), "\(name)")
+            var records = 0
+            for line in text.split(separator: "\n") {
+                let body = line.drop { $0 == " " }
+                guard body.hasPrefix("{"), body.count > 1 else { continue }
+                let record = body.hasSuffix(",") ? body.dropLast() : body
+                #expect((try? JSONSerialization.jsonObject(with: Data(record.utf8))) is [String: Any], "\(name): \(line)")
+                records += 1
+            }
+            let lists = document.units.count + document.inputs.count + document.rectifications.count + document.invalid.count
+                + document.mostMissed.count + document.byCategory.count + document.byRegion.count + document.byTownship.count
+                + document.standard.haves.count + (document.changes?.units.count ?? 0)
+            #expect(records == lists, "\(name): one line per record")
         }
     }
 
@@ -123,7 +139,7 @@ import Testing
                                                current: reasons[0], action: .init(zh: "整改", en: "fix, now"), gainTenths: 5, due: nil))
             let rows = actions.map { SummaryBuilder.actionRow($0, unit: unit) }
             let expected = [
-                rows.map(SummaryJSON.actionEntry).joined(separator: ",\n" + JSON.indent(2)),
+                rows.map(SummaryJSON.actionEntry).joined(separator: JSON.recordSeparator),
                 rows.map { SummaryCSV.actionLine($0, regions: false, language: language) }.joined(),
                 rows.map { SummaryMarkdown.actionLine($0, regions: false, language: language) }.joined(),
                 rows.map { SummaryHTML.actionRow($0, language: language) }.joined(separator: "\n"),

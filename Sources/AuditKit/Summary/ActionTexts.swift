@@ -28,8 +28,6 @@ struct ActionTexts: Sendable {
 
     private let language: Language
     private let criteria: [String: CriterionParts]
-    private static let indent3 = JSON.indent(3)
-    private static let indent4 = JSON.indent(4)
 
     init(standard: Standard, language: Language) {
         self.language = language
@@ -44,16 +42,16 @@ struct ActionTexts: Sendable {
 
     private static func parts(_ criterion: Criterion, have: String, language: Language) -> CriterionParts {
         var head = StringOutput()
-        head.write("{\n" + indent3 + "\"action\" : ")
-        JSON.localized(criterion.action, level: 3, &head)
-        head.write(",\n" + indent3 + "\"criterion\" : ")
+        head.write("{\"action\":")
+        JSON.localized(criterion.action, &head)
+        head.write(",\"criterion\":")
         JSON.string(criterion.id, &head)
-        head.write(",\n" + indent3 + "\"current\" : ")
+        head.write(",\"current\":")
         var tail = StringOutput()
-        tail.write(",\n" + indent3 + "\"have\" : ")
+        tail.write(",\"have\":")
         JSON.string(have, &tail)
-        tail.write(",\n" + indent3 + "\"label\" : ")
-        JSON.localized(criterion.label, level: 3, &tail)
+        tail.write(",\"label\":")
+        JSON.localized(criterion.label, &tail)
         let haveCell = language == .zh ? SummaryWords.haveShortZh[have] ?? have : have
         let csvHead = [haveCell, criterion.id, criterion.label.text(language)].map { Escaping.csvField($0) }.joined(separator: ",") + ","
         let markdown = "\(criterion.id) \(Markdown.escaped(criterion.label.text(language))) | \(Markdown.escaped(criterion.action.text(language))) | +"
@@ -80,11 +78,11 @@ struct ActionTexts: Sendable {
         switch format {
         case .json:
             var text = StringOutput()
-            text.write(",\n" + Self.indent3 + "\"unit_id\" : ")
+            text.write(",\"unit_id\":")
             JSON.string(unit.unitID, &text)
-            text.write(",\n" + Self.indent3 + "\"unit_name\" : ")
+            text.write(",\"unit_name\":")
             JSON.string(unit.name, &text)
-            text.write("\n" + JSON.indent(2) + "}")
+            text.write("}")
             unitText = text.bytes
         case .csv: unitText = Array((Escaping.csvField(unit.unitID) + "," + Escaping.csvField(unit.name) + ",").utf8)
         case .markdown: unitText = Array("| \(Markdown.escaped(unit.name)) | ".utf8)
@@ -95,7 +93,7 @@ struct ActionTexts: Sendable {
         for (index, action) in actions.enumerated() {
             if index > 0 {
                 switch format {
-                case .json: out.write(",\n" + JSON.indent(2))
+                case .json: out.write(JSON.recordSeparator)
                 case .html: out.write("\n")
                 case .csv, .markdown: break
                 }
@@ -126,16 +124,12 @@ struct ActionTexts: Sendable {
             switch format {
             case .json:
                 out.write(bytes: parts.jsonHead)
-                out.write("{\n" + Self.indent4 + "\"en\" : ")
-                JSON.string(action.current.en, &out)
-                out.write(",\n" + Self.indent4 + "\"zh\" : ")
-                JSON.string(action.current.zh, &out)
-                out.write("\n" + Self.indent3 + "}")
+                JSON.localized(action.current, &out)
                 if let due {
-                    out.write(",\n" + Self.indent3 + "\"due\" : ")
+                    out.write(",\"due\":")
                     JSON.string(due, &out)
                 }
-                out.write(",\n" + Self.indent3 + "\"gain\" : ")
+                out.write(",\"gain\":")
                 JSON.number(gainValue, &out)
                 out.write(bytes: parts.jsonTail)
                 out.write(bytes: unitText)

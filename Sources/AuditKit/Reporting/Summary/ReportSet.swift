@@ -17,7 +17,7 @@ public struct ReportSet: Sendable {
             ("summary.html", Array(SummaryHTML(document: document, language: language, gradeLines: gradeLines, limits: limits).render().utf8)),
             ("summary.csv", Array(SummaryCSV(document: document, language: language).units().utf8)),
             ("rectifications.csv", Array(SummaryCSV(document: document, language: language).rectifications().utf8)),
-            ("summary.json", Array(JSONOutput.encode(document).utf8)),
+            ("summary.json", SummaryJSON(document: document).bytes()),
         ]
         for card in cards {
             let text = ScorecardMarkdown(card: card, standard: standard, language: language).render()
@@ -33,7 +33,7 @@ public struct ReportSet: Sendable {
             ("summary.html", Array(SummaryHTML(document: document, language: language).render().utf8)),
             ("summary.csv", Array(SummaryCSV(document: document, language: language).units().utf8)),
             ("rectifications.csv", Array(SummaryCSV(document: document, language: language).rectifications().utf8)),
-            ("summary.json", Array(JSONOutput.encode(document).utf8)),
+            ("summary.json", SummaryJSON(document: document).bytes()),
         ].sorted { $0.0 < $1.0 }
     }
 }

@@ -1,8 +1,11 @@
-/// `summary.json` written as it goes: byte for byte what `JSONOutput.encode` makes of the
-/// document (Foundation's encoder, pretty-printed with two-space indents, keys sorted by their
-/// UTF-8 bytes, slashes unescaped, a final line feed), without building the whole text or an
-/// encoder's tree first. The rectifications come from a `RectificationList`, so a province's
-/// million actions are copied through rather than held. A test compares the two encodings.
+/// `summary.json` written as it goes, without building the whole text or an encoder's tree
+/// first: keys sorted by their UTF-8 bytes, slashes unescaped, a final line feed. The document's
+/// own keys and small objects are pretty-printed, one key a line, indented by two spaces; each
+/// element of a list of records (units, inputs, rectifications, the groups…) is one compact line
+/// of its own, so a province's file is a quarter smaller and a change to one unit is a change to
+/// one line. The rectifications come from a `RectificationList`, so a province's million actions
+/// are copied through rather than held. A test compares the result with Foundation's encoding
+/// value by value.
 struct SummaryJSON {
     let document: SummaryDocument
     var rectifications: RectificationList
@@ -10,6 +13,13 @@ struct SummaryJSON {
     init(document: SummaryDocument, rectifications: RectificationList? = nil) {
         self.document = document
         self.rectifications = rectifications ?? RectificationList(document.rectifications)
+    }
+
+    /// The whole file.
+    func bytes() -> [UInt8] {
+        var out = StringOutput()
+        write(to: &out)
+        return out.bytes
     }
 
     func write(to out: inout some TextOutput) {
@@ -22,20 +32,20 @@ struct SummaryJSON {
         let d = document
         var root = JSONContainer.open("{", level: 0, &out)
         if let asOf = d.asOf { root.key("as_of", &out); JSON.string(asOf, &out) }
-        root.key("by_category", &out); JSON.array(d.byCategory, level: 1, &out, Self.group)
-        root.key("by_region", &out); JSON.array(d.byRegion, level: 1, &out, Self.group)
-        root.key("by_township", &out); JSON.array(d.byTownship, level: 1, &out, Self.group)
+        root.key("by_category", &out); JSON.records(d.byCategory, level: 1, &out, Self.group)
+        root.key("by_region", &out); JSON.records(d.byRegion, level: 1, &out, Self.group)
+        root.key("by_township", &out); JSON.records(d.byTownship, level: 1, &out, Self.group)
         if let changes = d.changes { root.key("changes", &out); Self.changes(changes, level: 1, &out) }
         root.key("figures", &out); Self.figures(d.figures, level: 1, &out)
         root.key("format", &out); JSON.string(d.format, &out)
         root.key("inputs", &out); Self.rows(d.inputs, &out, Self.input)
-        root.key("invalid", &out); JSON.array(d.invalid, level: 1, &out, Self.invalid)
-        root.key("most_missed", &out); JSON.array(d.mostMissed, level: 1, &out, Self.missed)
+        root.key("invalid", &out); JSON.records(d.invalid, level: 1, &out, Self.invalid)
+        root.key("most_missed", &out); JSON.records(d.mostMissed, level: 1, &out, Self.missed)
         root.key("rectifications", &out)
         var list = JSONContainer.open("[", level: 1, &out)
         if !rectifications.isEmpty {
             list.next(&out)
-            rectifications.write(.json, to: &out, separator: ",\n" + JSON.indent(2)) { Self.actionEntry($0) }
+            rectifications.write(.json, to: &out, separator: JSON.recordSeparator) { Self.actionEntry($0) }
         }
         list.close("]", &out)
         if let region = d.region { root.key("region", &out); JSON.string(region, &out) }
@@ -53,52 +63,52 @@ struct SummaryJSON {
         out.write("\n")
     }
 
-    /// A top-level array of one element per unit or input, as `JSON.array` writes it, with the
-    /// elements rendered on all cores.
+    /// A top-level list of one record per unit or input, as `JSON.records` writes it, with the
+    /// records rendered on all cores.
     private static func rows<Element: Sendable>(_ values: [Element], _ out: inout some TextOutput,
-                                                _ element: @escaping @Sendable (Element, Int, inout StringOutput) -> Void) {
+                                                _ record: @escaping @Sendable (Element, inout StringOutput) -> Void) {
         var array = JSONContainer.open("[", level: 1, &out)
         if !values.isEmpty {
             array.next(&out)
-            out.writeRows(count: values.count, separator: ",\n" + JSON.indent(2)) { index, text in element(values[index], 2, &text) }
+            out.writeRows(count: values.count, separator: JSON.recordSeparator) { index, text in record(values[index], &text) }
         }
         array.close("]", &out)
     }
 
-    /// One rectification as an element of the top-level `rectifications` array (nesting level 2),
-    /// without the indent before it.
+    /// One rectification as a record of the top-level `rectifications` list, without the line
+    /// break and indent before it.
     static func actionEntry(_ row: SummaryDocument.ActionRow) -> String {
         var out = StringOutput()
-        action(row, level: 2, &out)
+        action(row, &out)
         return out.text
     }
 
     // MARK: - The document's parts, keys in sorted order
 
-    private static func action(_ row: SummaryDocument.ActionRow, level: Int, _ out: inout some TextOutput) {
-        var object = JSONContainer.open("{", level: level, &out)
-        object.key("action", &out); JSON.localized(row.action, level: level + 1, &out)
-        object.key("criterion", &out); JSON.string(row.criterion, &out)
-        object.key("current", &out); JSON.localized(row.current, level: level + 1, &out)
-        if let due = row.due { object.key("due", &out); JSON.string(due, &out) }
-        object.key("gain", &out); JSON.number(row.gain, &out)
-        object.key("have", &out); JSON.string(row.have, &out)
-        object.key("label", &out); JSON.localized(row.label, level: level + 1, &out)
-        if let region = row.region { object.key("region", &out); JSON.string(region, &out) }
-        object.key("unit_id", &out); JSON.string(row.unitID, &out)
-        object.key("unit_name", &out); JSON.string(row.unitName, &out)
-        object.close("}", &out)
+    private static func action(_ row: SummaryDocument.ActionRow, _ out: inout some TextOutput) {
+        var record = JSONRecord.open(&out)
+        record.key("action", &out); JSON.localized(row.action, &out)
+        record.key("criterion", &out); JSON.string(row.criterion, &out)
+        record.key("current", &out); JSON.localized(row.current, &out)
+        if let due = row.due { record.key("due", &out); JSON.string(due, &out) }
+        record.key("gain", &out); JSON.number(row.gain, &out)
+        record.key("have", &out); JSON.string(row.have, &out)
+        record.key("label", &out); JSON.localized(row.label, &out)
+        if let region = row.region { record.key("region", &out); JSON.string(region, &out) }
+        record.key("unit_id", &out); JSON.string(row.unitID, &out)
+        record.key("unit_name", &out); JSON.string(row.unitName, &out)
+        record.close(&out)
     }
 
-    private static func group(_ row: SummaryDocument.GroupRow, level: Int, _ out: inout some TextOutput) {
-        var object = JSONContainer.open("{", level: level, &out)
-        object.key("average_score", &out); JSON.number(row.averageScore, &out)
-        object.key("compliance_rate", &out); JSON.number(row.complianceRate, &out)
-        object.key("compliant", &out); JSON.integer(row.compliant, &out)
-        object.key("name", &out); JSON.string(row.name, &out)
-        object.key("required", &out); JSON.integer(row.required, &out)
-        object.key("units", &out); JSON.integer(row.units, &out)
-        object.close("}", &out)
+    private static func group(_ row: SummaryDocument.GroupRow, _ out: inout some TextOutput) {
+        var record = JSONRecord.open(&out)
+        record.key("average_score", &out); JSON.number(row.averageScore, &out)
+        record.key("compliance_rate", &out); JSON.number(row.complianceRate, &out)
+        record.key("compliant", &out); JSON.integer(row.compliant, &out)
+        record.key("name", &out); JSON.string(row.name, &out)
+        record.key("required", &out); JSON.integer(row.required, &out)
+        record.key("units", &out); JSON.integer(row.units, &out)
+        record.close(&out)
     }
 
     private static func figures(_ figures: SummaryDocument.Figures, level: Int, _ out: inout some TextOutput) {
@@ -116,54 +126,54 @@ struct SummaryJSON {
         object.close("}", &out)
     }
 
-    private static func input(_ input: SummaryDocument.InputRef, level: Int, _ out: inout some TextOutput) {
-        var object = JSONContainer.open("{", level: level, &out)
-        object.key("path", &out); JSON.string(input.path, &out)
-        if let region = input.region { object.key("region", &out); JSON.string(region, &out) }
-        object.key("sha256", &out); JSON.string(input.sha256, &out)
-        if let unitID = input.unitID { object.key("unit_id", &out); JSON.string(unitID, &out) }
-        object.key("valid", &out); JSON.bool(input.valid, &out)
-        object.close("}", &out)
+    private static func input(_ input: SummaryDocument.InputRef, _ out: inout some TextOutput) {
+        var record = JSONRecord.open(&out)
+        record.key("path", &out); JSON.string(input.path, &out)
+        if let region = input.region { record.key("region", &out); JSON.string(region, &out) }
+        record.key("sha256", &out); JSON.string(input.sha256, &out)
+        if let unitID = input.unitID { record.key("unit_id", &out); JSON.string(unitID, &out) }
+        record.key("valid", &out); JSON.bool(input.valid, &out)
+        record.close(&out)
     }
 
-    private static func invalid(_ row: SummaryDocument.InvalidRow, level: Int, _ out: inout some TextOutput) {
-        var object = JSONContainer.open("{", level: level, &out)
-        object.key("diagnostics", &out); JSON.array(row.diagnostics, level: level + 1, &out, Self.diagnostic)
-        object.key("path", &out); JSON.string(row.path, &out)
-        object.close("}", &out)
+    private static func invalid(_ row: SummaryDocument.InvalidRow, _ out: inout some TextOutput) {
+        var record = JSONRecord.open(&out)
+        record.key("diagnostics", &out); JSON.list(row.diagnostics, &out, Self.diagnostic)
+        record.key("path", &out); JSON.string(row.path, &out)
+        record.close(&out)
     }
 
-    private static func diagnostic(_ row: SummaryDocument.DiagnosticRow, level: Int, _ out: inout some TextOutput) {
-        var object = JSONContainer.open("{", level: level, &out)
-        object.key("code", &out); JSON.string(row.code, &out)
-        object.key("column", &out); JSON.integer(row.column, &out)
-        object.key("hint", &out); JSON.localized(row.hint, level: level + 1, &out)
-        object.key("key_path", &out); JSON.string(row.keyPath, &out)
-        object.key("line", &out); JSON.integer(row.line, &out)
-        object.key("message", &out); JSON.localized(row.message, level: level + 1, &out)
-        object.key("severity", &out); JSON.string(row.severity, &out)
-        object.close("}", &out)
+    private static func diagnostic(_ row: SummaryDocument.DiagnosticRow, _ out: inout some TextOutput) {
+        var record = JSONRecord.open(&out)
+        record.key("code", &out); JSON.string(row.code, &out)
+        record.key("column", &out); JSON.integer(row.column, &out)
+        record.key("hint", &out); JSON.localized(row.hint, &out)
+        record.key("key_path", &out); JSON.string(row.keyPath, &out)
+        record.key("line", &out); JSON.integer(row.line, &out)
+        record.key("message", &out); JSON.localized(row.message, &out)
+        record.key("severity", &out); JSON.string(row.severity, &out)
+        record.close(&out)
     }
 
-    private static func missed(_ row: SummaryDocument.MissedRow, level: Int, _ out: inout some TextOutput) {
-        var object = JSONContainer.open("{", level: level, &out)
-        object.key("applicable", &out); JSON.integer(row.applicable, &out)
-        object.key("criterion", &out); JSON.string(row.criterion, &out)
-        object.key("have", &out); JSON.string(row.have, &out)
-        object.key("label", &out); JSON.localized(row.label, level: level + 1, &out)
-        object.key("units", &out); JSON.integer(row.units, &out)
-        object.close("}", &out)
+    private static func missed(_ row: SummaryDocument.MissedRow, _ out: inout some TextOutput) {
+        var record = JSONRecord.open(&out)
+        record.key("applicable", &out); JSON.integer(row.applicable, &out)
+        record.key("criterion", &out); JSON.string(row.criterion, &out)
+        record.key("have", &out); JSON.string(row.have, &out)
+        record.key("label", &out); JSON.localized(row.label, &out)
+        record.key("units", &out); JSON.integer(row.units, &out)
+        record.close(&out)
     }
 
     private static func standard(_ standard: SummaryDocument.StandardRef, level: Int, _ out: inout some TextOutput) {
         var object = JSONContainer.open("{", level: level, &out)
         object.key("haves", &out)
-        JSON.array(standard.haves, level: level + 1, &out) { have, level, out in
-            var object = JSONContainer.open("{", level: level, &out)
-            object.key("id", &out); JSON.string(have.id, &out)
-            object.key("label", &out); JSON.localized(have.label, level: level + 1, &out)
-            object.key("weight", &out); JSON.number(have.weight, &out)
-            object.close("}", &out)
+        JSON.records(standard.haves, level: level + 1, &out) { have, out in
+            var record = JSONRecord.open(&out)
+            record.key("id", &out); JSON.string(have.id, &out)
+            record.key("label", &out); JSON.localized(have.label, &out)
+            record.key("weight", &out); JSON.number(have.weight, &out)
+            record.close(&out)
         }
         object.key("id", &out); JSON.string(standard.id, &out)
         if let digest = standard.sha256 { object.key("sha256", &out); JSON.string(digest, &out) }
@@ -172,32 +182,31 @@ struct SummaryJSON {
         object.close("}", &out)
     }
 
-    private static func unit(_ row: SummaryDocument.UnitRow, level: Int, _ out: inout some TextOutput) {
-        var object = JSONContainer.open("{", level: level, &out)
-        object.key("actions", &out); JSON.integer(row.actions, &out)
-        object.key("category", &out); JSON.string(row.category, &out)
-        object.key("grade", &out); JSON.string(row.grade, &out)
-        object.key("haves", &out)
-        JSON.array(row.haves, level: level + 1, &out) { cell, level, out in
-            var object = JSONContainer.open("{", level: level, &out)
-            object.key("id", &out); JSON.string(cell.id, &out)
-            object.key("points", &out); JSON.number(cell.points, &out)
-            object.key("status", &out); JSON.string(cell.status, &out)
-            object.key("weight", &out); JSON.number(cell.weight, &out)
-            object.close("}", &out)
+    private static func unit(_ row: SummaryDocument.UnitRow, _ out: inout some TextOutput) {
+        var record = JSONRecord.open(&out)
+        record.key("actions", &out); JSON.integer(row.actions, &out)
+        record.key("category", &out); JSON.string(row.category, &out)
+        record.key("grade", &out); JSON.string(row.grade, &out)
+        record.key("haves", &out)
+        JSON.list(row.haves, &out) { cell, out in
+            var record = JSONRecord.open(&out)
+            record.key("id", &out); JSON.string(cell.id, &out)
+            record.key("points", &out); JSON.number(cell.points, &out)
+            record.key("status", &out); JSON.string(cell.status, &out)
+            record.key("weight", &out); JSON.number(cell.weight, &out)
+            record.close(&out)
         }
-        object.key("inspection_date", &out); JSON.string(row.inspectionDate, &out)
-        object.key("lift_criteria", &out)
-        JSON.array(row.liftCriteria, level: level + 1, &out) { value, _, out in JSON.string(value, &out) }
-        object.key("name", &out); JSON.string(row.name, &out)
-        object.key("rank", &out); JSON.integer(row.rank, &out)
-        if let region = row.region { object.key("region", &out); JSON.string(region, &out) }
-        object.key("required", &out); JSON.bool(row.required, &out)
-        object.key("retirees", &out); JSON.integer(row.retirees, &out)
-        object.key("score", &out); JSON.number(row.score, &out)
-        if let township = row.township { object.key("township", &out); JSON.string(township, &out) }
-        object.key("unit_id", &out); JSON.string(row.unitID, &out)
-        object.close("}", &out)
+        record.key("inspection_date", &out); JSON.string(row.inspectionDate, &out)
+        record.key("lift_criteria", &out); JSON.list(row.liftCriteria, &out) { value, out in JSON.string(value, &out) }
+        record.key("name", &out); JSON.string(row.name, &out)
+        record.key("rank", &out); JSON.integer(row.rank, &out)
+        if let region = row.region { record.key("region", &out); JSON.string(region, &out) }
+        record.key("required", &out); JSON.bool(row.required, &out)
+        record.key("retirees", &out); JSON.integer(row.retirees, &out)
+        record.key("score", &out); JSON.number(row.score, &out)
+        if let township = row.township { record.key("township", &out); JSON.string(township, &out) }
+        record.key("unit_id", &out); JSON.string(row.unitID, &out)
+        record.close(&out)
     }
 
     private static func changes(_ changes: SummaryDocument.Changes, level: Int, _ out: inout some TextOutput) {
@@ -223,16 +232,16 @@ struct SummaryJSON {
         object.key("new_units", &out); ids(changes.newUnits, &out)
         object.key("slipped", &out); ids(changes.slipped, &out)
         object.key("units", &out)
-        JSON.array(changes.units, level: level + 1, &out) { unit, level, out in
-            var object = JSONContainer.open("{", level: level, &out)
-            object.key("delta", &out); JSON.number(unit.delta, &out)
-            object.key("grade_after", &out); JSON.string(unit.gradeAfter, &out)
-            object.key("grade_before", &out); JSON.string(unit.gradeBefore, &out)
-            object.key("name", &out); JSON.string(unit.name, &out)
-            object.key("score_after", &out); JSON.number(unit.scoreAfter, &out)
-            object.key("score_before", &out); JSON.number(unit.scoreBefore, &out)
-            object.key("unit_id", &out); JSON.string(unit.unitID, &out)
-            object.close("}", &out)
+        JSON.records(changes.units, level: level + 1, &out) { unit, out in
+            var record = JSONRecord.open(&out)
+            record.key("delta", &out); JSON.number(unit.delta, &out)
+            record.key("grade_after", &out); JSON.string(unit.gradeAfter, &out)
+            record.key("grade_before", &out); JSON.string(unit.gradeBefore, &out)
+            record.key("name", &out); JSON.string(unit.name, &out)
+            record.key("score_after", &out); JSON.number(unit.scoreAfter, &out)
+            record.key("score_before", &out); JSON.number(unit.scoreBefore, &out)
+            record.key("unit_id", &out); JSON.string(unit.unitID, &out)
+            record.close(&out)
         }
         object.close("}", &out)
     }
@@ -254,9 +263,9 @@ struct SummaryJSON {
     }
 }
 
-/// An open JSON object or array at a nesting level, written the way Foundation's pretty printer
-/// writes it: `{`, a line feed, each member indented on its own line with `,` between them, then
-/// a line feed and the closing bracket at the container's own indent (`{\n\n}` when empty).
+/// An open JSON object or array at a nesting level, pretty-printed as Foundation's encoder does:
+/// `{`, a line feed, each member indented on its own line with `,` between them, then a line feed
+/// and the closing bracket at the container's own indent (`{\n\n}` when empty).
 struct JSONContainer {
     let level: Int
     private var count = 0
@@ -293,8 +302,34 @@ struct JSONContainer {
     }
 }
 
-/// JSON values as Foundation's encoder writes them.
+/// An open JSON object written on one line, with no spaces: `{"key":value,…}`, as each element of a
+/// list of records is.
+struct JSONRecord {
+    private var count = 0
+
+    static func open(_ out: inout some TextOutput) -> JSONRecord {
+        out.write("{")
+        return JSONRecord()
+    }
+
+    /// Starts the member `name` (a plain key that needs no escaping).
+    mutating func key(_ name: String, _ out: inout some TextOutput) {
+        out.write(count > 0 ? ",\"" : "\"")
+        out.write(name)
+        out.write("\":")
+        count += 1
+    }
+
+    func close(_ out: inout some TextOutput) {
+        out.write("}")
+    }
+}
+
+/// JSON values as Foundation's encoder writes them, and the compact records of lists.
 enum JSON {
+    /// What comes between two records of a top-level list.
+    static let recordSeparator = ",\n" + indent(2)
+
     private static let indents = (0..<12).map { String(repeating: "  ", count: $0) }
 
     static func indent(_ level: Int) -> String {
@@ -345,6 +380,31 @@ enum JSON {
             }
             out.write("\"")
         }
+    }
+
+    /// Text in both languages, inside a record: `{"en":…,"zh":…}`.
+    static func localized(_ value: Localized, _ out: inout some TextOutput) {
+        out.write("{\"en\":")
+        string(value.en, &out)
+        out.write(",\"zh\":")
+        string(value.zh, &out)
+        out.write("}")
+    }
+
+    /// A list inside a record: `[a,b]`.
+    static func list<Element, Output: TextOutput>(_ values: [Element], _ out: inout Output, _ element: (Element, inout Output) -> Void) {
+        out.write("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.write(",") }
+            element(value, &out)
+        }
+        out.write("]")
+    }
+
+    /// A pretty-printed list at `level` whose elements are records, one a line.
+    static func records<Element, Output: TextOutput>(_ values: [Element], level: Int, _ out: inout Output,
+                                                     _ record: (Element, inout Output) -> Void) {
+        array(values, level: level, &out) { value, _, out in record(value, &out) }
     }
 
     static func localized(_ value: Localized, level: Int, _ out: inout some TextOutput) {
