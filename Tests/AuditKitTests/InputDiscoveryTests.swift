@@ -24,6 +24,26 @@ import Testing
         }
     }
 
+    /// A folder listed in many buffers' worth of entries with long names: every name is read
+    /// whole, and none past the end of its entry (the last entry of a buffer ends near the end of
+    /// its memory, which AddressSanitizer watches).
+    @Test func aLongListingIsReadEntryByEntry() throws {
+        try ScratchFolder.with { folder in
+            let tree = folder.appendingPathComponent("checklists")
+            try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+            var names: [String] = []
+            for index in 0..<600 {
+                // 40 to 239 bytes, so that the entries end at every offset of a buffer.
+                let name = String(format: "%04d-", index) + String(repeating: "长", count: (index * 37) % 65 + 10) + ".yaml"
+                names.append(name)
+                #expect(FileManager.default.createFile(atPath: tree.appendingPathComponent(name).path, contents: Data()))
+            }
+            let inputs = try InputDiscovery.files(in: [tree.path])
+            #expect(inputs.map(\.path) == names.sorted().map { tree.path + "/" + $0 })
+            #expect(FolderListing.entries(tree.path)?.map(\.name).sorted() == names.sorted())
+        }
+    }
+
     /// Files listed in a folder are known by the folder's real path; those reached through a link
     /// (a linked folder named on the command line, a linked file inside the tree) still resolve to
     /// the file they name.

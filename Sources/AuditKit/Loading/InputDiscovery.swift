@@ -163,19 +163,11 @@ public enum InputDiscovery {
     /// from the folder listing where the file system gives it, else looked up without following
     /// links.
     private static func walk(_ folder: String, real: String, root: String, into found: inout [Found]) {
-        guard let directory = opendir(folder) else {
+        guard let listed = FolderListing.entries(folder) else {
             found.append(Found(file: InputFile(path: folder, treeRoot: root), real: nil))
             return
         }
-        var entries: [(name: String, kind: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            entries.append((name, entry.pointee.d_type))
-        }
-        closedir(directory)
+        let entries = listed.filter { !$0.name.hasPrefix(".") }.map { (name: $0.name, kind: $0.type) }
         for (name, listedKind) in entries.sorted(by: { $0.name < $1.name }) {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let realPath = real.hasSuffix("/") ? real + name : real + "/" + name

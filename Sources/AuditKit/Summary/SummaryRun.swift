@@ -198,16 +198,8 @@ private final class ScorecardWriter: @unchecked Sendable {
     func removeTemporaries(keepingFolder: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        guard serial > 0, let directory = opendir(folder + "/units") else { return }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name.contains(suffix) { names.append(name) }
-        }
-        closedir(directory)
-        for name in names { unlink(folder + "/units/" + name) }
+        guard serial > 0, let entries = FolderListing.entries(folder + "/units") else { return }
+        for entry in entries where entry.name.contains(suffix) { unlink(folder + "/units/" + entry.name) }
         if madeFolder && !keepingFolder { rmdir(folder + "/units") }
     }
 }
