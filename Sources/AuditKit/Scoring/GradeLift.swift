@@ -14,7 +14,7 @@ struct GradeLift {
 
     func fewestCriteria(for card: Scorecard, to target: Grade) -> [String] {
         var ids: [String] = []
-        for have in card.haves { for criterion in have.criteria { ids.append(criterion.id) } }
+        for have in card.haves { ids += have.criteria.map(\.id) }
         guard ids.count <= 64, Set(ids).count == ids.count else { return fewestCriteriaByLists(for: card, to: target) }
         // rank[p]: where criterion p's id sorts among all ids, so comparing ranks compares ids.
         let sortedPositions = ids.indices.sorted { ids[$0] < ids[$1] }
@@ -96,9 +96,10 @@ struct GradeLift {
     /// (the first one met, counting subsets up as binary numbers, on a tie), as a mask over the
     /// card's criteria starting at `offset`.
     private func options(for have: HaveResult, offset: Int) -> [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)] {
-        let short = Array(have.criteria.indices.filter { index in
-            let criterion = have.criteria[index]
-            return criterion.attainment != .notApplicable && (criterion.earnedTenths < criterion.maxTenths || !criterion.essentialPassed)
+        let criteria = have.criteria
+        let short = Array(criteria.indices.filter { index in
+            criteria[index].attainment != .notApplicable
+                && (criteria[index].earnedTenths < criteria[index].maxTenths || !criteria[index].essentialPassed)
         }.prefix(12))
         var best: [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)?] =
             Array(repeating: nil, count: (short.count + 1) * 3)

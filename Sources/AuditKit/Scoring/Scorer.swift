@@ -102,14 +102,17 @@ public struct Scorer: Sendable {
             // A gain is what the unit's score would rise by: the have's points with the criterion
             // met, less its points now, each rounded as the score is. An essential criterion that
             // earns its points but fails its bar is an action too, worth no points but its have.
-            let figures = have.criteria.map(HaveScoring.Figures.init)
-            for (index, criterion) in have.criteria.enumerated()
-            where criterion.attainment != .notApplicable && (criterion.earnedTenths < criterion.maxTenths || !criterion.essentialPassed) {
+            // By index, not by element: a result carries eight strings, which a loop over the
+            // elements would copy.
+            let criteria = have.criteria
+            let figures = criteria.map(HaveScoring.Figures.init)
+            for index in criteria.indices
+            where figures[index].applies && (figures[index].earnedTenths < figures[index].maxTenths || !criteria[index].essentialPassed) {
                 let (fixed, _) = HaveScoring.evaluate(weight: have.weightTenths, figures: figures, metPercent: standard.metPercent) { $0 == index }
                 let gain = fixed - have.pointsTenths
                 actions.append((RectificationAction(
-                    haveID: have.id, criterionID: criterion.id, label: criterion.label, current: criterion.reason,
-                    action: criterion.action, gainTenths: gain, due: due), order))
+                    haveID: have.id, criterionID: criteria[index].id, label: criteria[index].label, current: criteria[index].reason,
+                    action: criteria[index].action, gainTenths: gain, due: due), order))
                 order += 1
             }
         }
@@ -134,7 +137,7 @@ enum HaveScoring {
         /// An essential criterion that failed.
         var failsEssential: Bool
 
-        init(_ result: CriterionResult) {
+        init(_ result: borrowing CriterionResult) {
             applies = result.attainment != .notApplicable
             maxTenths = result.maxTenths
             earnedTenths = result.earnedTenths

@@ -82,12 +82,14 @@ public struct SummaryBuilder: Sendable {
     /// What the summary needs of one scorecard.
     func facts(_ card: Scorecard) -> UnitFacts {
         var shortfalls: [UInt8] = []
+        // By index, not by element: a criterion's result carries eight strings, and a loop over
+        // the elements would copy each.
         for have in standard.haves {
-            let result = card.haves.first { $0.id == have.id }
+            let result = card.haves.firstIndex { $0.id == have.id }.map { card.haves[$0].criteria }
             for criterion in have.criteria {
-                guard let criterion = result?.criteria.first(where: { $0.id == criterion.id }),
-                      criterion.attainment != .notApplicable else { shortfalls.append(0); continue }
-                shortfalls.append(criterion.earnedTenths < criterion.maxTenths ? 2 : 1)
+                guard let results = result, let index = results.firstIndex(where: { $0.id == criterion.id }),
+                      results[index].attainment != .notApplicable else { shortfalls.append(0); continue }
+                shortfalls.append(results[index].earnedTenths < results[index].maxTenths ? 2 : 1)
             }
         }
         return UnitFacts(row: row(card), inspectionDate: card.inspectionDate, round: card.round, shortfalls: shortfalls)
