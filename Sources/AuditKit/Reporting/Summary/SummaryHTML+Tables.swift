@@ -9,18 +9,42 @@ extension SummaryHTML {
         head += [(t("类别", "Category"), ""), (t("乡镇", "Township"), ""), (t("离退休", "Retirees"), "num"),
                  (t("要求", "Required"), ""), (t("得分", "Score"), "num"), (t("等级", "Grade"), "")]
         head += haves.map { (w.haveShort($0.id), "center") }
-        @Sendable func unitRow(_ unit: SummaryDocument.UnitRow) -> String {
-            var cells = [cell(String(unit.rank), "num"),
-                         tag("td", [:], text(unit.name) + tag("span", ["class": "unit-id"], text: unit.unitID))]
-            if hasRegion { cells.append(cell(unit.region ?? "–")) }
-            cells += [cell(w.category(unit.category), "short"), cell(unit.township ?? "–", "short"), cell(String(unit.retirees), "num"),
-                      cell(w.required(unit.required), "nowrap"), cell(w.number(unit.score), "num strong"),
-                      tag("td", [:], gradePill(unit.grade, w))]
-            cells += haves.map { have in
-                let status = unit.haves.first { $0.id == have.id }
-                return tag("td", ["class": "center"], status.map { statusPill($0.status, w) } ?? text("–"))
+        // A row is appended piece by piece; the cells that take one of a few values (grade,
+        // statuses, category, required) are made once for the page.
+        let gradeCells = Dictionary(uniqueKeysWithValues: Grade.allCases.map { ($0.rawValue, tag("td", [:], gradePill($0.rawValue, w))) })
+        let statusCells = Dictionary(uniqueKeysWithValues: HaveStatus.allCases.map {
+            ($0.rawValue, tag("td", ["class": "center"], statusPill($0.rawValue, w)))
+        })
+        let noStatusCell = tag("td", ["class": "center"], text("–"))
+        let categoryCells = Dictionary(ChecklistFormat.categories.map { ($0.id, cell(w.category($0.id), "short")) }) { first, _ in first }
+        let requiredCells = [cell(w.required(false), "nowrap"), cell(w.required(true), "nowrap")]
+        let html = self
+        @Sendable func writeUnitRow(_ unit: SummaryDocument.UnitRow, to out: inout StringOutput) {
+            out.write("<tr><td class=\"num\">")
+            out.write(String(unit.rank))
+            out.write("</td><td>")
+            out.write(html.text(unit.name))
+            out.write("<span class=\"unit-id\">")
+            out.write(html.text(unit.unitID))
+            out.write("</span></td>")
+            if hasRegion { out.write(html.cell(unit.region ?? "–")) }
+            out.write(categoryCells[unit.category] ?? html.cell(w.category(unit.category), "short"))
+            out.write(html.cell(unit.township ?? "–", "short"))
+            out.write("<td class=\"num\">")
+            out.write(String(unit.retirees))
+            out.write("</td>")
+            out.write(requiredCells[unit.required ? 1 : 0])
+            out.write(html.cell(w.number(unit.score), "num strong"))
+            out.write(gradeCells[unit.grade] ?? html.tag("td", [:], html.gradePill(unit.grade, w)))
+            for have in haves {
+                if let index = unit.haves.firstIndex(where: { $0.id == have.id }) {
+                    let status = unit.haves[index].status
+                    out.write(statusCells[status] ?? html.tag("td", ["class": "center"], html.statusPill(status, w)))
+                } else {
+                    out.write(noStatusCell)
+                }
             }
-            return row(cells)
+            out.write("</tr>")
         }
         writeSection("units", t("单位排名", "Units ranked"), to: &out) { out in
             out.line("")
@@ -30,7 +54,7 @@ extension SummaryHTML {
             }
             let units = document.units
             writeTable(labelledBy: "units-h", className: "data units", head: head, to: &out) { out in
-                out.writeRows(count: units.count, separator: "\n") { unitRow(units[$0]) }
+                out.writeRows(count: units.count, separator: "\n") { index, text in writeUnitRow(units[index], to: &text) }
             }
         }
     }
