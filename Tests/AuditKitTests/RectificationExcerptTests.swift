@@ -2,7 +2,7 @@ import Testing
 @testable import AuditKit
 
 /// A page with room for fewer rows than the rectification list shows the actions of the
-/// lowest-ranked units: whole units, the lowest first, as many as fit and at least one.
+/// lowest-ranked units: whole units, as many as fit and at least one, in the list's own order.
 @Suite struct RectificationExcerptTests {
     /// Units A to D in rank order with 3, 2, 4 and 1 actions.
     private static let rows: [SummaryDocument.ActionRow] = [("A", 3), ("B", 2), ("C", 4), ("D", 1)].flatMap { unit, count in
@@ -25,10 +25,10 @@ import Testing
         (0, RectificationList.Excerpt(units: 1, rows: 1), ["D1"]),
         (1, RectificationList.Excerpt(units: 1, rows: 1), ["D1"]),
         (4, RectificationList.Excerpt(units: 1, rows: 1), ["D1"]),
-        (5, RectificationList.Excerpt(units: 2, rows: 5), ["D1", "C1", "C2", "C3", "C4"]),
-        (6, RectificationList.Excerpt(units: 2, rows: 5), ["D1", "C1", "C2", "C3", "C4"]),
-        (7, RectificationList.Excerpt(units: 3, rows: 7), ["D1", "C1", "C2", "C3", "C4", "B1", "B2"]),
-        (9, RectificationList.Excerpt(units: 3, rows: 7), ["D1", "C1", "C2", "C3", "C4", "B1", "B2"]),
+        (5, RectificationList.Excerpt(units: 2, rows: 5), ["C1", "C2", "C3", "C4", "D1"]),
+        (6, RectificationList.Excerpt(units: 2, rows: 5), ["C1", "C2", "C3", "C4", "D1"]),
+        (7, RectificationList.Excerpt(units: 3, rows: 7), ["B1", "B2", "C1", "C2", "C3", "C4", "D1"]),
+        (9, RectificationList.Excerpt(units: 3, rows: 7), ["B1", "B2", "C1", "C2", "C3", "C4", "D1"]),
     ] as [(Int?, RectificationList.Excerpt?, [String])])
     func excerpt(_ limit: Int?, _ excerpt: RectificationList.Excerpt?, _ rows: [String]) {
         #expect(RectificationList(Self.rows).excerpt(limit: limit) == excerpt)

@@ -168,7 +168,11 @@ import Testing
         #expect(html.contains("&lt;i&gt;North&lt;/i&gt; &amp; &quot;co&quot;"))
         #expect(!html.contains("<i>") && !html.contains("<city>"))
         // A rollup writes no scorecards, so its page sends no one to units/.
-        #expect(html.contains("The full list is in rectifications.csv.</p>"))
+        #expect(html.contains("The list is also in rectifications.csv.</p>"))
+        // Two counties may use one unit name or id: each action names its region.
+        #expect(html.contains("<th scope=\"col\" class=\"\">Region</th><th scope=\"col\" class=\"\">Criterion</th>"))
+        #expect(html.contains("<td>=South</td><td><span class=\"code\">"))
+        #expect(html.contains("from 2 summaries (summary.json, "))
         #expect(!html.contains("units/"))
         #expect(Self.xmlProblem(String(html.dropFirst("<!DOCTYPE html>\n".count))) == nil)
     }
@@ -201,16 +205,19 @@ import Testing
         let charts = try #require(html.range(of: "id=\"unit-charts-h\"")).upperBound
         let table = try #require(html.range(of: "id=\"units-h\"")).lowerBound
         #expect(!html[charts..<table].contains("<svg"))
-        #expect(html.contains(language == .zh ? "共 \(document.units.count) 个单位。单位超过 \(document.units.count - 1) 个时不再逐个绘图"
-                                              : "\(document.units.count) units: above \(document.units.count - 1), no chart is drawn unit by unit"))
+        #expect(html.contains(language == .zh ? "共 \(document.units.count) 个单位。超过 \(document.units.count - 1) 个单位时，逐个单位的图会过长"
+                                              : "\(document.units.count) units: with more than \(document.units.count - 1), a chart of each unit"))
         let list = try #require(html.components(separatedBy: "aria-labelledby=\"rectifications-h\"").last?.components(separatedBy: "</table>").first)
         let rows = list.components(separatedBy: "<tr>").dropFirst(2)
         #expect(rows.count == limit)
-        // The lowest-ranked unit with actions comes first.
+        // In the list's own order: the higher-ranked of the two units first, the lowest last.
+        let second = try #require(document.units.first { $0.unitID == units[1].id })
         let lowest = try #require(document.units.first { $0.unitID == units[0].id })
-        #expect(rows.first?.hasPrefix("<td>" + Escaping.html(lowest.name) + "</td>") == true)
-        #expect(html.contains(Escaping.html(language == .zh ? "共 \(count) 项，此处只列出排名最后的 2 个单位的 \(limit) 项，从最后一名起"
-                                                            : "\(count) actions; listed here are only the \(limit) actions of the 2 lowest-ranked units, from the lowest up")))
+        #expect(rows.first?.hasPrefix("<td>" + Escaping.html(second.name) + "</td>") == true)
+        #expect(rows.last?.hasPrefix("<td>" + Escaping.html(lowest.name) + "</td>") == true)
+        #expect(html.contains(Escaping.html(language == .zh
+            ? "共 \(count) 项，超过 \(limit) 项，此处只列出排名最后的 2 个单位的 \(limit) 项，按单位排名和可得分（从高到低）排列。完整清单见 rectifications.csv"
+            : "\(count) actions, more than \(limit): listed here are only the \(limit) actions of the 2 lowest-ranked units, by unit rank and gain, largest first. The whole list is in rectifications.csv")))
         for unit in document.units { #expect(html.contains(Escaping.html(unit.unitID))) }
 
         let markdown = SummaryMarkdown(document: document, language: language, limits: limits).render()
@@ -218,6 +225,8 @@ import Testing
             .components(separatedBy: "\n## ").first)
         #expect(section.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }.count == 1 + limit)
         #expect(section.contains(language == .zh ? "此处只列出排名最后的 2 个单位的 \(limit) 项" : "listed here are only the \(limit) actions of the 2 lowest-ranked units"))
+        let markdownRows = section.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }.dropFirst()
+        #expect(markdownRows.last?.hasPrefix("| " + Markdown.escaped(lowest.name) + " |") == true)
         #expect(SummaryCSV(document: document, language: language).rectifications().components(separatedBy: "\r\n").count == count + 2)
 
         // At exactly the limits, everything is drawn and listed, in rank order.
@@ -228,7 +237,7 @@ import Testing
         #expect(whole[wholeCharts..<wholeTable].contains("<svg"))
         let wholeList = try #require(whole.components(separatedBy: "aria-labelledby=\"rectifications-h\"").last?.components(separatedBy: "</table>").first)
         #expect(wholeList.components(separatedBy: "<tr>").count - 2 == count)
-        #expect(!whole.contains(language == .zh ? "不再逐个绘图" : "no chart is drawn"))
+        #expect(!whole.contains(language == .zh ? "逐个单位的图会过长" : "too long to read"))
         #expect(!whole.contains(language == .zh ? "此处只列出" : "listed here are only"))
         #expect(whole == SummaryHTML(document: document, language: language).render())
     }

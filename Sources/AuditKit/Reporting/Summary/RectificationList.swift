@@ -88,26 +88,26 @@ struct RectificationList: Sendable {
     }
 
     /// Writes the rows in `format`, `separator` between two rows; `render` renders a held row.
-    /// When the list is longer than `limit`, only `excerpt(limit:)` is written: the last units in
-    /// rank, the lowest first, each with its rows in their order. (A spool that cannot be read
-    /// back says so through `TextSpool.readFailed`.)
+    /// When the list is longer than `limit`, only `excerpt(limit:)` is written: the rows of the
+    /// last units in rank, in the list's own order, so that a page reads the same way either
+    /// side of the limit. (A spool that cannot be read back says so through
+    /// `TextSpool.readFailed`.)
     func write<Output: TextOutput>(_ format: Format, to out: inout Output, separator: String, limit: Int? = nil,
                                    render: (SummaryDocument.ActionRow) -> String) {
         let excerpt = excerpt(limit: limit)
         switch storage {
         case .rows(let rows):
             var indices = Array(rows.indices)
-            if let excerpt { indices = Self.unitRanges(rows).suffix(excerpt.units).reversed().flatMap { $0 } }
+            if let excerpt { indices = Self.unitRanges(rows).suffix(excerpt.units).flatMap { $0 } }
             for (index, row) in indices.enumerated() {
                 if index > 0 { out.write(separator) }
                 out.write(render(rows[row]))
             }
         case .spooled(let spooled):
             // One unit's rows at a time, rendered on all cores, a batch of units at once.
-            let last = spooled.entries.count - 1
-            let units = excerpt?.units ?? spooled.entries.count
-            out.writeRows(count: units, separator: separator) { index, text in
-                let entry = excerpt == nil ? index : last - index
+            let first = spooled.entries.count - (excerpt?.units ?? spooled.entries.count)
+            out.writeRows(count: spooled.entries.count - first, separator: separator) { index, text in
+                let entry = first + index
                 let actions = spooled.codec.decode(spooled.spool.read(spooled.entries[entry], part: 0))
                 text.write(bytes: spooled.texts.render(actions, unit: spooled.units[spooled.positions[entry]], format: format))
             }

@@ -127,31 +127,31 @@ extension SummaryHTML {
             return
         }
         let regions = !document.byRegion.isEmpty
-        let text: String
-        if let excerpt = actions.excerpt(limit: limits.listedActions) {
-            text = w.excerpt(excerpt, of: actions.count) + t("", " ") + w.wholeList(regions: regions)
-        } else {
-            // A rollup writes no scorecards; those stay with each county's own reports.
-            text = t("共 \(actions.count) 项，按单位排名和可得分排列。完整清单见 rectifications.csv", "\(English.count(actions.count, "action")), by unit rank and gain. The full list is in rectifications.csv")
-                + (regions ? t("。", ".") : t("；每个单位的评分表见 units/ 目录。", "; each unit's scorecard is under units/."))
-        }
+        let excerpt = actions.excerpt(limit: limits.listedActions)
+        let text = (excerpt.map { w.excerpt($0, of: actions.count, limit: limits.listedActions) }
+            ?? t("共 \(actions.count) 项，按单位排名和可得分（从高到低）排列。", "\(English.count(actions.count, "action")), by unit rank and gain, largest first."))
+            + t("", " ") + w.listElsewhere(regions: regions, excerpt: excerpt != nil)
         let note = tag("p", ["class": "note-text"], text: text)
-        let head = [(t("单位", "Unit"), ""), (t("细则", "Criterion"), ""), (t("整改措施", "Action"), ""),
-                    (t("可得分", "Gain"), "num"), (t("期限", "Due"), "")]
+        // A rollup's units come from several counties, whose names and ids may repeat: each row
+        // says which.
+        let head = [(t("单位", "Unit"), "")] + (regions ? [(t("地区", "Region"), "")] : [])
+            + [(t("细则", "Criterion"), ""), (t("整改措施", "Action"), ""), (t("可得分", "Gain"), "num"), (t("期限", "Due"), "")]
         writeSection("rectifications", title, to: &out) { out in
             out.line("")
             out.write(note)
             out.line("")
             writeTable(labelledBy: "rectifications-h", className: "data actions", head: head, to: &out) { out in
-                actions.write(.html, to: &out, separator: "\n", limit: limits.listedActions) { Self.actionRow($0, language: language) }
+                actions.write(.html, to: &out, separator: "\n", limit: limits.listedActions) {
+                    Self.actionRow($0, language: language, regions: regions)
+                }
             }
         }
     }
 
-    /// One row of the rectification table.
-    static func actionRow(_ action: SummaryDocument.ActionRow, language: Language) -> String {
+    /// One row of the rectification table; with `regions` (a rollup), the unit's region after it.
+    static func actionRow(_ action: SummaryDocument.ActionRow, language: Language, regions: Bool = false) -> String {
         let recommended = language == .zh ? "建议" : "recommended"
-        return row([cell(action.unitName),
+        return row([cell(action.unitName)] + (regions ? [cell(action.region ?? "–")] : []) + [
                     tag("td", [:], tag("span", ["class": "code"], text: action.criterion) + " " + Escaping.html(action.label.text(language))),
                     cell(action.action.text(language)), cell("+" + Value.format(action.gain), "num"),
                     cell(action.due ?? recommended, action.due == nil ? "muted nowrap" : "nowrap")])

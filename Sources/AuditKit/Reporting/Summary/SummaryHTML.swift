@@ -136,8 +136,8 @@ struct SummaryHTML {
         }
         guard document.units.count <= limits.chartedUnits else {
             out.write(section("unit-charts", t("各单位得分与“五有”情况", "Scores and the five haves by unit"), [tag("p", ["class": "note-text"], text: t(
-                "共 \(document.units.count) 个单位。单位超过 \(limits.chartedUnits) 个时不再逐个绘图，图会长得无法阅读；下表列出每个单位的排名、得分和“五有”情况，其后各表分组汇总。",
-                "\(document.units.count) units: above \(limits.chartedUnits), no chart is drawn unit by unit, as it would be too long to read; "
+                "共 \(document.units.count) 个单位。超过 \(limits.chartedUnits) 个单位时，逐个单位的图会过长、难以阅读，故不绘制；下表列出每个单位的排名、得分和“五有”情况，其后各表分组汇总。",
+                "\(document.units.count) units: with more than \(limits.chartedUnits), a chart of each unit would be too long to read and is left out; "
                 + "the table below ranks every unit with its score and five haves, and the tables after it summarise them by group."))]))
             return
         }
@@ -153,9 +153,15 @@ struct SummaryHTML {
     private func footer(_ w: SummaryWords) -> String {
         let t = w.t
         let valid = document.inputs.filter(\.valid).count
-        let line = t("由 \(document.tool.name) \(document.tool.version) 根据 \(document.inputs.count) 份清单（有效 \(valid) 份）生成；"
+        // A rollup's inputs are the summaries it combines, not checklists.
+        let source = document.byRegion.isEmpty
+            ? t("根据 \(document.inputs.count) 份清单（有效 \(valid) 份）", "from \(English.count(document.inputs.count, "checklist")) (\(valid) valid)")
+            : t("汇总 \(document.inputs.count) 份 summary.json（共 \(document.figures.units + document.figures.invalid) 份清单）",
+                "from \(English.count(document.inputs.count, "summary", "summaries")) (summary.json, "
+                    + "\(English.count(document.figures.units + document.figures.invalid, "checklist")) in all)")
+        let line = t("由 \(document.tool.name) \(document.tool.version) \(source)生成；"
                      + "标准 \(document.standard.id) \(document.standard.version)。数据另见 summary.json、summary.csv 和 rectifications.csv。",
-                     "Written by \(document.tool.name) \(document.tool.version) from \(English.count(document.inputs.count, "checklist")) (\(valid) valid) "
+                     "Written by \(document.tool.name) \(document.tool.version) \(source) "
                      + "under \(document.standard.id) \(document.standard.version). The data is also in summary.json, summary.csv and rectifications.csv.")
         return tag("footer", [:], tag("p", [:], text: line))
     }

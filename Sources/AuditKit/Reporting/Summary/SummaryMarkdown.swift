@@ -117,13 +117,11 @@ struct SummaryMarkdown {
         if rectifications.isEmpty { out.line(t("无需整改。", "Nothing to rectify.")); return }
         let regions = !document.byRegion.isEmpty
         // A rollup writes no unit scorecards; those stay with each county's own reports.
-        if let excerpt = rectifications.excerpt(limit: limits.listedActions) {
-            out.line(w.excerpt(excerpt, of: rectifications.count) + t("", " ") + w.wholeList(regions: regions))
-        } else {
-            out.line(regions
-                ? t("完整清单见 rectifications.csv。", "The full list is in rectifications.csv.")
-                : t("完整清单见 rectifications.csv；每个单位的评分表见 units/ 目录。", "The full list is in rectifications.csv; each unit's scorecard is under units/."))
-        }
+        let excerpt = rectifications.excerpt(limit: limits.listedActions)
+        out.line((excerpt.map { w.excerpt($0, of: rectifications.count, limit: limits.listedActions) }
+            ?? t("共 \(rectifications.count) 项，按单位排名和可得分（从高到低）排列。",
+                 "\(English.count(rectifications.count, "action")), by unit rank and gain, largest first."))
+            + t("", " ") + w.listElsewhere(regions: regions, excerpt: excerpt != nil))
         out.line("")
         let regionHead = regions ? " \(t("地区", "Region")) |" : ""
         out.line("| \(t("单位", "Unit")) |\(regionHead) \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")

@@ -61,19 +61,18 @@ struct SummaryWords {
     func required(_ flag: Bool) -> String { flag ? t("要求", "required") : t("鼓励", "encouraged") }
 
     /// What the rectification list of a page shows when it is an excerpt of `count` actions.
-    func excerpt(_ excerpt: RectificationList.Excerpt, of count: Int) -> String {
-        t("共 \(count) 项，此处只列出排名最后的 \(excerpt.units) 个单位的 \(excerpt.rows) 项，从最后一名起，各单位内按可得分排列。",
-          "\(English.count(count, "action")); listed here are only the \(English.count(excerpt.rows, "action")) of the "
-            + "\(English.count(excerpt.units, "lowest-ranked unit")), from the lowest up, each unit's actions by gain.")
+    func excerpt(_ excerpt: RectificationList.Excerpt, of count: Int, limit: Int) -> String {
+        t("共 \(count) 项，超过 \(limit) 项，此处只列出排名最后的 \(excerpt.units) 个单位的 \(excerpt.rows) 项，按单位排名和可得分（从高到低）排列。",
+          "\(English.count(count, "action")), more than \(limit): listed here are only the \(English.count(excerpt.rows, "action")) "
+            + "of the \(English.count(excerpt.units, "lowest-ranked unit")), by unit rank and gain, largest first.")
     }
 
-    /// Where the whole rectification list is, after an excerpt of it: the CSV, and for a county
-    /// the scorecards (a rollup writes none).
-    func wholeList(regions: Bool) -> String {
-        regions
-            ? t("完整清单（按单位排名和可得分排列）见 rectifications.csv。", "The whole list, by unit rank and gain, is in rectifications.csv.")
-            : t("完整清单（按单位排名和可得分排列）见 rectifications.csv；每个单位的评分表见 units/ 目录。",
-                "The whole list, by unit rank and gain, is in rectifications.csv; each unit's scorecard is under units/.")
+    /// Where else the rectification list is: the CSV, and for a county the scorecards (a rollup
+    /// writes none). After an excerpt, the whole list.
+    func listElsewhere(regions: Bool, excerpt: Bool) -> String {
+        let csv = excerpt ? t("完整清单见 rectifications.csv", "The whole list is in rectifications.csv")
+                          : t("清单另见 rectifications.csv", "The list is also in rectifications.csv")
+        return csv + (regions ? t("。", ".") : t("；每个单位的评分表见 units/ 目录。", "; each unit's scorecard is under units/."))
     }
 }
 
