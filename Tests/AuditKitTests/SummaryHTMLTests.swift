@@ -171,7 +171,7 @@ import Testing
         #expect(html.contains("The list is also in rectifications.csv.</p>"))
         // Two counties may use one unit name or id: each action names its region.
         #expect(html.contains("<th scope=\"col\" class=\"\">Region</th><th scope=\"col\" class=\"\">Criterion</th>"))
-        #expect(html.contains("<td>=South</td><td><span class=\"code\">"))
+        #expect(html.contains("</span></td><td>=South</td><td><span class=\"code\">"))
         #expect(html.contains("from 2 summaries (summary.json, "))
         #expect(!html.contains("units/"))
         #expect(Self.xmlProblem(String(html.dropFirst("<!DOCTYPE html>\n".count))) == nil)
@@ -213,8 +213,8 @@ import Testing
         // In the list's own order: the higher-ranked of the two units first, the lowest last.
         let second = try #require(document.units.first { $0.unitID == units[1].id })
         let lowest = try #require(document.units.first { $0.unitID == units[0].id })
-        #expect(rows.first?.hasPrefix("<td>" + Escaping.html(second.name) + "</td>") == true)
-        #expect(rows.last?.hasPrefix("<td>" + Escaping.html(lowest.name) + "</td>") == true)
+        #expect(rows.first?.hasPrefix("<td>" + Escaping.html(second.name) + "<span class=\"unit-id\">\(second.unitID)</span></td>") == true)
+        #expect(rows.last?.hasPrefix("<td>" + Escaping.html(lowest.name) + "<span class=\"unit-id\">\(lowest.unitID)</span></td>") == true)
         #expect(html.contains(Escaping.html(language == .zh
             ? "共 \(count) 项，超过 \(limit) 项，此处只列出排名最后的 2 个单位的 \(limit) 项，按单位排名和可得分（从高到低）排列。完整清单见 rectifications.csv"
             : "\(count) actions, more than \(limit): listed here are only the \(limit) actions of the 2 lowest-ranked units, by unit rank and gain, largest first. The whole list is in rectifications.csv")))
@@ -226,7 +226,7 @@ import Testing
         #expect(section.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }.count == 1 + limit)
         #expect(section.contains(language == .zh ? "此处只列出排名最后的 2 个单位的 \(limit) 项" : "listed here are only the \(limit) actions of the 2 lowest-ranked units"))
         let markdownRows = section.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }.dropFirst()
-        #expect(markdownRows.last?.hasPrefix("| " + Markdown.escaped(lowest.name) + " |") == true)
+        #expect(markdownRows.last?.hasPrefix("| " + Markdown.escaped(lowest.name) + " (`\(lowest.unitID)`) |") == true)
         #expect(SummaryCSV(document: document, language: language).rectifications().components(separatedBy: "\r\n").count == count + 2)
 
         // At exactly the limits, everything is drawn and listed, in rank order.

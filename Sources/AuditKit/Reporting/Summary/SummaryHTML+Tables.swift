@@ -151,7 +151,9 @@ extension SummaryHTML {
     /// One row of the rectification table; with `regions` (a rollup), the unit's region after it.
     static func actionRow(_ action: SummaryDocument.ActionRow, language: Language, regions: Bool = false) -> String {
         let recommended = language == .zh ? "建议" : "recommended"
-        return row([cell(action.unitName)] + (regions ? [cell(action.region ?? "–")] : []) + [
+        // The unit's id under its name, as in the ranked table: two units may share a name.
+        let unit = tag("td", [:], Escaping.html(action.unitName) + tag("span", ["class": "unit-id"], text: action.unitID))
+        return row([unit] + (regions ? [cell(action.region ?? "–")] : []) + [
                     tag("td", [:], tag("span", ["class": "code"], text: action.criterion) + " " + Escaping.html(action.label.text(language))),
                     cell(action.action.text(language)), cell("+" + Value.format(action.gain), "num"),
                     cell(action.due ?? recommended, action.due == nil ? "muted nowrap" : "nowrap")])

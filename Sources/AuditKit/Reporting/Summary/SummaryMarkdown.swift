@@ -133,7 +133,7 @@ struct SummaryMarkdown {
     static func actionLine(_ row: SummaryDocument.ActionRow, regions: Bool, language: Language) -> String {
         let region = regions ? " \(Markdown.escaped(row.region ?? "")) |" : ""
         let due = row.due ?? (language == .zh ? "建议" : "recommended")
-        return "| \(Markdown.escaped(row.unitName)) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(Value.format(row.gain)) | \(due) |\n"
+        return "| \(Markdown.escaped(row.unitName)) (`\(row.unitID)`) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(Value.format(row.gain)) | \(due) |\n"
     }
 
     private func changes(_ out: inout some TextOutput, _ w: SummaryWords) {
