@@ -35,6 +35,24 @@ import Testing
         #expect(Self.written(limit: limit) == rows)
     }
 
+    /// Units tied at one rank stay together: an excerpt that would split a tie stops below it,
+    /// unless the tie is all it could hold.
+    @Test(arguments: [
+        (5, [1, 2, 2, 4], RectificationList.Excerpt(units: 1, rows: 1), ["D1"]),
+        (7, [1, 2, 2, 4], RectificationList.Excerpt(units: 3, rows: 7), ["B1", "B2", "C1", "C2", "C3", "C4", "D1"]),
+        (1, [1, 2, 4, 4], RectificationList.Excerpt(units: 1, rows: 1), ["D1"]),
+        (5, [1, 2, 4, 4], RectificationList.Excerpt(units: 2, rows: 5), ["C1", "C2", "C3", "C4", "D1"]),
+    ] as [(Int, [Int], RectificationList.Excerpt, [String])])
+    func tiesStayTogether(_ limit: Int, _ unitRanks: [Int], _ excerpt: RectificationList.Excerpt, _ rows: [String]) {
+        let sizes = [3, 2, 4, 1]
+        let ranks = zip(unitRanks, sizes).flatMap { Array(repeating: $0, count: $1) }
+        let list = RectificationList(Self.rows, ranks: ranks)
+        #expect(list.excerpt(limit: limit) == excerpt)
+        var out = StringOutput()
+        list.write(.csv, to: &out, separator: ",", limit: limit) { "\($0.unitID)\($0.criterion)" }
+        #expect(out.text.components(separatedBy: ",") == rows)
+    }
+
     /// In a rollup two counties may use one unit id: rows of different regions are different units.
     @Test func unitsOfTwoRegionsAreTwoUnits() {
         var rows = Array(Self.rows.prefix(5))

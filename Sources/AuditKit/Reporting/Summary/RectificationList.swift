@@ -9,7 +9,8 @@ struct RectificationList: Sendable {
     }
 
     private enum Storage: Sendable {
-        case rows([SummaryDocument.ActionRow])
+        /// Rows, and the rank of each one's unit when known.
+        case rows([SummaryDocument.ActionRow], ranks: [Int]?)
         case spooled(Spooled)
     }
 
@@ -31,10 +32,22 @@ struct RectificationList: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
-    /// The rows of a document.
-    init(_ rows: [SummaryDocument.ActionRow]) {
-        storage = .rows(rows)
+    /// Rows, with the rank of each one's unit when known.
+    init(_ rows: [SummaryDocument.ActionRow], ranks: [Int]? = nil) {
+        storage = .rows(rows, ranks: ranks?.count == rows.count ? ranks : nil)
         count = rows.count
+    }
+
+    /// The rows of a document, whose units give their ranks.
+    init(_ document: SummaryDocument) {
+        var ranks: [String: Int] = [:]
+        for unit in document.units { ranks[Self.key(unit.unitID, unit.region)] = unit.rank }
+        let rowRanks = document.rectifications.map { ranks[Self.key($0.unitID, $0.region)] }
+        self.init(document.rectifications, ranks: rowRanks.contains(nil) ? nil : rowRanks.map { $0! })
+    }
+
+    private static func key(_ unitID: String, _ region: String?) -> String {
+        (region ?? "") + "\u{0}" + unitID
     }
 
     /// Rows of actions spooled per unit: `entries[i]` holds the actions of `units[positions[i]]` as
@@ -46,7 +59,9 @@ struct RectificationList: Sendable {
     }
 
     /// What a page lists of a list longer than its limit: all the actions of the lowest-ranked
-    /// units, as many whole units as fit, and at least the lowest.
+    /// units, as many whole units as fit, and at least the lowest. Where ranks are known, units
+    /// tied at one rank are kept together: the excerpt stops below a tie it cannot hold whole
+    /// (unless the tie is all it holds).
     struct Excerpt: Equatable {
         /// How many units, counted from the last in rank.
         var units: Int
@@ -57,20 +72,29 @@ struct RectificationList: Sendable {
     /// The excerpt a page with room for `limit` rows lists, or nil when the whole list fits.
     func excerpt(limit: Int?) -> Excerpt? {
         guard let limit, count > limit else { return nil }
+        let units = unitSizes()
         var excerpt = Excerpt(units: 0, rows: 0)
-        for size in unitSizes().reversed() {
-            guard excerpt.units == 0 || excerpt.rows + size <= limit else { break }
+        for unit in units.reversed() {
+            guard excerpt.units == 0 || excerpt.rows + unit.size <= limit else { break }
             excerpt.units += 1
-            excerpt.rows += size
+            excerpt.rows += unit.size
         }
-        return excerpt
+        // When the unit just above the excerpt shares the rank of its first, that rank is left out.
+        let top = units.count - excerpt.units
+        guard top > 0, let rank = units[top].rank, units[top - 1].rank == rank else { return excerpt }
+        var kept = excerpt
+        while kept.units > 0, units[units.count - kept.units].rank == rank {
+            kept.rows -= units[units.count - kept.units].size
+            kept.units -= 1
+        }
+        return kept.units > 0 ? kept : excerpt
     }
 
-    /// How many rows each unit has, in the list's order.
-    private func unitSizes() -> [Int] {
+    /// How many rows each unit has, and its rank when known, in the list's order.
+    private func unitSizes() -> [(size: Int, rank: Int?)] {
         switch storage {
-        case .rows(let rows): return Self.unitRanges(rows).map(\.count)
-        case .spooled(let spooled): return spooled.positions.map { spooled.units[$0].actions }
+        case .rows(let rows, let ranks): return Self.unitRanges(rows).map { ($0.count, ranks?[$0.lowerBound]) }
+        case .spooled(let spooled): return spooled.positions.map { (spooled.units[$0].actions, spooled.units[$0].rank) }
         }
     }
 
@@ -96,7 +120,7 @@ struct RectificationList: Sendable {
                                    render: (SummaryDocument.ActionRow) -> String) {
         let excerpt = excerpt(limit: limit)
         switch storage {
-        case .rows(let rows):
+        case .rows(let rows, _):
             var indices = Array(rows.indices)
             if let excerpt { indices = Self.unitRanges(rows).suffix(excerpt.units).flatMap { $0 } }
             for (index, row) in indices.enumerated() {

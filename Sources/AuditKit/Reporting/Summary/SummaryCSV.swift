@@ -9,7 +9,7 @@ struct SummaryCSV {
     init(document: SummaryDocument, language: Language, actions: RectificationList? = nil) {
         self.document = document
         self.language = language
-        self.actions = actions ?? RectificationList(document.rectifications)
+        self.actions = actions ?? RectificationList(document)
     }
 
     static let byteOrderMark = "\u{FEFF}"

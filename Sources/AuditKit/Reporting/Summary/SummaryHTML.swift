@@ -14,7 +14,7 @@ struct SummaryHTML {
     var limits = PageLimits.standard
 
     /// The rectifications listed.
-    var actions: RectificationList { spooledActions ?? RectificationList(document.rectifications) }
+    var actions: RectificationList { spooledActions ?? RectificationList(document) }
 
     func render() -> String {
         var out = StringOutput()

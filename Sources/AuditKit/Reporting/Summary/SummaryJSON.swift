@@ -12,7 +12,7 @@ struct SummaryJSON {
 
     init(document: SummaryDocument, rectifications: RectificationList? = nil) {
         self.document = document
-        self.rectifications = rectifications ?? RectificationList(document.rectifications)
+        self.rectifications = rectifications ?? RectificationList(document)
     }
 
     /// The whole file.

@@ -10,7 +10,7 @@ struct SummaryMarkdown {
     init(document: SummaryDocument, language: Language, rectifications: RectificationList? = nil, limits: PageLimits = .standard) {
         self.document = document
         self.language = language
-        self.rectifications = rectifications ?? RectificationList(document.rectifications)
+        self.rectifications = rectifications ?? RectificationList(document)
         self.limits = limits
     }
 
