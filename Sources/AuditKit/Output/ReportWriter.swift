@@ -76,11 +76,18 @@ public enum ReportWriter {
             failures.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let buffer = buffer
                 let targets = opened
-                DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                    var output = FileTextOutput(descriptor: targets[index].descriptor, path: targets[index].temporary)
-                    files[index].body(&output)
-                    buffer[index] = output.finish() ?? Self.flushOne(targets[index].descriptor, path: targets[index].temporary)
+                // Each file on a queue of its own, not in a concurrentPerform: a body renders its
+                // rows with concurrentPerform, which runs serially when nested in another, so the
+                // longest file (summary.json) finished on one core after the others were done.
+                let group = DispatchGroup()
+                for index in files.indices {
+                    DispatchQueue.global().async(group: group) {
+                        var output = FileTextOutput(descriptor: targets[index].descriptor, path: targets[index].temporary)
+                        files[index].body(&output)
+                        buffer[index] = output.finish() ?? Self.flushOne(targets[index].descriptor, path: targets[index].temporary)
+                    }
                 }
+                group.wait()
             }
             if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
         }
