@@ -155,6 +155,31 @@ import Testing
         #expect(html.contains(HaveStatus.partial.label(language)))
     }
 
+    /// A rollup reads unit ids from other counties' summary.json files: one that a code span
+    /// cannot hold is shown as escaped text, and never ends a table cell or a line.
+    @Test(arguments: Language.allCases)
+    func aHostileUnitIDStaysInItsCell(_ language: Language) throws {
+        var document = try Self.document(language: language)
+        let id = "x`|y\nz"
+        let original = try #require(document.rectifications.first?.unitID)
+        for index in document.units.indices where document.units[index].unitID == original { document.units[index].unitID = id }
+        for index in document.rectifications.indices where document.rectifications[index].unitID == original {
+            document.rectifications[index].unitID = id
+        }
+        let markdown = SummaryMarkdown(document: document, language: language).render()
+        #expect(markdown.contains("(x\\`\\|y z)"))
+        #expect(!markdown.contains("`x`") && !markdown.contains("x`|y"))
+        // Every row of a table has as many cells as its header.
+        var columns: Int?
+        for line in markdown.components(separatedBy: "\n") {
+            guard line.hasPrefix("|") else { columns = nil; continue }
+            let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            if let columns { #expect(cells == columns, "\(line)") } else { columns = cells }
+        }
+        let html = SummaryHTML(document: document, language: language).render()
+        #expect(html.contains("<span class=\"unit-id\">x`|y\nz</span>"))
+    }
+
     @Test("A rollup's regions are escaped and get their own section")
     func rollupRegions() throws {
         let documents = try (1...2).map { index in

@@ -41,9 +41,9 @@ struct ScorecardMarkdown {
         }
         out.write("\n- ")
         out.write(t("清单", "Checklist"))
-        out.write(colon + "`")
-        out.write(card.file)
-        out.write("`\n- ")
+        out.write(colon)
+        out.write(Markdown.code(card.file))
+        out.write("\n- ")
         out.write(t("得分", "Score"))
         out.write(colon + "**")
         out.write(tenths: card.scoreTenths)

@@ -85,7 +85,7 @@ struct ActionTexts: Sendable {
             text.write("}")
             unitText = text.bytes
         case .csv: unitText = Array((Escaping.csvField(unit.unitID) + "," + Escaping.csvField(unit.name) + ",").utf8)
-        case .markdown: unitText = Array("| \(Markdown.escaped(unit.name)) (`\(unit.unitID)`) | ".utf8)
+        case .markdown: unitText = Array("| \(Markdown.escaped(unit.name)) (\(Markdown.code(unit.unitID))) | ".utf8)
         case .html:
             unitText = Array(("<tr><td>" + Escaping.html(unit.name) + "<span class=\"unit-id\">" + Escaping.html(unit.unitID) + "</span></td>").utf8)
         }

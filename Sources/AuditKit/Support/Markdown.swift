@@ -83,6 +83,14 @@ extension Markdown {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// An id or a path as a code span (`` `x` ``), as the reports show them; one that a code span
+    /// cannot hold as written (a backtick would end the span, a `|` the table cell, a line break
+    /// the line) is shown as escaped text instead. Checklists' own ids never need that, but a
+    /// rollup shows ids from other counties' summary.json files, and a file may be named anything.
+    static func code(_ text: String) -> String {
+        text.isEmpty || text.containsByte(where: { $0 == 0x60 || $0 == 0x7C || $0 < 0x20 || $0 == 0x7F }) ? escaped(text) : "`" + text + "`"
+    }
+
     /// Whether `byte` is one of the characters `escaped` rewrites.
     private static func needsEscape(_ byte: UInt8) -> Bool {
         switch byte {

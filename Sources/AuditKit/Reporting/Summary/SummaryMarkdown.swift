@@ -28,7 +28,7 @@ struct SummaryMarkdown {
         out.line("# \(md(document.title))")
         out.line("")
         let colon = t("：", ": ")
-        out.line("- \(t("标准", "Standard"))\(colon)\(md(document.standard.title.text(language)))" + w.bracketed("`\(document.standard.id) \(document.standard.version)`"))
+        out.line("- \(t("标准", "Standard"))\(colon)\(md(document.standard.title.text(language)))" + w.bracketed(Markdown.code("\(document.standard.id) \(document.standard.version)")))
         if let region = document.region { out.line("- \(t("地区", "Area"))\(colon)\(md(region))") }
         if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)"))\(colon)\(asOf)") }
         if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds"))\(colon)\(w.list(document.rounds.map(md)))") }
@@ -76,7 +76,7 @@ struct SummaryMarkdown {
         for unit in document.units {
             let cells = haves.map { have in unit.haves.first { $0.id == have.id }.map { w.status($0.status) } ?? "–" }
             let region = document.byRegion.isEmpty ? "" : " \(Markdown.escaped(unit.region ?? "")) |"
-            out.line("| \(unit.rank) | \(Markdown.escaped(unit.name)) (`\(unit.unitID)`) |\(region) \(w.category(unit.category)) | \(Markdown.escaped(unit.township ?? "–")) | \(unit.retirees) | \(w.required(unit.required)) | \(w.number(unit.score)) | \(w.grade(unit.grade)) | " + cells.joined(separator: " | ") + " |")
+            out.line("| \(unit.rank) | \(Markdown.escaped(unit.name)) (\(Markdown.code(unit.unitID))) |\(region) \(w.category(unit.category)) | \(Markdown.escaped(unit.township ?? "–")) | \(unit.retirees) | \(w.required(unit.required)) | \(w.number(unit.score)) | \(w.grade(unit.grade)) | " + cells.joined(separator: " | ") + " |")
         }
     }
 
@@ -133,7 +133,7 @@ struct SummaryMarkdown {
     static func actionLine(_ row: SummaryDocument.ActionRow, regions: Bool, language: Language) -> String {
         let region = regions ? " \(Markdown.escaped(row.region ?? "")) |" : ""
         let due = row.due ?? (language == .zh ? "建议" : "recommended")
-        return "| \(Markdown.escaped(row.unitName)) (`\(row.unitID)`) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(Value.format(row.gain)) | \(due) |\n"
+        return "| \(Markdown.escaped(row.unitName)) (\(Markdown.code(row.unitID))) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(Value.format(row.gain)) | \(due) |\n"
     }
 
     private func changes(_ out: inout some TextOutput, _ w: SummaryWords) {
@@ -153,7 +153,7 @@ struct SummaryMarkdown {
             guard let value = changes.haveMetShare[have.id] else { continue }
             out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(SummaryWords.pointChange(value))) \(t("个百分点", "pt")) |")
         }
-        func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : w.list(ids.map { "`\($0)`" }) }
+        func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : w.list(ids.map(Markdown.code)) }
         let colon = t("：", ": ")
         out.line("")
         out.line("- \(t("新达标", "Became compliant"))\(colon)\(list(changes.becameCompliant))")
@@ -178,7 +178,7 @@ struct SummaryMarkdown {
         out.line("## \(t("无效清单（未计入统计）", "Invalid checklists (left out of the figures)"))")
         for row in document.invalid {
             out.line("")
-            out.line("### `\(row.path)`")
+            out.line("### \(Markdown.code(row.path))")
             out.line("")
             for diagnostic in row.diagnostics {
                 out.line("- \(diagnostic.line):\(diagnostic.column) \(w.severity(diagnostic.severity))[\(diagnostic.code)] \(Markdown.escaped(diagnostic.message.text(language))) — \(Markdown.escaped(diagnostic.hint.text(language)))")
