@@ -33,7 +33,7 @@ import Testing
             try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
             var names: [String] = []
             for index in 0..<600 {
-                // 40 to 239 bytes, so that the entries end at every offset of a buffer.
+                // 40 to 232 bytes, so that the entries end at every offset of a buffer.
                 let name = String(format: "%04d-", index) + String(repeating: "长", count: (index * 37) % 65 + 10) + ".yaml"
                 names.append(name)
                 #expect(FileManager.default.createFile(atPath: tree.appendingPathComponent(name).path, contents: Data()))

@@ -160,15 +160,15 @@ import Testing
     @Test(arguments: Language.allCases)
     func aHostileUnitIDStaysInItsCell(_ language: Language) throws {
         var document = try Self.document(language: language)
-        let id = "x`|y\nz"
+        let id = "x`|<b>&y\nz"
         let original = try #require(document.rectifications.first?.unitID)
         for index in document.units.indices where document.units[index].unitID == original { document.units[index].unitID = id }
         for index in document.rectifications.indices where document.rectifications[index].unitID == original {
             document.rectifications[index].unitID = id
         }
         let markdown = SummaryMarkdown(document: document, language: language).render()
-        #expect(markdown.contains("(x\\`\\|y z)"))
-        #expect(!markdown.contains("`x`") && !markdown.contains("x`|y"))
+        #expect(markdown.contains("(x\\`\\|&lt;b&gt;&amp;y z)"))
+        #expect(!markdown.contains("`x`") && !markdown.contains("x`|"))
         // Every row of a table has as many cells as its header.
         var columns: Int?
         for line in markdown.components(separatedBy: "\n") {
@@ -177,7 +177,35 @@ import Testing
             if let columns { #expect(cells == columns, "\(line)") } else { columns = cells }
         }
         let html = SummaryHTML(document: document, language: language).render()
-        #expect(html.contains("<span class=\"unit-id\">x`|y\nz</span>"))
+        let list = try #require(html.components(separatedBy: "aria-labelledby=\"rectifications-h\"").last?.components(separatedBy: "</table>").first)
+        #expect(list.contains("<span class=\"unit-id\">x`|&lt;b&gt;&amp;y\nz</span></td>"))
+        #expect(!html.contains("<b>&"))
+    }
+
+    /// A summary built from a document keeps units tied at one rank together in its excerpt,
+    /// using the ranks its units carry.
+    @Test func anExcerptOfADocumentKeepsTiesTogether() throws {
+        var document = try Self.document(language: .en)
+        var sizes: [(id: String, actions: Int)] = []
+        for row in document.rectifications {
+            if sizes.last?.id == row.unitID { sizes[sizes.count - 1].actions += 1 } else { sizes.append((row.unitID, 1)) }
+        }
+        try #require(sizes.count >= 3)
+        // Distinct ranks in list order first (the test units all score alike).
+        for (rank, unit) in sizes.enumerated() {
+            for index in document.units.indices where document.units[index].unitID == unit.id { document.units[index].rank = rank + 1 }
+        }
+        let (last, second) = (sizes[sizes.count - 1], sizes[sizes.count - 2])
+        let limit = last.actions + second.actions
+        #expect(RectificationList(document).excerpt(limit: limit) == RectificationList.Excerpt(units: 2, rows: limit))
+        // The unit above the two now shares the rank of the higher of them: that rank is left out.
+        let above = sizes[sizes.count - 3].id
+        let rank = try #require(document.units.first { $0.unitID == above }?.rank)
+        for index in document.units.indices where document.units[index].unitID == second.id { document.units[index].rank = rank }
+        #expect(RectificationList(document).excerpt(limit: limit) == RectificationList.Excerpt(units: 1, rows: last.actions))
+        // All tied: the tie is all an excerpt can hold, so it is cut by position.
+        for index in document.units.indices { document.units[index].rank = 1 }
+        #expect(RectificationList(document).excerpt(limit: limit) == RectificationList.Excerpt(units: 2, rows: limit))
     }
 
     @Test("A rollup's regions are escaped and get their own section")

@@ -78,6 +78,18 @@ import Testing
         }
     }
 
+    /// A record stays one line for text tools too: the line breaks JSON allows unescaped (U+0085,
+    /// U+2028, U+2029) are written as escapes, and read back as the same text.
+    @Test func jsonStringsEscapeEveryLineBreak() throws {
+        let text = "a\u{2028}b\u{85}c\u{2029}d\n“e”–\u{2027}\u{C2}"
+        var out = StringOutput()
+        JSON.string(text, &out)
+        #expect(out.text == "\"a\\u2028b\\u0085c\\u2029d\\n“e”–\u{2027}\u{C2}\"")
+        #expect(out.text.allSatisfy { !$0.isNewline })
+        let decoded = try JSONSerialization.jsonObject(with: Data(out.bytes), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+    }
+
     /// `audit run`'s pipeline (render per unit in the parallel stage, spool, stream) writes exactly
     /// the files of the report set built the plain way, invalid checklists, duplicate unit ids and
     /// a baseline included.

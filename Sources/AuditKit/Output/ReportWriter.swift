@@ -76,9 +76,11 @@ public enum ReportWriter {
             failures.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let buffer = buffer
                 let targets = opened
-                // Each file on a queue of its own, not in a concurrentPerform: a body renders its
-                // rows with concurrentPerform, which runs serially when nested in another, so the
-                // longest file (summary.json) finished on one core after the others were done.
+                // Each file as a block of its own, not in a concurrentPerform: a body renders its
+                // rows with concurrentPerform, which libdispatch gives fewer threads when nested
+                // in another (none beyond its own with five files on two cores), so the longest
+                // file (summary.json) finished on one core after the others were done. Waiting
+                // blocks this thread, which is the command's, outside the dispatch pool.
                 let group = DispatchGroup()
                 for index in files.indices {
                     DispatchQueue.global().async(group: group) {

@@ -54,7 +54,7 @@ struct ActionTexts: Sendable {
         JSON.localized(criterion.label, &tail)
         let haveCell = language == .zh ? SummaryWords.haveShortZh[have] ?? have : have
         let csvHead = [haveCell, criterion.id, criterion.label.text(language)].map { Escaping.csvField($0) }.joined(separator: ",") + ","
-        let markdown = "\(criterion.id) \(Markdown.escaped(criterion.label.text(language))) | \(Markdown.escaped(criterion.action.text(language))) | +"
+        let markdown = "\(Markdown.escaped(criterion.id)) \(Markdown.escaped(criterion.label.text(language))) | \(Markdown.escaped(criterion.action.text(language))) | +"
         let html = SummaryHTML.tag("td", [:], SummaryHTML.tag("span", ["class": "code"], text: criterion.id) + " "
                                    + Escaping.html(criterion.label.text(language)))
             + SummaryHTML.cell(criterion.action.text(language)) + "<td class=\"num\">+"

@@ -9,8 +9,8 @@ struct RectificationList: Sendable {
     }
 
     private enum Storage: Sendable {
-        /// Rows, and the rank of each one's unit when known.
-        case rows([SummaryDocument.ActionRow], ranks: [Int]?)
+        /// Rows, and where each one's unit's rank is known: by row, or from the document's units.
+        case rows([SummaryDocument.ActionRow], ranks: Ranks)
         case spooled(Spooled)
     }
 
@@ -32,18 +32,25 @@ struct RectificationList: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
+    /// Where the ranks of the rows' units come from.
+    enum Ranks: Sendable {
+        case unknown
+        /// One rank per row.
+        case byRow([Int])
+        /// The document's units, looked up only when an excerpt needs them.
+        case units([SummaryDocument.UnitRow])
+    }
+
     /// Rows, with the rank of each one's unit when known.
     init(_ rows: [SummaryDocument.ActionRow], ranks: [Int]? = nil) {
-        storage = .rows(rows, ranks: ranks?.count == rows.count ? ranks : nil)
+        storage = .rows(rows, ranks: ranks.map { $0.count == rows.count ? .byRow($0) : .unknown } ?? .unknown)
         count = rows.count
     }
 
     /// The rows of a document, whose units give their ranks.
     init(_ document: SummaryDocument) {
-        var ranks: [String: Int] = [:]
-        for unit in document.units { ranks[Self.key(unit.unitID, unit.region)] = unit.rank }
-        let rowRanks = document.rectifications.map { ranks[Self.key($0.unitID, $0.region)] }
-        self.init(document.rectifications, ranks: rowRanks.contains(nil) ? nil : rowRanks.map { $0! })
+        storage = .rows(document.rectifications, ranks: .units(document.units))
+        count = document.rectifications.count
     }
 
     private static func key(_ unitID: String, _ region: String?) -> String {
@@ -93,7 +100,19 @@ struct RectificationList: Sendable {
     /// How many rows each unit has, and its rank when known, in the list's order.
     private func unitSizes() -> [(size: Int, rank: Int?)] {
         switch storage {
-        case .rows(let rows, let ranks): return Self.unitRanges(rows).map { ($0.count, ranks?[$0.lowerBound]) }
+        case .rows(let rows, let ranks):
+            let ranges = Self.unitRanges(rows)
+            switch ranks {
+            case .unknown: return ranges.map { ($0.count, nil) }
+            case .byRow(let ranks): return ranges.map { ($0.count, ranks[$0.lowerBound]) }
+            case .units(let units):
+                var lookup: [String: Int] = [:]
+                for unit in units { lookup[Self.key(unit.unitID, unit.region)] = unit.rank }
+                let found = ranges.map { lookup[Self.key(rows[$0.lowerBound].unitID, rows[$0.lowerBound].region)] }
+                // A row whose unit is not among the document's: no ranks at all, rather than some.
+                let complete = !found.contains(nil)
+                return zip(ranges, found).map { ($0.count, complete ? $1 : nil) }
+            }
         case .spooled(let spooled): return spooled.positions.map { (spooled.units[$0].actions, spooled.units[$0].rank) }
         }
     }

@@ -153,8 +153,10 @@ struct SummaryHTML {
     private func footer(_ w: SummaryWords) -> String {
         let t = w.t
         let valid = document.inputs.filter(\.valid).count
-        // A rollup's inputs are the summaries it combines, not checklists.
-        let source = document.byRegion.isEmpty
+        // A rollup's inputs are the summaries it combines, not checklists (and name their regions,
+        // even when no unit was scored).
+        let rollup = !document.byRegion.isEmpty || document.inputs.contains { $0.region != nil }
+        let source = !rollup
             ? t("根据 \(document.inputs.count) 份清单（有效 \(valid) 份）", "from \(English.count(document.inputs.count, "checklist")) (\(valid) valid)")
             : t("汇总 \(document.inputs.count) 份 summary.json（共 \(document.figures.units + document.figures.invalid) 份清单）",
                 "from \(English.count(document.inputs.count, "summary", "summaries")) (summary.json, "

@@ -2,8 +2,8 @@
 /// first: keys sorted by their UTF-8 bytes, slashes unescaped, a final line feed. The document's
 /// own keys and small objects are pretty-printed, one key a line, indented by two spaces; each
 /// element of a list of records (units, inputs, rectifications, the groups…) is one compact line
-/// of its own, so a province's file is a quarter smaller and a change to one unit is a change to
-/// one line. The rectifications come from a `RectificationList`, so a province's million actions
+/// of its own, so a province's file is a quarter smaller and a change to one unit changes a few
+/// lines, not dozens. The rectifications come from a `RectificationList`, so a province's million actions
 /// are copied through rather than held. A test compares the result with Foundation's encoding
 /// value by value.
 struct SummaryJSON {
@@ -352,16 +352,20 @@ enum JSON {
     }
 
     /// A string literal: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`,
-    /// everything else (slashes, non-ASCII) as it is.
+    /// U+0085, U+2028 and U+2029 as `\u` escapes (valid JSON as they are, but line breaks to text
+    /// tools, which would split a record's line), everything else (slashes, non-ASCII) as it is.
     static func string(_ value: String, _ out: inout some TextOutput) {
         var value = value
         value.withUTF8 { utf8 in
             out.write("\"")
-            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            if utf8.indices.contains(where: { needsEscape(utf8, at: $0) }) {
                 var escaped: [UInt8] = []
                 escaped.reserveCapacity(utf8.count + 8)
                 let hex = Array("0123456789abcdef".utf8)
-                for byte in utf8 {
+                var index = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    index += 1
                     switch byte {
                     case 0x22: escaped += [0x5C, 0x22]
                     case 0x5C: escaped += [0x5C, 0x5C]
@@ -371,6 +375,12 @@ enum JSON {
                     case 0x0D: escaped += [0x5C, UInt8(ascii: "r")]
                     case 0x09: escaped += [0x5C, UInt8(ascii: "t")]
                     case 0..<0x20: escaped += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                    case 0xC2 where needsEscape(utf8, at: index - 1):
+                        escaped += Array("\\u0085".utf8)
+                        index += 1
+                    case 0xE2 where needsEscape(utf8, at: index - 1):
+                        escaped += Array((utf8[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        index += 2
                     default: escaped.append(byte)
                     }
                 }
@@ -379,6 +389,19 @@ enum JSON {
                 out.write(bytes: UnsafeRawBufferPointer(utf8))
             }
             out.write("\"")
+        }
+    }
+
+    /// Whether the character starting at `index` is escaped: `"`, `\`, a control character, or a
+    /// line break JSON allows as written but text tools split lines at (U+0085, U+2028, U+2029),
+    /// which would break a record's one line.
+    private static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = utf8[index]
+        switch byte {
+        case 0..<0x20, 0x22, 0x5C: return true
+        case 0xC2: return index + 1 < utf8.count && utf8[index + 1] == 0x85
+        case 0xE2: return index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+        default: return false
         }
     }
 

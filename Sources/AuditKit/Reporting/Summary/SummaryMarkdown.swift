@@ -30,7 +30,7 @@ struct SummaryMarkdown {
         let colon = t("：", ": ")
         out.line("- \(t("标准", "Standard"))\(colon)\(md(document.standard.title.text(language)))" + w.bracketed(Markdown.code("\(document.standard.id) \(document.standard.version)")))
         if let region = document.region { out.line("- \(t("地区", "Area"))\(colon)\(md(region))") }
-        if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)"))\(colon)\(asOf)") }
+        if let asOf = document.asOf { out.line("- \(t("截至（最近检查日期）", "As of (latest inspection)"))\(colon)\(md(asOf))") }
         if !document.rounds.isEmpty { out.line("- \(t("检查轮次", "Rounds"))\(colon)\(w.list(document.rounds.map(md)))") }
         out.line("")
         out.line("## \(t("总体情况", "Headline figures"))")
@@ -74,9 +74,9 @@ struct SummaryMarkdown {
         out.line("| # | \(t("单位", "Unit")) |\(regionHead) \(t("类别", "Category")) | \(t("乡镇", "Township")) | \(t("离退休", "Retirees")) | \(t("要求", "Required")) | \(t("得分", "Score")) | \(t("等级", "Grade")) | " + haves.map { w.haveShort($0.id) }.joined(separator: " | ") + " |")
         out.line("|---:|---|" + (document.byRegion.isEmpty ? "" : "---|") + "---|---|---:|---|---:|---|" + haves.map { _ in ":---:|" }.joined())
         for unit in document.units {
-            let cells = haves.map { have in unit.haves.first { $0.id == have.id }.map { w.status($0.status) } ?? "–" }
+            let cells = haves.map { have in unit.haves.first { $0.id == have.id }.map { Markdown.escaped(w.status($0.status)) } ?? "–" }
             let region = document.byRegion.isEmpty ? "" : " \(Markdown.escaped(unit.region ?? "")) |"
-            out.line("| \(unit.rank) | \(Markdown.escaped(unit.name)) (\(Markdown.code(unit.unitID))) |\(region) \(w.category(unit.category)) | \(Markdown.escaped(unit.township ?? "–")) | \(unit.retirees) | \(w.required(unit.required)) | \(w.number(unit.score)) | \(w.grade(unit.grade)) | " + cells.joined(separator: " | ") + " |")
+            out.line("| \(unit.rank) | \(Markdown.escaped(unit.name)) (\(Markdown.code(unit.unitID))) |\(region) \(Markdown.escaped(w.category(unit.category))) | \(Markdown.escaped(unit.township ?? "–")) | \(unit.retirees) | \(w.required(unit.required)) | \(w.number(unit.score)) | \(Markdown.escaped(w.grade(unit.grade))) | " + cells.joined(separator: " | ") + " |")
         }
     }
 
@@ -104,7 +104,7 @@ struct SummaryMarkdown {
         out.line("| \(t("细则", "Criterion")) | \(t("所属", "Have")) | \(t("未得满分单位", "Units short")) |")
         out.line("|---|---|---:|")
         for row in missed.prefix(10) {
-            out.line("| \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(w.have(row.have))) | \(row.units)/\(row.applicable) |")
+            out.line("| \(Markdown.escaped(row.criterion)) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(w.have(row.have))) | \(row.units)/\(row.applicable) |")
         }
     }
 
@@ -132,8 +132,8 @@ struct SummaryMarkdown {
     /// One row of the rectification table, with its line feed.
     static func actionLine(_ row: SummaryDocument.ActionRow, regions: Bool, language: Language) -> String {
         let region = regions ? " \(Markdown.escaped(row.region ?? "")) |" : ""
-        let due = row.due ?? (language == .zh ? "建议" : "recommended")
-        return "| \(Markdown.escaped(row.unitName)) (\(Markdown.code(row.unitID))) |\(region) \(row.criterion) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(Value.format(row.gain)) | \(due) |\n"
+        let due = row.due.map(Markdown.escaped) ?? (language == .zh ? "建议" : "recommended")
+        return "| \(Markdown.escaped(row.unitName)) (\(Markdown.code(row.unitID))) |\(region) \(Markdown.escaped(row.criterion)) \(Markdown.escaped(row.label.text(language))) | \(Markdown.escaped(row.action.text(language))) | +\(Value.format(row.gain)) | \(due) |\n"
     }
 
     private func changes(_ out: inout some TextOutput, _ w: SummaryWords) {
@@ -167,7 +167,7 @@ struct SummaryMarkdown {
         out.line("| \(t("单位", "Unit")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) | \(t("等级", "Grade")) |")
         out.line("|---|---:|---:|---:|---|")
         for unit in changes.units {
-            out.line("| \(Markdown.escaped(unit.name)) | \(w.number(unit.scoreBefore)) | \(w.number(unit.scoreAfter)) | \(w.signed(unit.delta)) | \(w.grade(unit.gradeBefore)) → \(w.grade(unit.gradeAfter)) |")
+            out.line("| \(Markdown.escaped(unit.name)) | \(w.number(unit.scoreBefore)) | \(w.number(unit.scoreAfter)) | \(w.signed(unit.delta)) | \(Markdown.escaped(w.grade(unit.gradeBefore))) → \(Markdown.escaped(w.grade(unit.gradeAfter))) |")
         }
     }
 
@@ -181,7 +181,7 @@ struct SummaryMarkdown {
             out.line("### \(Markdown.code(row.path))")
             out.line("")
             for diagnostic in row.diagnostics {
-                out.line("- \(diagnostic.line):\(diagnostic.column) \(w.severity(diagnostic.severity))[\(diagnostic.code)] \(Markdown.escaped(diagnostic.message.text(language))) — \(Markdown.escaped(diagnostic.hint.text(language)))")
+                out.line("- \(diagnostic.line):\(diagnostic.column) \(Markdown.escaped(w.severity(diagnostic.severity)))[\(Markdown.escaped(diagnostic.code))] \(Markdown.escaped(diagnostic.message.text(language))) — \(Markdown.escaped(diagnostic.hint.text(language)))")
             }
         }
     }
