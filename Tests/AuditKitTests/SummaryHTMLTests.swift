@@ -155,8 +155,8 @@ import Testing
         #expect(html.contains(HaveStatus.partial.label(language)))
     }
 
-    /// A rollup reads unit ids from other counties' summary.json files: one that a code span
-    /// cannot hold is shown as escaped text, and never ends a table cell or a line.
+    /// A rollup reads unit ids, criteria, dates and grades from other counties' summary.json files:
+    /// whatever they hold is shown as text, and never ends a table cell or a line.
     @Test(arguments: Language.allCases)
     func aHostileUnitIDStaysInItsCell(_ language: Language) throws {
         var document = try Self.document(language: language)
@@ -166,7 +166,13 @@ import Testing
         for index in document.rectifications.indices where document.rectifications[index].unitID == original {
             document.rectifications[index].unitID = id
         }
+        // Other fields a crafted summary.json can carry into a rollup's tables.
+        document.rectifications[0].criterion = "C1 | <i>x</i>\nnext"
+        document.rectifications[0].due = "2023 | <i>y</i>"
+        document.asOf = "<i>2023</i>"
+        document.units[0].grade = "odd | <i>grade</i>"
         let markdown = SummaryMarkdown(document: document, language: language).render()
+        #expect(!markdown.contains("<i>"))
         #expect(markdown.contains("(x\\`\\|&lt;b&gt;&amp;y z)"))
         #expect(!markdown.contains("`x`") && !markdown.contains("x`|"))
         // Every row of a table has as many cells as its header.
