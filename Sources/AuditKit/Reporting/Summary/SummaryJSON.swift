@@ -358,7 +358,9 @@ enum JSON {
         var value = value
         value.withUTF8 { utf8 in
             out.write("\"")
-            if utf8.indices.contains(where: { needsEscape(utf8, at: $0) }) {
+            // A quick look for the bytes that can start an escape first: most strings have none.
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xE2 }),
+               utf8.indices.contains(where: { needsEscape(utf8, at: $0) }) {
                 var escaped: [UInt8] = []
                 escaped.reserveCapacity(utf8.count + 8)
                 let hex = Array("0123456789abcdef".utf8)
