@@ -15,7 +15,8 @@ import Testing
 
     private static func written(limit: Int?) -> [String] {
         var out = StringOutput()
-        RectificationList(rows).write(.csv, to: &out, separator: ",", limit: limit) { "\($0.unitID)\($0.criterion)" }
+        let list = RectificationList(rows)
+        list.write(.csv, to: &out, separator: ",", excerpt: list.excerpt(limit: limit)) { "\($0.unitID)\($0.criterion)" }
         return out.text.isEmpty ? [] : out.text.components(separatedBy: ",")
     }
 
@@ -44,12 +45,15 @@ import Testing
         (5, [1, 2, 4, 4], RectificationList.Excerpt(units: 2, rows: 5), ["C1", "C2", "C3", "C4", "D1"]),
     ] as [(Int, [Int], RectificationList.Excerpt, [String])])
     func tiesStayTogether(_ limit: Int, _ unitRanks: [Int], _ excerpt: RectificationList.Excerpt, _ rows: [String]) {
-        let sizes = [3, 2, 4, 1]
-        let ranks = zip(unitRanks, sizes).flatMap { Array(repeating: $0, count: $1) }
-        let list = RectificationList(Self.rows, ranks: ranks)
+        let units = zip(["A", "B", "C", "D"], unitRanks).map { id, rank in
+            SummaryDocument.UnitRow(rank: rank, unitID: id, name: id, category: "other", township: nil, region: nil, retirees: 30,
+                                    required: true, score: 50, grade: "non-compliant", inspectionDate: "2022-06-01", haves: [],
+                                    actions: 0, liftCriteria: [])
+        }
+        let list = RectificationList(Self.rows, units: units)
         #expect(list.excerpt(limit: limit) == excerpt)
         var out = StringOutput()
-        list.write(.csv, to: &out, separator: ",", limit: limit) { "\($0.unitID)\($0.criterion)" }
+        list.write(.csv, to: &out, separator: ",", excerpt: list.excerpt(limit: limit)) { "\($0.unitID)\($0.criterion)" }
         #expect(out.text.components(separatedBy: ",") == rows)
     }
 

@@ -167,11 +167,11 @@ public enum InputDiscovery {
             found.append(Found(file: InputFile(path: folder, treeRoot: root), real: nil))
             return
         }
-        let entries = listed.filter { !$0.name.hasPrefix(".") }.map { (name: $0.name, kind: $0.type) }
-        for (name, listedKind) in entries.sorted(by: { $0.name < $1.name }) {
+        for entry in listed.filter({ !$0.name.hasPrefix(".") }).sorted(by: { $0.name < $1.name }) {
+            let name = entry.name
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let realPath = real.hasSuffix("/") ? real + name : real + "/" + name
-            switch kind(listedKind, path: path) {
+            switch kind(entry.type, path: path) {
             case .folder:
                 walk(path, real: realPath, root: root, into: &found)
             case .file where isChecklistName(name):

@@ -9,8 +9,9 @@ struct RectificationList: Sendable {
     }
 
     private enum Storage: Sendable {
-        /// Rows, and where each one's unit's rank is known: by row, or from the document's units.
-        case rows([SummaryDocument.ActionRow], ranks: Ranks)
+        /// Rows, and the units they belong to when known (for their ranks, looked up only when an
+        /// excerpt needs them).
+        case rows([SummaryDocument.ActionRow], units: [SummaryDocument.UnitRow]?)
         case spooled(Spooled)
     }
 
@@ -32,25 +33,15 @@ struct RectificationList: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
-    /// Where the ranks of the rows' units come from.
-    enum Ranks: Sendable {
-        case unknown
-        /// One rank per row.
-        case byRow([Int])
-        /// The document's units, looked up only when an excerpt needs them.
-        case units([SummaryDocument.UnitRow])
-    }
-
-    /// Rows, with the rank of each one's unit when known.
-    init(_ rows: [SummaryDocument.ActionRow], ranks: [Int]? = nil) {
-        storage = .rows(rows, ranks: ranks.map { $0.count == rows.count ? .byRow($0) : .unknown } ?? .unknown)
+    /// Rows, and the units they belong to when known, whose ranks keep ties together in an excerpt.
+    init(_ rows: [SummaryDocument.ActionRow], units: [SummaryDocument.UnitRow]? = nil) {
+        storage = .rows(rows, units: units)
         count = rows.count
     }
 
-    /// The rows of a document, whose units give their ranks.
+    /// The rows of a document, with its units.
     init(_ document: SummaryDocument) {
-        storage = .rows(document.rectifications, ranks: .units(document.units))
-        count = document.rectifications.count
+        self.init(document.rectifications, units: document.units)
     }
 
     private static func key(_ unitID: String, _ region: String?) -> String {
@@ -100,19 +91,14 @@ struct RectificationList: Sendable {
     /// How many rows each unit has, and its rank when known, in the list's order.
     private func unitSizes() -> [(size: Int, rank: Int?)] {
         switch storage {
-        case .rows(let rows, let ranks):
+        case .rows(let rows, let units):
             let ranges = Self.unitRanges(rows)
-            switch ranks {
-            case .unknown: return ranges.map { ($0.count, nil) }
-            case .byRow(let ranks): return ranges.map { ($0.count, ranks[$0.lowerBound]) }
-            case .units(let units):
-                var lookup: [String: Int] = [:]
-                for unit in units { lookup[Self.key(unit.unitID, unit.region)] = unit.rank }
-                let found = ranges.map { lookup[Self.key(rows[$0.lowerBound].unitID, rows[$0.lowerBound].region)] }
-                // A row whose unit is not among the document's: no ranks at all, rather than some.
-                let complete = !found.contains(nil)
-                return zip(ranges, found).map { ($0.count, complete ? $1 : nil) }
-            }
+            var lookup: [String: Int] = [:]
+            for unit in units ?? [] { lookup[Self.key(unit.unitID, unit.region)] = unit.rank }
+            let found = ranges.map { lookup[Self.key(rows[$0.lowerBound].unitID, rows[$0.lowerBound].region)] }
+            // A row whose unit is not among those given: no ranks at all, rather than some.
+            let complete = !found.contains(nil)
+            return zip(ranges, found).map { ($0.count, complete ? $1 : nil) }
         case .spooled(let spooled): return spooled.positions.map { (spooled.units[$0].actions, spooled.units[$0].rank) }
         }
     }
@@ -131,13 +117,11 @@ struct RectificationList: Sendable {
     }
 
     /// Writes the rows in `format`, `separator` between two rows; `render` renders a held row.
-    /// When the list is longer than `limit`, only `excerpt(limit:)` is written: the rows of the
-    /// last units in rank, in the list's own order, so that a page reads the same way either
-    /// side of the limit. (A spool that cannot be read back says so through
-    /// `TextSpool.readFailed`.)
-    func write<Output: TextOutput>(_ format: Format, to out: inout Output, separator: String, limit: Int? = nil,
+    /// Given an `excerpt` (of `excerpt(limit:)`), only its rows are written: those of the last
+    /// units in rank, in the list's own order, so that a page reads the same way either side of
+    /// the limit. (A spool that cannot be read back says so through `TextSpool.readFailed`.)
+    func write<Output: TextOutput>(_ format: Format, to out: inout Output, separator: String, excerpt: Excerpt? = nil,
                                    render: (SummaryDocument.ActionRow) -> String) {
-        let excerpt = excerpt(limit: limit)
         switch storage {
         case .rows(let rows, _):
             var indices = Array(rows.indices)

@@ -128,10 +128,8 @@ extension SummaryHTML {
         }
         let regions = !document.byRegion.isEmpty
         let excerpt = actions.excerpt(limit: limits.listedActions)
-        let text = (excerpt.map { w.excerpt($0, of: actions.count, limit: limits.listedActions) }
-            ?? t("共 \(actions.count) 项，按单位排名和可得分（从高到低）排列。", "\(English.count(actions.count, "action")), by unit rank and gain, largest first."))
-            + t("", " ") + w.listElsewhere(regions: regions, excerpt: excerpt != nil)
-        let note = tag("p", ["class": "note-text"], text: text)
+        let note = tag("p", ["class": "note-text"],
+                       text: w.rectificationNote(count: actions.count, excerpt: excerpt, limit: limits.listedActions, regions: regions))
         // A rollup's units come from several counties, whose names and ids may repeat: each row
         // says which.
         let head = [(t("单位", "Unit"), "")] + (regions ? [(t("地区", "Region"), "")] : [])
@@ -141,7 +139,7 @@ extension SummaryHTML {
             out.write(note)
             out.line("")
             writeTable(labelledBy: "rectifications-h", className: "data actions", head: head, to: &out) { out in
-                actions.write(.html, to: &out, separator: "\n", limit: limits.listedActions) {
+                actions.write(.html, to: &out, separator: "\n", excerpt: excerpt) {
                     Self.actionRow($0, language: language, regions: regions)
                 }
             }

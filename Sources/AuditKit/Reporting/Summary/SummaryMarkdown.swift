@@ -116,17 +116,13 @@ struct SummaryMarkdown {
         guard !document.units.isEmpty else { out.line(w.noUnit); return }
         if rectifications.isEmpty { out.line(t("无需整改。", "Nothing to rectify.")); return }
         let regions = !document.byRegion.isEmpty
-        // A rollup writes no unit scorecards; those stay with each county's own reports.
         let excerpt = rectifications.excerpt(limit: limits.listedActions)
-        out.line((excerpt.map { w.excerpt($0, of: rectifications.count, limit: limits.listedActions) }
-            ?? t("共 \(rectifications.count) 项，按单位排名和可得分（从高到低）排列。",
-                 "\(English.count(rectifications.count, "action")), by unit rank and gain, largest first."))
-            + t("", " ") + w.listElsewhere(regions: regions, excerpt: excerpt != nil))
+        out.line(w.rectificationNote(count: rectifications.count, excerpt: excerpt, limit: limits.listedActions, regions: regions))
         out.line("")
         let regionHead = regions ? " \(t("地区", "Region")) |" : ""
         out.line("| \(t("单位", "Unit")) |\(regionHead) \(t("细则", "Criterion")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
         out.line("|---|" + (regions ? "---|" : "") + "---|---|---:|---|")
-        rectifications.write(.markdown, to: &out, separator: "", limit: limits.listedActions) { Self.actionLine($0, regions: regions, language: language) }
+        rectifications.write(.markdown, to: &out, separator: "", excerpt: excerpt) { Self.actionLine($0, regions: regions, language: language) }
     }
 
     /// One row of the rectification table, with its line feed.

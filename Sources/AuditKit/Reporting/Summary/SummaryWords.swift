@@ -60,8 +60,16 @@ struct SummaryWords {
 
     func required(_ flag: Bool) -> String { flag ? t("要求", "required") : t("鼓励", "encouraged") }
 
+    /// The note above a page's rectification list of `count` actions: how many, in what order,
+    /// what an excerpt leaves out, and where else the list is.
+    func rectificationNote(count: Int, excerpt: RectificationList.Excerpt?, limit: Int, regions: Bool) -> String {
+        (excerpt.map { self.excerpt($0, of: count, limit: limit) }
+            ?? t("共 \(count) 项，按单位排名和可得分（从高到低）排列。", "\(English.count(count, "action")), by unit rank and gain, largest first."))
+            + t("", " ") + listElsewhere(regions: regions, excerpt: excerpt != nil)
+    }
+
     /// What the rectification list of a page shows when it is an excerpt of `count` actions.
-    func excerpt(_ excerpt: RectificationList.Excerpt, of count: Int, limit: Int) -> String {
+    private func excerpt(_ excerpt: RectificationList.Excerpt, of count: Int, limit: Int) -> String {
         t("共 \(count) 项，超过 \(limit) 项，此处只列出排名最后的 \(excerpt.units) 个单位的 \(excerpt.rows) 项，按单位排名和可得分（从高到低）排列。",
           "\(English.count(count, "action")), more than \(limit): listed here are only the \(English.count(excerpt.rows, "action")) "
             + "of the \(English.count(excerpt.units, "lowest-ranked unit")), by unit rank and gain, largest first.")
@@ -69,7 +77,7 @@ struct SummaryWords {
 
     /// Where else the rectification list is: the CSV, and for a county the scorecards (a rollup
     /// writes none). After an excerpt, the whole list.
-    func listElsewhere(regions: Bool, excerpt: Bool) -> String {
+    private func listElsewhere(regions: Bool, excerpt: Bool) -> String {
         let csv = excerpt ? t("完整清单见 rectifications.csv", "The whole list is in rectifications.csv")
                           : t("清单另见 rectifications.csv", "The list is also in rectifications.csv")
         return csv + (regions ? t("。", ".") : t("；每个单位的评分表见 units/ 目录。", "; each unit's scorecard is under units/."))
