@@ -2,9 +2,20 @@
 /// composed instead of being interpolated into a string first (a scorecard is some forty lines,
 /// and `audit run` writes one per unit).
 extension TextOutput {
-    /// Appends `text` escaped as `Markdown.escaped` escapes it.
+    /// Appends `text` escaped as `Markdown.escaped` escapes it, the runs between escapes straight
+    /// from the string's bytes.
     mutating func write(markdown text: String) {
-        write(Markdown.escaped(text))
+        text.withBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            for index in bytes.indices {
+                guard let escape = Markdown.escape(bytes[index]) else { continue }
+                if index > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: index - start)) }
+                escape.withUTF8Buffer { write(bytes: UnsafeRawBufferPointer($0)) }
+                start = index + 1
+            }
+            if bytes.count > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: bytes.count - start)) }
+        }
     }
 
     /// Appends a whole number in decimal.

@@ -12,11 +12,11 @@ public enum Escaping {
             result.reserveCapacity(bytes.count + 16)
             for byte in bytes {
                 switch byte {
-                case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]          // &amp;
-                case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]                // &lt;
-                case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]                // &gt;
-                case 0x22: result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]    // &quot;
-                case 0x27: result += [0x26, 0x23, 0x33, 0x39, 0x3B]          // &#39;
+                case 0x26: result.append(ascii: "&amp;")
+                case 0x3C: result.append(ascii: "&lt;")
+                case 0x3E: result.append(ascii: "&gt;")
+                case 0x22: result.append(ascii: "&quot;")
+                case 0x27: result.append(ascii: "&#39;")
                 default: result.append(byte)
                 }
             }

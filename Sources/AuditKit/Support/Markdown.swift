@@ -63,21 +63,11 @@ extension Markdown {
         // Every character escaped below is a single ASCII byte, so text without those bytes (most
         // names and reasons) comes back as it is, without walking its characters.
         guard text.containsByte(where: needsEscape) else { return text }
-        // Byte by byte, never character by character: a `|` with a combining accent after it, or a
-        // CR LF pair, is one Character to Swift but still a cell border, or a line break, in a table.
         var result: [UInt8] = []
         text.withBytes { bytes in
             result.reserveCapacity(bytes.count + 8)
             for byte in bytes {
-                switch byte {
-                case 0x7C: result += [0x5C, 0x7C]
-                case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]        // &lt;
-                case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]        // &gt;
-                case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-                case 0x0A, 0x0D: result.append(0x20)
-                case 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: result += [0x5C, byte]
-                default: result.append(byte)
-                }
+                if let escape = escape(byte) { result.append(ascii: escape) } else { result.append(byte) }
             }
         }
         return String(decoding: result, as: UTF8.self)
@@ -92,10 +82,27 @@ extension Markdown {
     }
 
     /// Whether `byte` is one of the characters `escaped` rewrites.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        escape(byte) != nil
+    }
+
+    /// What `escaped` writes for `byte`, or nil when the byte stays as it is. Byte by byte, never
+    /// character by character: a `|` with a combining accent after it, or a CR LF pair, is one
+    /// Character to Swift but still a cell border, or a line break, in a table.
+    static func escape(_ byte: UInt8) -> StaticString? {
         switch byte {
-        case 0x7C, 0x3C, 0x3E, 0x26, 0x0A, 0x0D, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: return true
-        default: return false
+        case 0x7C: return "\\|"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x26: return "&amp;"
+        case 0x0A, 0x0D: return " "
+        case 0x2A: return "\\*"
+        case 0x5F: return "\\_"
+        case 0x60: return "\\`"
+        case 0x5B: return "\\["
+        case 0x5D: return "\\]"
+        case 0x23: return "\\#"
+        default: return nil
         }
     }
 }

@@ -12,3 +12,19 @@ extension String {
         return try text.withUTF8(body)
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends an ASCII escape sequence. A literal byte array appended instead (`+= [0x5C, b]`) is
+    /// a new array each time, which made escaping a reason cost more than writing it.
+    @inline(__always)
+    mutating func append(ascii text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    /// Appends a backslash and `byte`.
+    @inline(__always)
+    mutating func append(escaping byte: UInt8) {
+        append(0x5C)
+        append(byte)
+    }
+}

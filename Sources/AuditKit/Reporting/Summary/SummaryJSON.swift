@@ -369,19 +369,22 @@ enum JSON {
                     let byte = utf8[index]
                     index += 1
                     switch byte {
-                    case 0x22: escaped += [0x5C, 0x22]
-                    case 0x5C: escaped += [0x5C, 0x5C]
-                    case 0x08: escaped += [0x5C, UInt8(ascii: "b")]
-                    case 0x0C: escaped += [0x5C, UInt8(ascii: "f")]
-                    case 0x0A: escaped += [0x5C, UInt8(ascii: "n")]
-                    case 0x0D: escaped += [0x5C, UInt8(ascii: "r")]
-                    case 0x09: escaped += [0x5C, UInt8(ascii: "t")]
-                    case 0..<0x20: escaped += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                    case 0x22: escaped.append(escaping: 0x22)
+                    case 0x5C: escaped.append(escaping: 0x5C)
+                    case 0x08: escaped.append(ascii: "\\b")
+                    case 0x0C: escaped.append(ascii: "\\f")
+                    case 0x0A: escaped.append(ascii: "\\n")
+                    case 0x0D: escaped.append(ascii: "\\r")
+                    case 0x09: escaped.append(ascii: "\\t")
+                    case 0..<0x20:
+                        escaped.append(ascii: "\\u00")
+                        escaped.append(hex[Int(byte >> 4)])
+                        escaped.append(hex[Int(byte & 0x0F)])
                     case 0xC2 where needsEscape(utf8, at: index - 1):
-                        escaped += Array("\\u0085".utf8)
+                        escaped.append(ascii: "\\u0085")
                         index += 1
                     case 0xE2 where needsEscape(utf8, at: index - 1):
-                        escaped += Array((utf8[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        escaped.append(ascii: utf8[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
                         index += 2
                     default: escaped.append(byte)
                     }
