@@ -366,6 +366,37 @@ import Testing
         return run.reports.compactMap(\.checklist).map(scorer.score)
     }
 
+    /// `audit run`'s scorer writes the reasons of criteria met or not applicable in the run's
+    /// language only; everything else, and every reason an action or a failed essential carries,
+    /// is what the full scorer gives.
+    @Test(arguments: Language.allCases)
+    func aRunScoresReasonsInItsLanguageOnly(_ language: Language) throws {
+        let inputs = try InputDiscovery.files(in: [TestPaths.packageRoot.appendingPathComponent("checklists").path])
+        let checklists = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn)).reports.compactMap(\.checklist)
+        let (full, single) = (Scorer(standard: .builtIn), Scorer(standard: .builtIn, onlyLanguage: language))
+        var shortened = 0
+        for checklist in checklists {
+            let (expected, card) = (full.score(checklist), single.score(checklist))
+            #expect(card.scoreTenths == expected.scoreTenths && card.grade == expected.grade)
+            #expect(card.liftCriteria == expected.liftCriteria)
+            #expect(card.actions.map { [$0.criterionID, $0.current.zh, $0.current.en] }
+                    == expected.actions.map { [$0.criterionID, $0.current.zh, $0.current.en] })
+            for (have, expectedHave) in zip(card.haves, expected.haves) {
+                for (criterion, reference) in zip(have.criteria, expectedHave.criteria) {
+                    #expect(criterion.reason.text(language) == reference.reason.text(language))
+                    let other = criterion.reason.text(language == .zh ? .en : .zh)
+                    if criterion.attainment == .full && !criterion.essential || criterion.attainment == .notApplicable {
+                        #expect(other.isEmpty, "\(card.unitID) \(criterion.id)")
+                        shortened += 1
+                    } else {
+                        #expect(other == reference.reason.text(language == .zh ? .en : .zh), "\(card.unitID) \(criterion.id)")
+                    }
+                }
+            }
+        }
+        #expect(shortened > 100)
+    }
+
     /// An action's gain is exactly how much the unit's score rises when that criterion is met,
     /// worked out here with plain decimal arithmetic (earned ÷ applicable × weight, rounded half
     /// up to a tenth), not by the scorer's own code.

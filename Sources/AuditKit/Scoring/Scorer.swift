@@ -2,15 +2,29 @@
 public struct Scorer: Sendable {
     /// The standard scored against.
     public let standard: Standard
+    /// The one language the reasons of fully met and not applicable criteria are written in, or
+    /// nil for both. The reasons of criteria to rectify are always in both.
+    let onlyLanguage: Language?
+    private let labels: CatalogueLabels
 
-    /// Creates a scorer.
+    /// Creates a scorer whose scorecards carry every reason in both languages.
     public init(standard: Standard) {
+        self.init(standard: standard, onlyLanguage: nil)
+    }
+
+    /// Creates a scorer for `audit run`, whose scorecards show reasons in one language and whose
+    /// summary.json shows both only for the actions: the reasons of criteria met or not applicable
+    /// are written in `onlyLanguage` alone (the other left empty), so a run builds no text it
+    /// never writes.
+    init(standard: Standard, onlyLanguage: Language?) {
         self.standard = standard
+        self.onlyLanguage = onlyLanguage
+        labels = CatalogueLabels(standard.catalogues)
     }
 
     /// The scorecard of one checklist.
     public func score(_ checklist: Checklist) -> Scorecard {
-        let evaluator = MeasureEvaluator(checklist: checklist, catalogues: standard.catalogues)
+        let evaluator = MeasureEvaluator(checklist: checklist, labels: labels, onlyLanguage: onlyLanguage)
         let haves = standard.haves.map { have in
             HaveScoring.result(have, criteria: have.criteria.map { criterion(for: $0, in: checklist, evaluator: evaluator) },
                                metPercent: standard.metPercent)
@@ -48,11 +62,13 @@ public struct Scorer: Sendable {
                 return CriterionResult(
                     id: criterion.id, label: criterion.label, maxTenths: criterion.pointsTenths, earnedTenths: 0,
                     attainment: .notApplicable, essential: criterion.essential, essentialPassed: true,
-                    reason: .init(zh: "不适用：\(condition.field) 不为 \(condition.equals)", en: "does not apply: \(condition.field) is not \(condition.equals)"),
+                    reason: .init(zh: onlyLanguage == .en ? "" : "不适用：\(condition.field) 不为 \(condition.equals)",
+                                  en: onlyLanguage == .zh ? "" : "does not apply: \(condition.field) is not \(condition.equals)"),
                     keyPath: condition.field, value: actual?.display, mark: actual?.mark, action: criterion.action)
             }
         }
-        let outcome = evaluator.evaluate(criterion.measure)
+        // An essential criterion's reason may gain a verdict below whatever its attainment: both languages.
+        let outcome = evaluator.evaluate(criterion.measure, bothLanguages: criterion.essential)
         let earned: Int
         switch outcome.attainment {
         case .full: earned = criterion.pointsTenths

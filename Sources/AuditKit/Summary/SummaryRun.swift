@@ -57,7 +57,7 @@ public struct SummaryRun {
         let spool = TextSpool()
         let writer = ScorecardWriter(folder: folder)
         let reader = ChecklistReader(catalogues: standard.catalogues)
-        let scorer = Scorer(standard: standard)
+        let scorer = Scorer(standard: standard, onlyLanguage: language)
         let builder = SummaryBuilder(standard: standard)
         let codec = SpooledActions(standard: standard)
         var (validation, units) = ValidationRun.validate(inputs, reader: reader, progress: progress) { checklist in
