@@ -155,6 +155,8 @@ private final class ScorecardWriter: @unchecked Sendable {
     private let suffix = ".md.partial-\(getpid())-"
     private let lock = NSLock()
     private var serial = 0
+    /// Whether `units/` has been looked for (and made when missing), and whether this run made it.
+    private var foundFolder = false
     private var madeFolder = false
     private var folderFailure: OutputError?
 
@@ -172,7 +174,8 @@ private final class ScorecardWriter: @unchecked Sendable {
         lock.lock()
         serial += 1
         let number = serial
-        if !madeFolder && folderFailure == nil {
+        if !foundFolder {
+            foundFolder = true
             var info = stat()
             let existed = stat(folder + "/units", &info) == 0
             do throws(OutputError) {
@@ -186,7 +189,7 @@ private final class ScorecardWriter: @unchecked Sendable {
         lock.unlock()
         if let failure { return SummaryRun.ScorecardFile(serial: number, failure: failure) }
         do throws(OutputError) {
-            try ReportWriter.Staging.write(temporary(unit: unit, serial: number)) { $0.write(bytes: bytes) }
+            try ReportWriter.Staging.write(temporary(unit: unit, serial: number), bytes: bytes)
             return SummaryRun.ScorecardFile(serial: number, failure: nil)
         } catch {
             return SummaryRun.ScorecardFile(serial: number, failure: error)
