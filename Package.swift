@@ -18,9 +18,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // SHA-256 compression with the x86-64 SHA extensions; AuditKit falls back to its own
+        // Swift compression on CPUs without them.
+        .target(name: "CSHA256"),
         .target(
             name: "AuditKit",
-            dependencies: ["CYAML"]
+            dependencies: ["CYAML", "CSHA256"]
         ),
         .executableTarget(
             name: "audit",
