@@ -133,6 +133,11 @@ import Testing
             let text = (0..<next(8)).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
             // Compared as bytes: String's == would take canonically equivalent texts as equal.
             #expect(Array(Markdown.escaped(text).utf8) == Array(Self.markdownReference(text).utf8), "\(text.debugDescription)")
+            // The renderers' in-place writer, after other text, as a scorecard cell is written.
+            var cell = StringOutput()
+            cell.write("| ")
+            cell.write(markdown: text)
+            #expect(cell.bytes == Array(("| " + Self.markdownReference(text)).utf8), "\(text.debugDescription)")
             #expect(Array(Escaping.html(text).utf8) == Array(Self.htmlReference(text).utf8), "\(text.debugDescription)")
             for number in [false, true] {
                 #expect(Array(Escaping.csvField(text, number: number).utf8) == Array(Self.csvReference(text, number: number).utf8),

@@ -18,6 +18,30 @@ extension TextOutput {
         }
     }
 
+    /// Appends `text` as one CSV field (see `Escaping.csvField`), straight from the string's bytes.
+    /// Byte by byte, never character by character: a quote with a combining accent after it, or a
+    /// CR LF pair, is one Character to Swift but still a quote, or a line break, to a spreadsheet.
+    mutating func write(csvField text: String, number: Bool = false) {
+        text.withBytes { bytes in
+            guard !bytes.isEmpty, let base = bytes.baseAddress else { return }
+            let neutralised = Escaping.startsFormula(bytes[0]) && !(number && ScalarReader.decimal(text) != nil)
+            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                if neutralised { write("'") }
+                write(bytes: UnsafeRawBufferPointer(bytes))
+                return
+            }
+            write(neutralised ? "\"'" : "\"")
+            var start = 0
+            for index in bytes.indices where bytes[index] == 0x22 {
+                // Up to and including the quote, which then starts the next run: doubled.
+                write(bytes: UnsafeRawBufferPointer(start: base + start, count: index + 1 - start))
+                start = index
+            }
+            write(bytes: UnsafeRawBufferPointer(start: base + start, count: bytes.count - start))
+            write("\"")
+        }
+    }
+
     /// Appends a whole number in decimal.
     mutating func write(_ number: Int) {
         // Twenty digits and a sign hold any Int.

@@ -111,8 +111,8 @@ struct ActionTexts: Sendable {
                 }
                 continue
             }
-            let gainValue = Double(action.gainTenths) / 10
-            let gain = Value.format(gainValue)
+            // The gain as tenths, written as `Value.format` and JSON write `gainTenths / 10`.
+            let gain = action.gainTenths
             var due: String?
             if let date = action.due {
                 if let last = lastDue, last.date == date {
@@ -131,26 +131,28 @@ struct ActionTexts: Sendable {
                     JSON.string(due, &out)
                 }
                 out.write(",\"gain\":")
-                JSON.number(gainValue, &out)
+                out.write(tenths: gain)
                 out.write(bytes: parts.jsonTail)
                 out.write(bytes: unitText)
             case .csv:
                 out.write(bytes: unitText)
                 out.write(bytes: parts.csvHead)
-                out.write(Escaping.csvField(action.current.text(language)))
+                out.write(csvField: action.current.text(language))
                 out.write(bytes: parts.csvAction)
-                out.write(Escaping.csvField(gain, number: true))
+                out.write(tenths: gain)
                 out.write(",")
-                out.write(Escaping.csvField(due ?? recommended))
+                out.write(csvField: due ?? recommended)
                 out.write("\r\n")
             case .markdown:
                 out.write(bytes: unitText)
                 out.write(bytes: parts.markdown)
-                out.write(gain + " | " + (due ?? recommended) + " |\n")
+                out.write(tenths: gain)
+                out.write(" | " + (due ?? recommended) + " |\n")
             case .html:
                 out.write(bytes: unitText)
                 out.write(bytes: parts.html)
-                out.write(Escaping.html(gain) + "</td>")
+                out.write(tenths: gain)
+                out.write("</td>")
                 out.write(due.map { "<td class=\"nowrap\">" + Escaping.html($0) + "</td></tr>" }
                           ?? "<td class=\"muted nowrap\">" + Escaping.html(recommended) + "</td></tr>")
             }

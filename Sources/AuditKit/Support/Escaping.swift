@@ -57,25 +57,18 @@ public enum Escaping {
     /// plain number, so spreadsheets still see numbers; text from a checklist is always neutralised,
     /// even when it reads like a number (a township called `-2` stays text).
     public static func csvField(_ text: String, number: Bool = false) -> String {
-        var field = text
-        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           !(number && ScalarReader.decimal(field) != nil) {
-            field = "'" + field
+        var field = StringOutput()
+        field.write(csvField: text, number: number)
+        return field.text
+    }
+
+    /// Whether a CSV field starting with `byte` would be read as a formula: `=`, `+`, `-`, `@`,
+    /// tab or carriage return. They are all ASCII, so the first byte is the first character.
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+        default: return false
         }
-        // Byte by byte, never character by character: a quote with a combining accent after it,
-        // or a CR LF pair, is one Character to Swift but still a quote, or a line break, to a
-        // spreadsheet.
-        guard field.containsByte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        var quoted: [UInt8] = [0x22]
-        field.withBytes { bytes in
-            quoted.reserveCapacity(bytes.count + 4)
-            for byte in bytes {
-                quoted.append(byte)
-                if byte == 0x22 { quoted.append(0x22) }
-            }
-        }
-        quoted.append(0x22)
-        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// A value for a GitHub Actions workflow command: its message part, or with `property` its
