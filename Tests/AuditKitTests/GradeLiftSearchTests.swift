@@ -55,8 +55,11 @@ import Testing
         var lifted = 0
         for standard in [Standard.builtIn, strict] {
             let lift = GradeLift(standard: standard)
-            for _ in 0..<1500 {
-                let card = Self.card(standard, &random)
+            for index in 0..<1500 {
+                var card = Self.card(standard, &random)
+                // Every tenth card lacks a criterion, so it does not list the standard's criteria
+                // in the standard's order, which the search otherwise takes from the standard.
+                if index % 10 == 0 { card.haves[0].criteria.removeLast() }
                 for target in Grade.allCases where target > card.grade {
                     let fast = lift.fewestCriteria(for: card, to: target)
                     let reference = lift.fewestCriteriaByLists(for: card, to: target)

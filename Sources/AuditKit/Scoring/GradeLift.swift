@@ -9,17 +9,56 @@
 /// order, which is the order the answer lists them in; ties are broken by comparing those lists of
 /// ids. Cards with more than 64 criteria, or with an id used twice, take the same search over
 /// arrays of ids (`fewestCriteriaByLists`), which gives the same answer, only slower.
-struct GradeLift {
+struct GradeLift: Sendable {
     let standard: Standard
+    /// The standard's criterion ids in have-then-criterion order, which is the order of every card
+    /// scored against it, and where each id sorts among them; worked out once, not for every card.
+    private let ids: [String]
+    private let rank: [Int]
+    /// Whether the bit-mask search can take these ids: at most 64, none used twice.
+    private let fitsMasks: Bool
 
-    func fewestCriteria(for card: Scorecard, to target: Grade) -> [String] {
+    init(standard: Standard) {
+        self.standard = standard
         var ids: [String] = []
-        for have in card.haves { ids += have.criteria.map(\.id) }
-        guard ids.count <= 64, Set(ids).count == ids.count else { return fewestCriteriaByLists(for: card, to: target) }
-        // rank[p]: where criterion p's id sorts among all ids, so comparing ranks compares ids.
+        for have in standard.haves { ids += have.criteria.map(\.id) }
+        self.ids = ids
+        rank = Self.ranks(ids)
+        fitsMasks = Self.fitMasks(ids)
+    }
+
+    private static func fitMasks(_ ids: [String]) -> Bool {
+        ids.count <= 64 && Set(ids).count == ids.count
+    }
+
+    /// rank[p]: where criterion p's id sorts among all ids, so comparing ranks compares ids.
+    private static func ranks(_ ids: [String]) -> [Int] {
         let sortedPositions = ids.indices.sorted { ids[$0] < ids[$1] }
         var rank = [Int](repeating: 0, count: ids.count)
         for (order, position) in sortedPositions.enumerated() { rank[position] = order }
+        return rank
+    }
+
+    /// Whether `card` lists exactly the standard's criteria, in its order.
+    private func hasStandardLayout(_ card: Scorecard) -> Bool {
+        var position = 0
+        for have in card.haves {
+            for criterion in have.criteria {
+                guard position < ids.count, ids[position] == criterion.id else { return false }
+                position += 1
+            }
+        }
+        return position == ids.count
+    }
+
+    func fewestCriteria(for card: Scorecard, to target: Grade) -> [String] {
+        var (ids, rank, fitsMasks) = (self.ids, self.rank, self.fitsMasks)
+        if !hasStandardLayout(card) {
+            ids = []
+            for have in card.haves { ids += have.criteria.map(\.id) }
+            (rank, fitsMasks) = (Self.ranks(ids), Self.fitMasks(ids))
+        }
+        guard fitsMasks else { return fewestCriteriaByLists(for: card, to: target) }
 
         let rule = target == .compliant ? standard.compliant : standard.largelyCompliant
         let haveCount = card.haves.count

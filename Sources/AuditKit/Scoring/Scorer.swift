@@ -6,6 +6,7 @@ public struct Scorer: Sendable {
     /// nil for both. The reasons of criteria to rectify are always in both.
     let onlyLanguage: Language?
     private let labels: CatalogueLabels
+    private let lift: GradeLift
 
     /// Creates a scorer whose scorecards carry every reason in both languages.
     public init(standard: Standard) {
@@ -20,6 +21,7 @@ public struct Scorer: Sendable {
         self.standard = standard
         self.onlyLanguage = onlyLanguage
         labels = CatalogueLabels(standard.catalogues)
+        lift = GradeLift(standard: standard)
     }
 
     /// The scorecard of one checklist.
@@ -136,7 +138,7 @@ public struct Scorer: Sendable {
             lhs.0.gainTenths != rhs.0.gainTenths ? lhs.0.gainTenths > rhs.0.gainTenths : lhs.1 < rhs.1
         }.map(\.0)
         if let next = card.nextGrade {
-            card.liftCriteria = GradeLift(standard: standard).fewestCriteria(for: card, to: next)
+            card.liftCriteria = lift.fewestCriteria(for: card, to: next)
         }
     }
 }
