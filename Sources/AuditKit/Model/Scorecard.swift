@@ -77,31 +77,50 @@ public enum Attainment: String, Sendable, Codable {
 }
 
 /// One criterion's result, with the reason quoting the checklist.
-public struct CriterionResult: Sendable {
+///
+/// A class, and immutable: a result holds eight strings, and the scorecards, the rectification
+/// search and the reports read each result many times; shared, it is copied as one reference.
+public final class CriterionResult: Sendable {
     /// The criterion's id, e.g. `V3`.
-    public var id: String
+    public let id: String
     /// Its label.
-    public var label: Localized
+    public let label: Localized
     /// The points it is worth, in tenths.
-    public var maxTenths: Int
+    public let maxTenths: Int
     /// The points earned, in tenths (before rescaling to the have's weight).
-    public var earnedTenths: Int
+    public let earnedTenths: Int
     /// Full, half, none, or not applicable.
-    public var attainment: Attainment
+    public let attainment: Attainment
     /// Whether it is essential.
-    public var essential: Bool
+    public let essential: Bool
     /// For an essential criterion, whether it passed.
-    public var essentialPassed: Bool
+    public let essentialPassed: Bool
     /// Why it earned what it did, quoting values and their lines.
-    public var reason: Localized
+    public let reason: Localized
     /// The checklist key path it read, if one.
-    public var keyPath: String?
+    public let keyPath: String?
     /// The value it read, as written, if any.
-    public var value: String?
+    public let value: String?
     /// Where that value is, 1-based.
-    public var mark: Mark?
+    public let mark: Mark?
     /// What to do when it falls short.
-    public var action: Localized
+    public let action: Localized
+
+    init(id: String, label: Localized, maxTenths: Int, earnedTenths: Int, attainment: Attainment, essential: Bool,
+         essentialPassed: Bool, reason: Localized, keyPath: String?, value: String?, mark: Mark?, action: Localized) {
+        self.id = id
+        self.label = label
+        self.maxTenths = maxTenths
+        self.earnedTenths = earnedTenths
+        self.attainment = attainment
+        self.essential = essential
+        self.essentialPassed = essentialPassed
+        self.reason = reason
+        self.keyPath = keyPath
+        self.value = value
+        self.mark = mark
+        self.action = action
+    }
 }
 
 /// One have's result.
@@ -121,21 +140,35 @@ public struct HaveResult: Sendable {
 }
 
 /// What a unit must do about one criterion short of full points.
-public struct RectificationAction: Sendable {
+///
+/// A class, and immutable, for the same reason as `CriterionResult`: it holds seven strings, and
+/// is sorted, spooled and rendered in several formats.
+public final class RectificationAction: Sendable {
     /// The have it belongs to.
-    public var haveID: String
+    public let haveID: String
     /// The criterion's id.
-    public var criterionID: String
+    public let criterionID: String
     /// The criterion's label.
-    public var label: Localized
+    public let label: Localized
     /// Where the unit stands now.
-    public var current: Localized
+    public let current: Localized
     /// What to do.
-    public var action: Localized
+    public let action: Localized
     /// The points it would add to the unit's score, in tenths.
-    public var gainTenths: Int
+    public let gainTenths: Int
     /// The deadline, when the unit's grade sets one.
-    public var due: CalendarDate?
+    public let due: CalendarDate?
+
+    init(haveID: String, criterionID: String, label: Localized, current: Localized, action: Localized, gainTenths: Int,
+         due: CalendarDate?) {
+        self.haveID = haveID
+        self.criterionID = criterionID
+        self.label = label
+        self.current = current
+        self.action = action
+        self.gainTenths = gainTenths
+        self.due = due
+    }
 }
 
 /// A unit's scorecard under one standard.
