@@ -29,18 +29,26 @@ extension TextOutput {
 
 /// Collects the text in memory.
 struct StringOutput: TextOutput {
-    private(set) var bytes: [UInt8] = []
+    private var buffer = ByteBuffer()
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { buffer.array }
 
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { buffer.withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Calls `body` with the bytes written so far, in place.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try buffer.withBytes(body)
+    }
 
     mutating func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }
     }
 
     mutating func write(bytes: UnsafeRawBufferPointer) {
-        self.bytes.append(contentsOf: bytes)
+        buffer.append(bytes)
     }
 }
 
@@ -50,7 +58,7 @@ struct FileTextOutput: TextOutput {
     /// The file, as the error names it.
     let path: String
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
+    private var buffer = ByteBuffer(capacity: Self.capacity)
     private(set) var failure: OutputError?
     private static let capacity = 1 << 18
 
@@ -58,7 +66,6 @@ struct FileTextOutput: TextOutput {
     init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
         self.path = path
-        buffer.reserveCapacity(Self.capacity)
     }
 
     mutating func write(_ text: String) {
@@ -75,7 +82,7 @@ struct FileTextOutput: TextOutput {
                 return
             }
         }
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
     }
 
     /// Writes out what is buffered; returns the first error met, if any.
@@ -86,9 +93,8 @@ struct FileTextOutput: TextOutput {
 
     private mutating func flushBuffer() {
         guard !buffer.isEmpty, failure == nil else { return }
-        let pending = buffer
-        buffer.removeAll(keepingCapacity: true)
-        pending.withUnsafeBytes { writeAll($0) }
+        buffer.withBytes { writeAll($0) }
+        buffer.removeAll()
     }
 
     private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) {
@@ -143,7 +149,7 @@ extension TextOutput {
                     buffer[index] = text
                 }
             }
-            for text in texts { write(bytes: text.bytes) }
+            for text in texts { text.withBytes { write(bytes: $0) } }
             start = end
         }
     }
