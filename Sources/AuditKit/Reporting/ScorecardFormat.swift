@@ -18,7 +18,8 @@ public enum ScorecardFormat: String, Sendable, CaseIterable {
 struct ScorecardWords {
     let language: Language
 
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    /// The text in the scorecard's language; only that one is built.
+    func t(_ zh: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String { language == .zh ? zh() : en() }
 
     func requirement(_ card: Scorecard, standard: Standard) -> String {
         card.required
