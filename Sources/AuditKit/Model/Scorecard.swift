@@ -78,7 +78,7 @@ public enum Attainment: String, Sendable, Codable {
 
 /// One criterion's result, with the reason quoting the checklist.
 ///
-/// A class, and immutable: a result holds eight strings, and the scorecards, the rectification
+/// A class, and immutable: a result holds nine strings, and the scorecards, the rectification
 /// search and the reports read each result many times; shared, it is copied as one reference.
 public final class CriterionResult: Sendable {
     /// The criterion's id, e.g. `V3`.
@@ -141,7 +141,7 @@ public struct HaveResult: Sendable {
 
 /// What a unit must do about one criterion short of full points.
 ///
-/// A class, and immutable, for the same reason as `CriterionResult`: it holds seven strings, and
+/// A class, and immutable, for the same reason as `CriterionResult`: it holds eight strings, and
 /// is sorted, spooled and rendered in several formats.
 public final class RectificationAction: Sendable {
     /// The have it belongs to.

@@ -95,9 +95,20 @@ public enum FileOutput {
     }
 
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
+        var failure: OutputError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(OutputError) { try writeAll(descriptor, buffer, path: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, again after an interrupted call; `path` names the
+    /// file in the error.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(OutputError) {
+        guard let base = bytes.baseAddress else { return }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let count = write(descriptor, base + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw OutputError(path: path, reason: String(cString: strerror(errno)))

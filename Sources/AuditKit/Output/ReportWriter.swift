@@ -148,21 +148,26 @@ public enum ReportWriter {
         /// Writes a new or truncated file at `path` through `body`; flushes it on systems without
         /// `syncfs`.
         static func write(_ path: String, _ body: (inout FileTextOutput) -> Void) throws(OutputError) {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-            defer { close(descriptor) }
-            var output = FileTextOutput(descriptor: descriptor, path: path)
-            body(&output)
-            if let failure = output.finish() ?? flushOne(descriptor, path: path) { throw failure }
+            try withNewFile(path) { descriptor throws(OutputError) in
+                var output = FileTextOutput(descriptor: descriptor, path: path)
+                body(&output)
+                if let failure = output.finish() { throw failure }
+            }
         }
 
         /// Writes `bytes` as a new or truncated file at `path` in one go, without the buffer a
         /// streamed file takes: a province's run writes a hundred thousand scorecards this way.
-        static func write(_ path: String, bytes: [UInt8]) throws(OutputError) {
+        static func write(_ path: String, bytes: UnsafeRawBufferPointer) throws(OutputError) {
+            try withNewFile(path) { descriptor throws(OutputError) in try FileOutput.writeAll(descriptor, bytes, path: path) }
+        }
+
+        /// Creates or truncates `path`, lets `body` write to it, and flushes it on systems without
+        /// `syncfs`.
+        private static func withNewFile(_ path: String, _ body: (Int32) throws(OutputError) -> Void) throws(OutputError) {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
             defer { close(descriptor) }
-            try FileOutput.writeAll(descriptor, bytes, path: path)
+            try body(descriptor)
             if let failure = flushOne(descriptor, path: path) { throw failure }
         }
 

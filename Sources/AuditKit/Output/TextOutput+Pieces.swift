@@ -25,7 +25,7 @@ extension TextOutput {
         text.withBytes { bytes in
             guard !bytes.isEmpty, let base = bytes.baseAddress else { return }
             let neutralised = Escaping.startsFormula(bytes[0]) && !(number && ScalarReader.decimal(text) != nil)
-            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            guard bytes.contains(where: Escaping.needsQuotes) else {
                 if neutralised { write("'") }
                 write(bytes: UnsafeRawBufferPointer(bytes))
                 return

@@ -98,23 +98,13 @@ struct FileTextOutput: TextOutput {
     }
 
     private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, let base = bytes.baseAddress else { return }
-        var written = 0
-        while written < bytes.count {
-            let count = systemWrite(descriptor, base + written, bytes.count - written)
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = OutputError(path: path, reason: String(cString: strerror(errno)))
-                return
-            }
-            written += count
+        guard failure == nil else { return }
+        do throws(OutputError) {
+            try FileOutput.writeAll(descriptor, bytes, path: path)
+        } catch {
+            failure = error
         }
     }
-}
-
-/// write(2), named apart from the `write` methods above.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }
 
 extension TextOutput {

@@ -3,7 +3,8 @@ public struct Scorer: Sendable {
     /// The standard scored against.
     public let standard: Standard
     /// The one language the reasons of fully met and not applicable criteria are written in, or
-    /// nil for both. The reasons of criteria to rectify are always in both.
+    /// nil for both. The reasons of criteria to rectify, and of essential criteria, are always in
+    /// both.
     let onlyLanguage: Language?
     private let labels: CatalogueLabels
     private let lift: GradeLift
@@ -16,7 +17,9 @@ public struct Scorer: Sendable {
     /// Creates a scorer for `audit run`, whose scorecards show reasons in one language and whose
     /// summary.json shows both only for the actions: the reasons of criteria met or not applicable
     /// are written in `onlyLanguage` alone (the other left empty), so a run builds no text it
-    /// never writes.
+    /// never writes. Its scorecards are only for outputs in that language and for the actions:
+    /// anything that shows every reason in both languages (`audit score --format json`) must
+    /// score with `init(standard:)`.
     init(standard: Standard, onlyLanguage: Language?) {
         self.standard = standard
         self.onlyLanguage = onlyLanguage
@@ -120,8 +123,6 @@ public struct Scorer: Sendable {
             // A gain is what the unit's score would rise by: the have's points with the criterion
             // met, less its points now, each rounded as the score is. An essential criterion that
             // earns its points but fails its bar is an action too, worth no points but its have.
-            // By index, not by element: a result carries eight strings, which a loop over the
-            // elements would copy.
             let criteria = have.criteria
             let figures = criteria.map(HaveScoring.Figures.init)
             for index in criteria.indices

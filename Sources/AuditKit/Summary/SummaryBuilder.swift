@@ -82,8 +82,6 @@ public struct SummaryBuilder: Sendable {
     /// What the summary needs of one scorecard.
     func facts(_ card: Scorecard) -> UnitFacts {
         var shortfalls: [UInt8] = []
-        // By index, not by element: a criterion's result carries eight strings, and a loop over
-        // the elements would copy each.
         for have in standard.haves {
             let result = card.haves.firstIndex { $0.id == have.id }.map { card.haves[$0].criteria }
             for criterion in have.criteria {

@@ -66,7 +66,7 @@ public struct SummaryRun {
             var scorecard = StringOutput()
             ScorecardMarkdown(card: card, standard: standard, language: language).write(to: &scorecard)
             return ScoredUnit(facts: facts, texts: spool.append([codec.encode(card.actions)]),
-                              scorecard: writer.write(scorecard.bytes, unit: card.unitID))
+                              scorecard: scorecard.withBytes { writer.write($0, unit: card.unitID) })
         }
         self.validation = validation
         let count = units.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
@@ -170,7 +170,7 @@ private final class ScorecardWriter: @unchecked Sendable {
     }
 
     /// Writes `bytes` as the scorecard of `unit` to a new temporary file.
-    func write(_ bytes: [UInt8], unit: String) -> SummaryRun.ScorecardFile {
+    func write(_ bytes: UnsafeRawBufferPointer, unit: String) -> SummaryRun.ScorecardFile {
         lock.lock()
         serial += 1
         let number = serial

@@ -57,9 +57,19 @@ public enum Escaping {
     /// plain number, so spreadsheets still see numbers; text from a checklist is always neutralised,
     /// even when it reads like a number (a township called `-2` stays text).
     public static func csvField(_ text: String, number: Bool = false) -> String {
+        // Most fields need nothing: hand them back as they are.
+        let plain = text.withBytes { bytes in
+            bytes.isEmpty || !startsFormula(bytes[0]) && !bytes.contains(where: needsQuotes)
+        }
+        if plain { return text }
         var field = StringOutput()
         field.write(csvField: text, number: number)
         return field.text
+    }
+
+    /// Whether a CSV field holding `byte` must be quoted: a comma, a quote or a line break.
+    static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
     }
 
     /// Whether a CSV field starting with `byte` would be read as a formula: `=`, `+`, `-`, `@`,

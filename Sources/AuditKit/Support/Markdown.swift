@@ -60,17 +60,12 @@ extension String {
 extension Markdown {
     /// User text made safe for a table cell: pipes, HTML and line breaks neutralised.
     static func escaped(_ text: String) -> String {
-        // Every character escaped below is a single ASCII byte, so text without those bytes (most
-        // names and reasons) comes back as it is, without walking its characters.
+        // Every character `escape` rewrites is a single ASCII byte, so text without those bytes
+        // (most names and reasons) comes back as it is, without walking its characters.
         guard text.containsByte(where: needsEscape) else { return text }
-        var result: [UInt8] = []
-        text.withBytes { bytes in
-            result.reserveCapacity(bytes.count + 8)
-            for byte in bytes {
-                if let escape = escape(byte) { result.append(ascii: escape) } else { result.append(byte) }
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
+        var result = StringOutput()
+        result.write(markdown: text)
+        return result.text
     }
 
     /// An id or a path as a code span (`` `x` ``), as the reports show them; one that a code span
