@@ -9,8 +9,8 @@
 # libyaml's bare event parse on one core, `audit validate --quiet`, `audit run --quiet --out DIR`
 # and check-jsonschema with the schema from `audit schema` (installed from PyPI into a temporary
 # virtual environment; only up to 10,000 files, since at 100,000 it takes many minutes). The first
-# three are run in turn REPEAT times and the median of each is kept, so that the ratios hold up on
-# a machine whose load changes. Each round also times `cp -r` of the reports audit run wrote, the
+# three are run in turn, on every size in turn, REPEAT times, and the median of each is kept, so
+# that the ratios hold up on a machine whose load changes. Each round also times `cp -r` of the reports audit run wrote, the
 # cost of merely writing those files on this file system. Prints a Markdown table of wall and CPU
 # time, files/s, MB/s and peak memory, then the targets.
 #
@@ -67,15 +67,14 @@ if (( jsonschema_max > 0 )); then
   fi
 fi
 
-# once NAME COMMAND...: runs COMMAND once under /usr/bin/time and appends "wall cpu rss" (seconds,
-# user+system seconds, KB) to $work/runs-NAME.txt.
+# once NAME SIZE COMMAND...: runs COMMAND once under /usr/bin/time and appends "wall cpu rss"
+# (seconds, user+system seconds, KB) to $work/runs-NAME-SIZE.txt.
 results="$work/results.tsv"
 : > "$results"
 once() {
-  local name="$1"
-  shift
+  local name="$1" size="$2"
+  shift 2
   [[ "$name" == "audit run" ]] && rm -rf "$work/reports"
-  [[ "$name" == "cp -r of the reports" ]] && rm -rf "$work/copy"
   local status=0
   /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || status=$?
   # check-jsonschema through xargs: 123 means some file failed the schema, which is a finding.
@@ -84,12 +83,12 @@ once() {
     cat "$work/stderr.txt" >&2
     exit 1
   fi
-  tail -n 1 "$work/time.txt" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' >> "$work/runs-$name.txt"
+  tail -n 1 "$work/time.txt" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' >> "$work/runs-$name-$size.txt"
 }
 
 # record NAME FILES: appends the median run of NAME by wall time to the results.
 record() {
-  local name="$1" files="$2" runs="$work/runs-$1.txt"
+  local name="$1" files="$2" runs="$work/runs-$1-$2.txt"
   local count
   count=$(wc -l < "$runs")
   sort -n "$runs" | sed -n "$(( (count + 1) / 2 ))p" |
@@ -106,27 +105,43 @@ for size in "${sizes[@]}"; do
   python3 bench/generate.py --count "$size" --seed "$seed" --out "$data" >&2
   find "$data" -name '*.yaml' | LC_ALL=C sort > "$work/list-$size.txt"
   megabytes[$size]=$(find "$data" -name '*.yaml' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
-  "$work/parse" -l "$work/list-$size.txt" > /dev/null   # warms the page cache for every tool alike
+done
 
-  # The three are interleaved, so that a change in the machine's load falls on all of them alike.
-  for (( i = 0; i < repeat; i++ )); do
-    once "libyaml parse" "$work/parse" -l "$work/list-$size.txt"
-    once "audit validate" "$audit" validate --quiet "$data"
-    once "audit run" "$audit" run --quiet --out "$work/reports" "$data"
+# Every size's checklists exist before any is timed, and each round runs every tool on every size
+# in turn: the three tools are interleaved, and so are the sizes, so that a change in the machine's
+# speed falls on all of them alike. (Measured one size after the other, minutes apart, the bare
+# parse alone took 9 to 12 times as long at 100,000 files as at 10,000 in four runs of one day.)
+for (( i = 0; i < repeat; i++ )); do
+  for size in "${sizes[@]}"; do
+    data="$work/checklists-$size"
+    "$work/parse" -l "$work/list-$size.txt" > /dev/null   # brings this size's files back into the page cache
+    once "libyaml parse" "$size" "$work/parse" -l "$work/list-$size.txt"
+    once "audit validate" "$size" "$audit" validate --quiet "$data"
+    once "audit run" "$size" "$audit" run --quiet --out "$work/reports" "$data"
+    (( i > 0 )) || reportMB[$size]=$(du -sb "$work/reports" | awk '{ printf "%.0f", $1 / 1e6 }')
     # What writing those report files alone costs on this file system: a copy of them.
-    once "cp -r of the reports" cp -r "$work/reports" "$work/copy"
+    once "cp -r of the reports" "$size" cp -r "$work/reports" "$work/copy"
+    # Neither is kept for the next tool: at 100,000 files they are 4 GB of memory, and holding
+    # them, or freeing them just before, slowed the tools after them (audit run by 2 to 3 s of its
+    # 18), which measured the benchmark's leftovers rather than the tools. The pause lets the
+    # system finish freeing them before the next size is timed.
+    rm -rf "$work/reports" "$work/copy"
+    sleep 3
   done
-  reportMB[$size]=$(du -sb "$work/reports" | awk '{ printf "%.0f", $1 / 1e6 }')
+done
+for size in "${sizes[@]}"; do
   record "libyaml parse" "$size"
   record "audit validate" "$size"
   record "audit run" "$size"
   record "cp -r of the reports" "$size"
+done
+for size in "${sizes[@]}"; do
   if [[ -n "$checker" ]] && (( size <= jsonschema_max )); then
-    once "check-jsonschema" xargs -s 2000000 -a "$work/list-$size.txt" "$checker" --schemafile "$work/schema.json"
+    once "check-jsonschema" "$size" xargs -s 2000000 -a "$work/list-$size.txt" "$checker" --schemafile "$work/schema.json"
     record "check-jsonschema" "$size"
   fi
-  rm -rf "$data" "$work/reports" "$work/copy"
 done
+rm -rf "$work"/checklists-*
 
 cores="$(getconf _NPROCESSORS_ONLN)"
 cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
@@ -169,6 +184,13 @@ echo "| audit run ÷ libyaml parse, wall, 10,000 files: ≤ 2.5 | $r2 | $(verdic
 echo "| audit run, wall, 100,000 ÷ 10,000 files: ≤ 11 | $r3 | $(verdict "$r3" 11 "<=") |"
 echo "| audit run peak memory, 100,000 files: < 300 MB | $memText | $(verdict "$mem" 300 "<") |"
 echo
+parse100k="$(value "libyaml parse" 100000 3)"
+drift="$(ratio "$parse100k" "$parse10k")"
+if [[ "$drift" != n/a ]]; then
+  echo "For the scale: libyaml's bare parse, whose work is exactly linear, took $drift times as long at 100,000"
+  echo "files as at 10,000 in this run; more than 10 means the machine was slower when the larger size ran."
+  echo
+fi
 echo "audit run wrote $(for size in "${sizes[@]}"; do printf '%s MB of reports at %s files, ' "${reportMB[$size]}" "$size"; done | sed 's/, $//');"
 echo "the cp -r lines time copying those files within the same file system, one process."
 if [[ -z "$checker" ]]; then
