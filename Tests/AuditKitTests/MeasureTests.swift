@@ -486,7 +486,7 @@ import Testing
     /// checked on the evaluator directly, with an optional field.
     @Test func perCapitaAndThresholdOfAnAbsentField() throws {
         let absent = try ChecklistText.base().checklist()
-        let evaluator = MeasureEvaluator(checklist: absent, catalogues: .builtIn)
+        let evaluator = MeasureEvaluator(checklist: absent, labels: CatalogueLabels(.builtIn))
         let perCapita = evaluator.evaluate(.perCapita(field: "funding.spent_yuan", full: 100, half: 50))
         #expect(perCapita.attainment == .none)
         #expect(perCapita.reason.en == "funding.spent_yuan is not given")
@@ -495,7 +495,7 @@ import Testing
         #expect(threshold.number == nil)
 
         let present = try ChecklistText.base().replacing("  amount_yuan: 3000", with: "  amount_yuan: 3000\n  spent_yuan: 1000").checklist()
-        let spent = MeasureEvaluator(checklist: present, catalogues: .builtIn)
+        let spent = MeasureEvaluator(checklist: present, labels: CatalogueLabels(.builtIn))
             .evaluate(.perCapita(field: "funding.spent_yuan", full: 100, half: 50))
         #expect(spent.attainment == .half)
         #expect(spent.number == 50)

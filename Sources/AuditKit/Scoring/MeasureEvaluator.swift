@@ -43,11 +43,7 @@ struct MeasureEvaluator {
         var participants: Int?
     }
 
-    init(checklist: Checklist, catalogues: Catalogues) {
-        self.init(checklist: checklist, labels: CatalogueLabels(catalogues), onlyLanguage: nil)
-    }
-
-    init(checklist: Checklist, labels: CatalogueLabels, onlyLanguage: Language?) {
+    init(checklist: Checklist, labels: CatalogueLabels, onlyLanguage: Language? = nil) {
         self.checklist = checklist
         self.labels = labels
         self.onlyLanguage = onlyLanguage
