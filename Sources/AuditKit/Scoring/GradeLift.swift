@@ -11,36 +11,37 @@
 /// arrays of ids (`fewestCriteriaByLists`), which gives the same answer, only slower.
 struct GradeLift: Sendable {
     let standard: Standard
-    /// The standard's criterion ids in have-then-criterion order, which is the order of every card
-    /// scored against it, and where each id sorts among them; worked out once, not for every card.
-    private let ids: [String]
-    private let rank: [Int]
-    /// Whether the bit-mask search can take these ids: at most 64, none used twice.
-    private let fitsMasks: Bool
+    /// The standard's criteria, which every card scored against it lists in the same order:
+    /// worked out once, not for every card.
+    private let standardLayout: Layout
+
+    /// Criterion ids in have-then-criterion order, where each id sorts among them (so comparing
+    /// ranks compares ids), and whether the bit-mask search can take them: at most 64, none used
+    /// twice.
+    private struct Layout: Sendable {
+        let ids: [String]
+        let rank: [Int]
+        let fitsMasks: Bool
+
+        init(_ haves: [[String]]) {
+            let ids = haves.flatMap { $0 }
+            self.ids = ids
+            let sortedPositions = ids.indices.sorted { ids[$0] < ids[$1] }
+            var rank = [Int](repeating: 0, count: ids.count)
+            for (order, position) in sortedPositions.enumerated() { rank[position] = order }
+            self.rank = rank
+            fitsMasks = ids.count <= 64 && Set(ids).count == ids.count
+        }
+    }
 
     init(standard: Standard) {
         self.standard = standard
-        var ids: [String] = []
-        for have in standard.haves { ids += have.criteria.map(\.id) }
-        self.ids = ids
-        rank = Self.ranks(ids)
-        fitsMasks = Self.fitMasks(ids)
-    }
-
-    private static func fitMasks(_ ids: [String]) -> Bool {
-        ids.count <= 64 && Set(ids).count == ids.count
-    }
-
-    /// rank[p]: where criterion p's id sorts among all ids, so comparing ranks compares ids.
-    private static func ranks(_ ids: [String]) -> [Int] {
-        let sortedPositions = ids.indices.sorted { ids[$0] < ids[$1] }
-        var rank = [Int](repeating: 0, count: ids.count)
-        for (order, position) in sortedPositions.enumerated() { rank[position] = order }
-        return rank
+        standardLayout = Layout(standard.haves.map { $0.criteria.map(\.id) })
     }
 
     /// Whether `card` lists exactly the standard's criteria, in its order.
     private func hasStandardLayout(_ card: Scorecard) -> Bool {
+        let ids = standardLayout.ids
         var position = 0
         for have in card.haves {
             for criterion in have.criteria {
@@ -52,13 +53,9 @@ struct GradeLift: Sendable {
     }
 
     func fewestCriteria(for card: Scorecard, to target: Grade) -> [String] {
-        var (ids, rank, fitsMasks) = (self.ids, self.rank, self.fitsMasks)
-        if !hasStandardLayout(card) {
-            ids = []
-            for have in card.haves { ids += have.criteria.map(\.id) }
-            (rank, fitsMasks) = (Self.ranks(ids), Self.fitMasks(ids))
-        }
-        guard fitsMasks else { return fewestCriteriaByLists(for: card, to: target) }
+        let layout = hasStandardLayout(card) ? standardLayout : Layout(card.haves.map { $0.criteria.map(\.id) })
+        guard layout.fitsMasks else { return fewestCriteriaByLists(for: card, to: target) }
+        let (ids, rank) = (layout.ids, layout.rank)
 
         let rule = target == .compliant ? standard.compliant : standard.largelyCompliant
         let haveCount = card.haves.count
