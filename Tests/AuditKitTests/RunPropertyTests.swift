@@ -217,6 +217,24 @@ import Testing
         #expect(try FileTree.files(in: out) == before)
     }
 
+    /// The same with folders where two scorecards go: the first of them in path order is named,
+    /// and nothing is replaced.
+    @Test func folderInTheWayOfAScorecardReplacesNone() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"]).status == 0)
+        for unit in ["shitou-township", "county-culture-bureau"] {
+            try FileManager.default.removeItem(atPath: out + "/units/\(unit).md")
+            try FileManager.default.createDirectory(atPath: out + "/units/\(unit).md", withIntermediateDirectories: false)
+        }
+        let before = try FileTree.files(in: out)
+        let second = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("audit: cannot write the reports: \(out)/units/county-culture-bureau.md: Is a directory"))
+        #expect(try FileTree.files(in: out) == before)
+        #expect(FileManager.default.fileExists(atPath: out + "/units/shitou-township.md"))
+    }
+
     @Test func filesTheToolDidNotWriteSurvive() throws {
         let temporary = try TemporaryFolder()
         let out = temporary.path("out")

@@ -1,5 +1,6 @@
 import CYAML
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -98,21 +99,17 @@ public enum ReportWriter {
         /// wrote and this one does not, and records what was written. Returns the removed paths.
         func commit() throws(OutputError) -> [String] {
             try flush()
+            let current = Set(staged.map(\.path))
             // A folder where a report goes would stop its rename halfway through the set: found
             // before any report is replaced, so a run puts all its reports in place or none.
-            for item in staged {
-                var info = stat()
-                if lstat(folder + "/" + item.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                    abandon()
-                    throw OutputError(path: folder + "/" + item.path, reason: String(cString: strerror(EISDIR)))
-                }
-            }
-            for item in staged where rename(temporary(item), folder + "/" + item.path) != 0 {
-                let reason = String(cString: strerror(errno))
+            if let blocked = firstFolderInTheWay(of: current) {
                 abandon()
-                throw OutputError(path: folder + "/" + item.path, reason: reason)
+                throw OutputError(path: folder + "/" + blocked, reason: String(cString: strerror(EISDIR)))
             }
-            let current = Set(staged.map(\.path))
+            if let (path, code) = renameAll() {
+                abandon()
+                throw OutputError(path: folder + "/" + path, reason: String(cString: strerror(code)))
+            }
             var removed: [String] = []
             for path in previous.sorted() where !current.contains(path) && ReportWriter.isSafeRelative(path) {
                 if unlink(folder + "/" + path) == 0 { removed.append(path) }
@@ -120,6 +117,59 @@ public enum ReportWriter {
             let manifest = staged.map(\.path).joined(separator: "\n") + "\n"
             try FileOutput.replace(folder + "/" + manifestName, with: Array(manifest.utf8))
             return removed
+        }
+
+        /// The first staged path, in staging order, where a folder stands. Each folder the reports
+        /// go into is listed once for the folders in it: a province's hundred thousand scorecards
+        /// would otherwise take as many `lstat` calls, each dearer than a rename.
+        private func firstFolderInTheWay(of paths: Set<String>) -> String? {
+            func folderOf(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+            var blocked: Set<String> = []
+            var parents: Set<String> = []
+            for item in staged {
+                let parent = folderOf(item.path)
+                guard parents.insert(parent).inserted else { continue }
+                guard let entries = FolderListing.entries(parent.isEmpty ? folder : folder + "/" + parent) else {
+                    // Not listable: each report there is looked at on its own.
+                    for other in staged where folderOf(other.path) == parent {
+                        var info = stat()
+                        if lstat(folder + "/" + other.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { blocked.insert(other.path) }
+                    }
+                    continue
+                }
+                for entry in entries where entry.type == DT_DIR || entry.type == DT_UNKNOWN {
+                    let path = parent.isEmpty ? entry.name : parent + "/" + entry.name
+                    guard paths.contains(path) else { continue }
+                    var info = stat()
+                    if entry.type == DT_DIR || (lstat(folder + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
+                        blocked.insert(path)
+                    }
+                }
+            }
+            return blocked.isEmpty ? nil : staged.first { blocked.contains($0.path) }?.path
+        }
+
+        /// Renames every staged file into place, on two threads when there are many (each rename
+        /// waits on the system more than it works). Stops at the first failure; returns the path
+        /// that failed first in staging order, and why.
+        private func renameAll() -> (path: String, code: Int32)? {
+            let lanes = staged.count > 256 ? 2 : 1
+            var failures = [(index: Int, code: Int32)?](repeating: nil, count: lanes)
+            let stop = Atomic<Bool>(false)
+            failures.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    for index in stride(from: lane, to: staged.count, by: lanes) where !stop.load(ordering: .relaxed) {
+                        if rename(temporary(staged[index]), folder + "/" + staged[index].path) != 0 {
+                            buffer[lane] = (index, errno)
+                            stop.store(true, ordering: .relaxed)
+                            return
+                        }
+                    }
+                }
+            }
+            guard let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) else { return nil }
+            return (staged[first.index].path, first.code)
         }
 
         /// Counts the file already written to `ReportWriter.temporary(folder:path:serial:)` as staged.
@@ -193,8 +243,12 @@ public enum ReportWriter {
     /// The temporary file that a writer other than `Staging.stage` (the parallel stage of `audit
     /// run`) writes `path` to, told apart by `serial` (1 or more): `path.partial-PID-SERIAL`.
     static func temporary(folder: String, path: String, serial: Int) -> String {
-        folder + "/" + path + ".partial-\(getpid())-\(serial)"
+        folder + "/" + path + ".partial-\(processID)-\(serial)"
     }
+
+    /// This process's id, asked of the system once: a province's run names two hundred thousand
+    /// temporary files with it.
+    private static let processID = getpid()
 
     static func readManifest(_ folder: String) -> [String] {
         guard case .success(let bytes) = SourceFile.read(folder + "/" + manifestName, limit: 1 << 22) else { return [] }
@@ -206,3 +260,4 @@ public enum ReportWriter {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
     }
 }
+
