@@ -472,6 +472,24 @@ import Testing
         #expect(b3.reason.en == "funding.amount_yuan = 999 at line \(line) ÷ 20 retirees = 49.9 each, below the half mark 50")
     }
 
+    /// One retiree, one activity, one participant: every count in a reason agrees with its noun,
+    /// in English, and Chinese reads the same whatever the number.
+    @Test func reasonsSpeakOfOneInTheSingular() throws {
+        let text = try ChecklistText.base().replacing("    total: 20", with: "    total: 1")
+            .settingActivities([Activities.line("2022-03-05", "study", participants: 1)])
+        let card = try text.card(allowing: [.staleActivity])
+        let line = try text.line(of: "  amount_yuan:")
+        #expect(try card.criterion("B3").reason.en
+            == "funding.amount_yuan = 3000 at line \(line) ÷ 1 retiree = 3000 each, reaching the full mark 100")
+        #expect(try card.criterion("B3").reason.zh
+            == "funding.amount_yuan = 3000（第 \(line) 行） ÷ 1 人 = 人均 3000，达到满分线 100")
+        #expect(try card.criterion("A1").reason.en == "1 study activity from 2021-06-15 to 2022-06-15, below the half mark 6")
+        #expect(try card.criterion("A1").reason.zh == "2021-06-15 至 2022-06-15 共 1 次政治学习活动，低于半分线 6")
+        #expect(try card.criterion("A4").reason.en
+            == "mean 1 participant over 1 activity ÷ 1 retiree = 100%, reaching the full mark 60%")
+        #expect(try card.criterion("A4").reason.zh == "1 次活动平均 1 人 ÷ 1 人 = 100%，达到满分线 60%")
+    }
+
     @Test func perCapitaWithNoRetirees() throws {
         let text = try ChecklistText.base().replacing("    total: 20", with: "    total: 0")
             .settingActivities(Activities.plan(participants: nil))

@@ -34,6 +34,16 @@ import Testing
         #expect(written { $0.write(tenths: -5) } == "-0.5")
     }
 
+    @Test func datesReadAsTheirDescription() throws {
+        let dates = try [(1, 1, 1), (999, 12, 31), (2022, 6, 15), (2024, 2, 29), (9999, 12, 31)].map { year, month, day in
+            try #require(CalendarDate(year: year, month: month, day: day))
+        }
+        for date in dates {
+            #expect(written { $0.write(date) } == date.description)
+        }
+        #expect(written { $0.write(dates[1]) } == "0999-12-31")
+    }
+
     @Test func coordinatesHaveExactlyOneDecimal() {
         let values = stride(from: -30.0, through: 30.0, by: 0.05).map { $0 } + [0, -0.0, -0.04, 0.05, 0.15, 170, 1e9, .infinity, .nan]
         for value in values {

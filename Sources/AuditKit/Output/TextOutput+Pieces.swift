@@ -63,6 +63,18 @@ extension TextOutput {
 
     /// Appends points kept in tenths as the reports show them (`Score.format(tenths:)`): `85`,
     /// `84.5`, `-0.5`.
+    /// Appends `date` as its `description` spells it.
+    mutating func write(_ date: CalendarDate) {
+        guard (0...9999).contains(date.year), (1...12).contains(date.month), (1...31).contains(date.day) else {
+            return write(date.description)
+        }
+        let (year, month, day) = (date.year, date.month, date.day)
+        let digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 0x2D,
+            UInt8(48 + month / 10), UInt8(48 + month % 10), 0x2D, UInt8(48 + day / 10), UInt8(48 + day % 10))
+        withUnsafeBytes(of: digits) { write(bytes: $0) }
+    }
+
     mutating func write(tenths: Int) {
         writeTenths(tenths, keepingZero: false)
     }

@@ -29,7 +29,12 @@ extension TextOutput {
 
 /// Collects the text in memory.
 struct StringOutput: TextOutput {
-    private var buffer = ByteBuffer()
+    private var buffer: ByteBuffer
+
+    /// An empty output with room for `capacity` bytes before it grows.
+    init(capacity: Int = 0) {
+        buffer = ByteBuffer(capacity: capacity)
+    }
 
     /// The bytes written so far.
     var bytes: [UInt8] { buffer.array }
@@ -49,6 +54,11 @@ struct StringOutput: TextOutput {
 
     mutating func write(bytes: UnsafeRawBufferPointer) {
         buffer.append(bytes)
+    }
+
+    /// Empties the output, keeping its room.
+    mutating func removeAll() {
+        buffer.removeAll()
     }
 }
 

@@ -20,6 +20,12 @@ struct MeasureEvaluator {
     private let equipmentItems: EquipmentItems
     private let ruleEntries: [RuleEntry]
     private let activityRecords: [ActivityRecord]
+    /// The buffer every reason of this checklist is written in before it becomes a string.
+    private let scratch = Scratch()
+
+    private final class Scratch {
+        var output = StringOutput(capacity: 512)
+    }
 
     /// The working equipment (the first working item of each id, with its line) and the ids seen
     /// broken or with none left. A checklist lists a dozen items or so, so plain arrays.
@@ -105,24 +111,45 @@ struct MeasureEvaluator {
         return Value.format(crossed ? tenths.rounded(.down) / 10 : rounded)
     }
 
-    /// A reason written by `text` in the languages needed (see `evaluate`).
-    private func explain(_ attainment: Attainment, both: Bool, _ text: (Language) -> String) -> Localized {
+    /// A reason written by `write` in the languages needed (see `evaluate`). Each is written
+    /// piece by piece into one buffer the evaluator reuses, and made a string once: building it
+    /// by interpolating strings into strings cost a few thousand instructions a reason.
+    private func explain(_ attainment: Attainment, both: Bool, _ write: (inout StringOutput, Language) -> Void) -> Localized {
+        func text(_ language: Language) -> String {
+            scratch.output.removeAll()
+            write(&scratch.output, language)
+            return scratch.output.text
+        }
         if both || attainment != .full { return Localized(zh: text(.zh), en: text(.en)) }
         return onlyLanguage == .en ? Localized(zh: "", en: text(.en)) : Localized(zh: text(.zh), en: "")
     }
 
-    private func at(_ value: Value, _ language: Language) -> String {
-        language == .zh ? "（第 \(value.mark.line) 行）" : " at line \(value.mark.line)"
+    /// Where `value` is written: `（第 12 行）`, ` at line 12`.
+    private static func at(_ value: Value, _ language: Language, _ out: inout StringOutput) {
+        out.write(language == .zh ? "（第 " : " at line ")
+        out.write(value.mark.line)
+        if language == .zh { out.write(" 行）") }
     }
 
-    private func verdict(_ attainment: Attainment, full: String, half: String?, _ language: Language) -> String {
+    private static func verdict(_ attainment: Attainment, full: String, half: String?, _ language: Language, _ out: inout StringOutput) {
         let zh = language == .zh
         switch attainment {
-        case .full: return zh ? "，达到满分线 \(full)" : ", reaching the full mark \(full)"
-        case .half: return zh ? "，达到半分线 \(half ?? "")、未达满分线 \(full)" : ", reaching the half mark \(half ?? "") but not the full mark \(full)"
+        case .full:
+            out.write(zh ? "，达到满分线 " : ", reaching the full mark ")
+            out.write(full)
+        case .half:
+            out.write(zh ? "，达到半分线 " : ", reaching the half mark ")
+            out.write(half ?? "")
+            out.write(zh ? "、未达满分线 " : " but not the full mark ")
+            out.write(full)
         default:
-            if let half { return zh ? "，低于半分线 \(half)" : ", below the half mark \(half)" }
-            return zh ? "，未达到 \(full)" : ", short of \(full)"
+            if let half {
+                out.write(zh ? "，低于半分线 " : ", below the half mark ")
+                out.write(half)
+            } else {
+                out.write(zh ? "，未达到 " : ", short of ")
+                out.write(full)
+            }
         }
     }
 
@@ -140,7 +167,12 @@ struct MeasureEvaluator {
         let attainment: Attainment = passed ? .full : .none
         return MeasureOutcome(
             attainment: attainment,
-            reason: explain(attainment, both: both) { "\(path) = \(value.display)\(at(value, $0))" },
+            reason: explain(attainment, both: both) { out, language in
+                out.write(path)
+                out.write(" = ")
+                out.write(value.display)
+                Self.at(value, language, &out)
+            },
             keyPath: path, value: value.display, mark: value.mark)
     }
 
@@ -152,8 +184,12 @@ struct MeasureEvaluator {
         let (fullText, halfText) = (Value.format(full), half.map(Value.format))
         return MeasureOutcome(
             attainment: attainment,
-            reason: explain(attainment, both: both) { language in
-                "\(path) = \(value.display)\(at(value, language))\(verdict(attainment, full: fullText, half: halfText, language))"
+            reason: explain(attainment, both: both) { out, language in
+                out.write(path)
+                out.write(" = ")
+                out.write(value.display)
+                Self.at(value, language, &out)
+                Self.verdict(attainment, full: fullText, half: halfText, language, &out)
             },
             keyPath: path, value: value.display, mark: value.mark, number: number)
     }
@@ -174,11 +210,22 @@ struct MeasureEvaluator {
         let retirees = checklist.retirees
         return MeasureOutcome(
             attainment: attainment,
-            reason: explain(attainment, both: both) { language in
-                let tail = verdict(attainment, full: fullText, half: halfText, language)
-                return language == .zh
-                    ? "\(path) = \(value.display)\(at(value, .zh)) ÷ \(retirees) 人 = 人均 \(shown)\(tail)"
-                    : "\(path) = \(value.display)\(at(value, .en)) ÷ \(English.count(retirees, "retiree")) = \(shown) each\(tail)"
+            reason: explain(attainment, both: both) { out, language in
+                out.write(path)
+                out.write(" = ")
+                out.write(value.display)
+                Self.at(value, language, &out)
+                out.write(" ÷ ")
+                out.write(retirees)
+                if language == .zh {
+                    out.write(" 人 = 人均 ")
+                    out.write(shown)
+                } else {
+                    out.write(retirees == 1 ? " retiree = " : " retirees = ")
+                    out.write(shown)
+                    out.write(" each")
+                }
+                Self.verdict(attainment, full: fullText, half: halfText, language, &out)
             },
             keyPath: path, value: value.display, mark: value.mark, number: each)
     }
@@ -200,17 +247,35 @@ struct MeasureEvaluator {
         let attainment = Self.level(Double(filled.count), full: Double(full), half: half.map(Double.init))
         return MeasureOutcome(
             attainment: attainment,
-            reason: explain(attainment, both: both) { language in
-                let have = Self.list(filled.map { named($0.id, .equipment, line: $0.line, language) }, language)
-                let lack = Self.list(missing.map { slot in
-                    let names = slot.slot.map { named($0, .equipment, line: nil, language) }
-                    return language == .zh
-                        ? names.joined(separator: "或") + (slot.broken ? "（已损坏）" : "")
-                        : names.joined(separator: " or ") + (slot.broken ? " (broken)" : "")
-                }, language)
-                return language == .zh
-                    ? "\(slots.count) 项中具备 \(filled.count) 项（满分需 \(full) 项）；具备：\(have)；缺少：\(lack)"
-                    : "\(filled.count) of \(slots.count) present (full needs \(full)); present: \(have); missing: \(lack)"
+            reason: explain(attainment, both: both) { out, language in
+                let zh = language == .zh
+                if zh {
+                    out.write(slots.count)
+                    out.write(" 项中具备 ")
+                    out.write(filled.count)
+                    out.write(" 项（满分需 ")
+                    out.write(full)
+                    out.write(" 项）；具备：")
+                } else {
+                    out.write(filled.count)
+                    out.write(" of ")
+                    out.write(slots.count)
+                    out.write(" present (full needs ")
+                    out.write(full)
+                    out.write("); present: ")
+                }
+                Self.list(filled.count, language, &out) { index, out in
+                    named(filled[index].id, .equipment, line: filled[index].line, language, &out)
+                }
+                out.write(zh ? "；缺少：" : "; missing: ")
+                Self.list(missing.count, language, &out) { index, out in
+                    let slot = missing[index]
+                    for (position, id) in slot.slot.enumerated() {
+                        if position > 0 { out.write(zh ? "或" : " or ") }
+                        named(id, .equipment, line: nil, language, &out)
+                    }
+                    if slot.broken { out.write(zh ? "（已损坏）" : " (broken)") }
+                }
             },
             keyPath: "equipment", value: String(filled.count), mark: checklist.root["equipment"]?.keyMark)
     }
@@ -251,22 +316,27 @@ struct MeasureEvaluator {
         if attainment == .none, let half, present.count >= half { attainment = .half }
         return MeasureOutcome(
             attainment: attainment,
-            reason: explain(attainment, both: both) { language in
+            reason: explain(attainment, both: both) { out, language in
                 let zh = language == .zh
-                let have = Self.list(present.map { named($0.kind, .rules, line: $0.line, language) }, language)
-                let lack = Self.list(missing.map { named($0, .rules, line: nil, language) }, language)
-                let extra = notes.map { note in
+                out.write(zh ? "已有：" : "present: ")
+                Self.list(present.count, language, &out) { index, out in
+                    named(present[index].kind, .rules, line: present[index].line, language, &out)
+                }
+                out.write(zh ? "；缺少：" : "; missing: ")
+                Self.list(missing.count, language, &out) { index, out in named(missing[index], .rules, line: nil, language, &out) }
+                for (index, note) in notes.enumerated() {
+                    out.write(index > 0 ? (zh ? "，" : ", ") : (zh ? "；" : "; "))
                     switch note {
                     case .stale(let kind, let years):
-                        let name = named(kind, .rules, line: nil, language)
-                        return zh ? "\(name)近 \(years) 年未制定或修订" : "\(name) not adopted or reviewed within \(years) years"
+                        named(kind, .rules, line: nil, language, &out)
+                        out.write(zh ? "近 " : " not adopted or reviewed within ")
+                        out.write(years)
+                        out.write(zh ? " 年未制定或修订" : " years")
                     case .notPosted(let kind):
-                        let name = named(kind, .rules, line: nil, language)
-                        return zh ? "\(name)未上墙" : "\(name) not posted"
+                        named(kind, .rules, line: nil, language, &out)
+                        out.write(zh ? "未上墙" : " not posted")
                     }
                 }
-                let tail = extra.isEmpty ? "" : (zh ? "；" + extra.joined(separator: "，") : "; " + extra.joined(separator: ", "))
-                return zh ? "已有：\(have)；缺少：\(lack)\(tail)" : "present: \(have); missing: \(lack)\(tail)"
             },
             keyPath: "rules", value: String(present.count), mark: checklist.root["rules"]?.keyMark)
     }
@@ -289,14 +359,33 @@ struct MeasureEvaluator {
         let inspection = checklist.inspectionDate
         return MeasureOutcome(
             attainment: attainment,
-            reason: explain(attainment, both: both) { language in
-                let tail = verdict(attainment, full: String(full), half: half.map(String.init), language)
-                let labels = kinds.map { kind in
-                    ChecklistFormat.activityKinds.first { $0.id == kind }?.label.text(language) ?? kind
+            reason: explain(attainment, both: both) { out, language in
+                let zh = language == .zh
+                func labels() {
+                    for (index, kind) in kinds.enumerated() {
+                        if index > 0 { out.write(zh ? "或" : " or ") }
+                        out.write(ChecklistFormat.activityKinds.first { $0.id == kind }?.label.text(language) ?? kind)
+                    }
                 }
-                return language == .zh
-                    ? "\(start) 至 \(inspection) 共 \(count) 次\(labels.joined(separator: "或"))活动\(tail)"
-                    : "\(English.count(count, "\(labels.joined(separator: " or ")) activity", "\(labels.joined(separator: " or ")) activities")) from \(start) to \(inspection)\(tail)"
+                if zh {
+                    out.write(start)
+                    out.write(" 至 ")
+                    out.write(inspection)
+                    out.write(" 共 ")
+                    out.write(count)
+                    out.write(" 次")
+                    labels()
+                    out.write("活动")
+                } else {
+                    out.write(count)
+                    out.write(" ")
+                    labels()
+                    out.write(count == 1 ? " activity from " : " activities from ")
+                    out.write(start)
+                    out.write(" to ")
+                    out.write(inspection)
+                }
+                Self.verdict(attainment, full: String(full), half: half.map(String.init), language, &out)
             },
             keyPath: "activities", value: String(count), mark: checklist.root["activities"]?.keyMark)
     }
@@ -326,23 +415,45 @@ struct MeasureEvaluator {
         let retirees = checklist.retirees
         return MeasureOutcome(
             attainment: attainment,
-            reason: explain(attainment, both: both) { language in
-                let tail = verdict(attainment, full: fullText, half: halfText, language)
-                return language == .zh
-                    ? "\(counts.count) 次活动平均 \(meanText) 人 ÷ \(retirees) 人 = \(shareText)\(tail)"
-                    : "mean \(meanText) \(meanText == "1" ? "participant" : "participants") over \(English.count(counts.count, "activity", "activities")) ÷ \(English.count(retirees, "retiree")) = \(shareText)\(tail)"
+            reason: explain(attainment, both: both) { out, language in
+                if language == .zh {
+                    out.write(counts.count)
+                    out.write(" 次活动平均 ")
+                    out.write(meanText)
+                    out.write(" 人 ÷ ")
+                    out.write(retirees)
+                    out.write(" 人 = ")
+                } else {
+                    out.write("mean ")
+                    out.write(meanText)
+                    out.write(meanText == "1" ? " participant over " : " participants over ")
+                    out.write(counts.count)
+                    out.write(counts.count == 1 ? " activity ÷ " : " activities ÷ ")
+                    out.write(retirees)
+                    out.write(retirees == 1 ? " retiree = " : " retirees = ")
+                }
+                out.write(shareText)
+                Self.verdict(attainment, full: fullText, half: halfText, language, &out)
             },
             keyPath: "activities", value: shareText, mark: checklist.root["activities"]?.keyMark, number: share)
     }
 
     /// A catalogue entry by its label in `language`, with the line it is written on when known.
-    private func named(_ id: String, _ kind: CatalogueKind, line: Int?, _ language: Language) -> String {
-        let label = labels.label(of: id, in: kind).text(language)
-        guard let line else { return label }
-        return language == .zh ? "\(label)（第 \(line) 行）" : "\(label) (line \(line))"
+    private func named(_ id: String, _ kind: CatalogueKind, line: Int?, _ language: Language, _ out: inout StringOutput) {
+        out.write(labels.label(of: id, in: kind).text(language))
+        guard let line else { return }
+        out.write(language == .zh ? "（第 " : " (line ")
+        out.write(line)
+        out.write(language == .zh ? " 行）" : ")")
     }
 
-    private static func list(_ items: [String], _ language: Language) -> String {
-        language == .zh ? (items.isEmpty ? "无" : items.joined(separator: "、")) : (items.isEmpty ? "none" : items.joined(separator: ", "))
+    /// `count` items written by `item`, joined as a list in `language`, or the word for none.
+    private static func list(_ count: Int, _ language: Language, _ out: inout StringOutput,
+                             _ item: (Int, inout StringOutput) -> Void) {
+        guard count > 0 else { return out.write(language == .zh ? "无" : "none") }
+        for index in 0..<count {
+            if index > 0 { out.write(language == .zh ? "、" : ", ") }
+            item(index, &out)
+        }
     }
 }
