@@ -23,23 +23,33 @@ extension TextOutput {
     /// CR LF pair, is one Character to Swift but still a quote, or a line break, to a spreadsheet.
     mutating func write(csvField text: String, number: Bool = false) {
         text.withBytes { bytes in
-            guard !bytes.isEmpty, let base = bytes.baseAddress else { return }
-            let neutralised = Escaping.startsFormula(bytes[0]) && !(number && ScalarReader.decimal(text) != nil)
-            guard bytes.contains(where: Escaping.needsQuotes) else {
-                if neutralised { write("'") }
-                write(bytes: UnsafeRawBufferPointer(bytes))
-                return
-            }
-            write(neutralised ? "\"'" : "\"")
-            var start = 0
-            for index in bytes.indices where bytes[index] == 0x22 {
-                // Up to and including the quote, which then starts the next run: doubled.
-                write(bytes: UnsafeRawBufferPointer(start: base + start, count: index + 1 - start))
-                start = index
-            }
-            write(bytes: UnsafeRawBufferPointer(start: base + start, count: bytes.count - start))
-            write("\"")
+            guard let first = bytes.first else { return }
+            write(csvField: bytes, neutralised: Escaping.startsFormula(first) && !(number && ScalarReader.decimal(text) != nil))
         }
+    }
+
+    /// Appends text given as its UTF-8 bytes as one CSV field that is not a number.
+    mutating func write(csvField bytes: UnsafeBufferPointer<UInt8>) {
+        guard let first = bytes.first else { return }
+        write(csvField: bytes, neutralised: Escaping.startsFormula(first))
+    }
+
+    private mutating func write(csvField bytes: UnsafeBufferPointer<UInt8>, neutralised: Bool) {
+        guard let base = bytes.baseAddress else { return }
+        guard bytes.contains(where: Escaping.needsQuotes) else {
+            if neutralised { write("'") }
+            write(bytes: UnsafeRawBufferPointer(bytes))
+            return
+        }
+        write(neutralised ? "\"'" : "\"")
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x22 {
+            // Up to and including the quote, which then starts the next run: doubled.
+            write(bytes: UnsafeRawBufferPointer(start: base + start, count: index + 1 - start))
+            start = index
+        }
+        write(bytes: UnsafeRawBufferPointer(start: base + start, count: bytes.count - start))
+        write("\"")
     }
 
     /// Appends a whole number in decimal.

@@ -5,13 +5,11 @@
 /// gain, the due date, the unit). The result is byte for byte what `SummaryJSON.actionEntry`,
 /// `SummaryCSV.actionLine`, `SummaryMarkdown.actionLine` and `SummaryHTML.actionRow` give, joined
 /// as `RectificationList` joins rows; a row these parts do not fit (another label, a region) is
-/// rendered by those functions.
+/// rendered by those functions. Rows are rendered from the spool's compact form
+/// (`SpooledActions`), the reasons copied from it as bytes, not made strings again.
 struct ActionTexts: Sendable {
     /// The parts of a row that depend on the criterion alone.
     private struct CriterionParts: Sendable {
-        var label: Localized
-        var action: Localized
-        var have: String
         /// From `{` to the key of the reason: the action and the criterion.
         var jsonHead: [UInt8]
         /// From after the gain to before the unit: the have and the label.
@@ -27,17 +25,14 @@ struct ActionTexts: Sendable {
     }
 
     private let language: Language
-    private let criteria: [String: CriterionParts]
+    /// How the actions are spooled, and the parts of each criterion in the spool's order of them.
+    let codec: SpooledActions
+    private let parts: [CriterionParts]
 
     init(standard: Standard, language: Language) {
         self.language = language
-        var criteria: [String: CriterionParts] = [:]
-        for have in standard.haves {
-            for criterion in have.criteria where criteria[criterion.id] == nil {
-                criteria[criterion.id] = Self.parts(criterion, have: have.id, language: language)
-            }
-        }
-        self.criteria = criteria
+        codec = SpooledActions(standard: standard)
+        parts = codec.criteria.map { Self.parts($0.criterion, have: $0.have, language: language) }
     }
 
     private static func parts(_ criterion: Criterion, have: String, language: Language) -> CriterionParts {
@@ -58,23 +53,101 @@ struct ActionTexts: Sendable {
         let html = SummaryHTML.tag("td", [:], SummaryHTML.tag("span", ["class": "code"], text: criterion.id) + " "
                                    + Escaping.html(criterion.label.text(language)))
             + SummaryHTML.cell(criterion.action.text(language)) + "<td class=\"num\">+"
-        return CriterionParts(label: criterion.label, action: criterion.action, have: have, jsonHead: head.bytes, jsonTail: tail.bytes,
+        return CriterionParts(jsonHead: head.bytes, jsonTail: tail.bytes,
                               csvHead: Array(csvHead.utf8), csvAction: Array(("," + Escaping.csvField(criterion.action.text(language)) + ",").utf8),
                               markdown: Array(markdown.utf8), html: Array(html.utf8))
     }
 
     /// The rows of `actions` (of the unit `unit`) in each `RectificationList.Format`, in its order.
     func render(_ actions: [RectificationAction], unit: SummaryDocument.UnitRow) -> [[UInt8]] {
-        RectificationList.Format.allCases.map { render(actions, unit: unit, format: $0) }
+        let spooled = codec.encode(actions)
+        return RectificationList.Format.allCases.map { render(spooled: spooled, unit: unit, format: $0) }
     }
 
-    /// The rows of `actions` (of the unit `unit`) in `format`, joined as `RectificationList` joins
-    /// rows.
-    func render(_ actions: [RectificationAction], unit: SummaryDocument.UnitRow, format: RectificationList.Format) -> [UInt8] {
-        guard !actions.isEmpty else { return [] }
+    /// The rows of the actions `spooled` (as `codec` encodes them, of the unit `unit`) in `format`,
+    /// joined as `RectificationList` joins rows.
+    func render(spooled: [UInt8], unit: SummaryDocument.UnitRow, format: RectificationList.Format) -> [UInt8] {
         var out = StringOutput()
-        // What is the unit's own, rendered once for all its rows.
-        let unitText: [UInt8]
+        var unitText: [UInt8] = []
+        var index = 0
+        let recommended = language == .zh ? "建议" : "recommended"
+        var lastDue: (date: CalendarDate, text: String)?
+        spooled.withUnsafeBufferPointer { bytes in
+            codec.forEach(in: bytes) { item in
+                if index == 0 {
+                    unitText = Self.unitText(unit, format: format)
+                } else {
+                    switch format {
+                    case .json: out.write(JSON.recordSeparator)
+                    case .html: out.write("\n")
+                    case .csv, .markdown: break
+                    }
+                }
+                index += 1
+                guard let place = item.place else {
+                    // Not a criterion of the standard as it stands: the general renderers.
+                    let row = SummaryBuilder.actionRow(codec.action(item), unit: unit)
+                    switch format {
+                    case .json: out.write(SummaryJSON.actionEntry(row))
+                    case .csv: out.write(SummaryCSV.actionLine(row, regions: false, language: language))
+                    case .markdown: out.write(SummaryMarkdown.actionLine(row, regions: false, language: language))
+                    case .html: out.write(SummaryHTML.actionRow(row, language: language))
+                    }
+                    return
+                }
+                let parts = parts[place]
+                // The gain as tenths, written as `Value.format` and JSON write `gainTenths / 10`.
+                let gain = item.gainTenths
+                var due: String?
+                if let date = item.due {
+                    if let last = lastDue, last.date == date {
+                        due = last.text
+                    } else {
+                        due = date.description
+                        lastDue = (date, due!)
+                    }
+                }
+                switch format {
+                case .json:
+                    out.write(bytes: parts.jsonHead)
+                    JSON.localized(en: item.currentEn, zh: item.currentZh, &out)
+                    if let due {
+                        out.write(",\"due\":")
+                        JSON.string(due, &out)
+                    }
+                    out.write(",\"gain\":")
+                    out.write(tenths: gain)
+                    out.write(bytes: parts.jsonTail)
+                    out.write(bytes: unitText)
+                case .csv:
+                    out.write(bytes: unitText)
+                    out.write(bytes: parts.csvHead)
+                    out.write(csvField: language == .zh ? item.currentZh : item.currentEn)
+                    out.write(bytes: parts.csvAction)
+                    out.write(tenths: gain)
+                    out.write(",")
+                    out.write(csvField: due ?? recommended)
+                    out.write("\r\n")
+                case .markdown:
+                    out.write(bytes: unitText)
+                    out.write(bytes: parts.markdown)
+                    out.write(tenths: gain)
+                    out.write(" | " + (due ?? recommended) + " |\n")
+                case .html:
+                    out.write(bytes: unitText)
+                    out.write(bytes: parts.html)
+                    out.write(tenths: gain)
+                    out.write("</td>")
+                    out.write(due.map { "<td class=\"nowrap\">" + Escaping.html($0) + "</td></tr>" }
+                              ?? "<td class=\"muted nowrap\">" + Escaping.html(recommended) + "</td></tr>")
+                }
+            }
+        }
+        return out.bytes
+    }
+
+    /// What is the unit's own in `format`, rendered once for all its rows.
+    private static func unitText(_ unit: SummaryDocument.UnitRow, format: RectificationList.Format) -> [UInt8] {
         switch format {
         case .json:
             var text = StringOutput()
@@ -83,80 +156,11 @@ struct ActionTexts: Sendable {
             text.write(",\"unit_name\":")
             JSON.string(unit.name, &text)
             text.write("}")
-            unitText = text.bytes
-        case .csv: unitText = Array((Escaping.csvField(unit.unitID) + "," + Escaping.csvField(unit.name) + ",").utf8)
-        case .markdown: unitText = Array("| \(Markdown.escaped(unit.name)) (\(Markdown.code(unit.unitID))) | ".utf8)
+            return text.bytes
+        case .csv: return Array((Escaping.csvField(unit.unitID) + "," + Escaping.csvField(unit.name) + ",").utf8)
+        case .markdown: return Array("| \(Markdown.escaped(unit.name)) (\(Markdown.code(unit.unitID))) | ".utf8)
         case .html:
-            unitText = Array(("<tr><td>" + Escaping.html(unit.name) + "<span class=\"unit-id\">" + Escaping.html(unit.unitID) + "</span></td>").utf8)
+            return Array(("<tr><td>" + Escaping.html(unit.name) + "<span class=\"unit-id\">" + Escaping.html(unit.unitID) + "</span></td>").utf8)
         }
-        let recommended = language == .zh ? "建议" : "recommended"
-        var lastDue: (date: CalendarDate, text: String)?
-        for (index, action) in actions.enumerated() {
-            if index > 0 {
-                switch format {
-                case .json: out.write(JSON.recordSeparator)
-                case .html: out.write("\n")
-                case .csv, .markdown: break
-                }
-            }
-            guard let parts = criteria[action.criterionID], parts.have == action.haveID, parts.label == action.label,
-                  parts.action == action.action else {
-                // Not a criterion of the standard as it stands: the general renderers.
-                let row = SummaryBuilder.actionRow(action, unit: unit)
-                switch format {
-                case .json: out.write(SummaryJSON.actionEntry(row))
-                case .csv: out.write(SummaryCSV.actionLine(row, regions: false, language: language))
-                case .markdown: out.write(SummaryMarkdown.actionLine(row, regions: false, language: language))
-                case .html: out.write(SummaryHTML.actionRow(row, language: language))
-                }
-                continue
-            }
-            // The gain as tenths, written as `Value.format` and JSON write `gainTenths / 10`.
-            let gain = action.gainTenths
-            var due: String?
-            if let date = action.due {
-                if let last = lastDue, last.date == date {
-                    due = last.text
-                } else {
-                    due = date.description
-                    lastDue = (date, due!)
-                }
-            }
-            switch format {
-            case .json:
-                out.write(bytes: parts.jsonHead)
-                JSON.localized(action.current, &out)
-                if let due {
-                    out.write(",\"due\":")
-                    JSON.string(due, &out)
-                }
-                out.write(",\"gain\":")
-                out.write(tenths: gain)
-                out.write(bytes: parts.jsonTail)
-                out.write(bytes: unitText)
-            case .csv:
-                out.write(bytes: unitText)
-                out.write(bytes: parts.csvHead)
-                out.write(csvField: action.current.text(language))
-                out.write(bytes: parts.csvAction)
-                out.write(tenths: gain)
-                out.write(",")
-                out.write(csvField: due ?? recommended)
-                out.write("\r\n")
-            case .markdown:
-                out.write(bytes: unitText)
-                out.write(bytes: parts.markdown)
-                out.write(tenths: gain)
-                out.write(" | " + (due ?? recommended) + " |\n")
-            case .html:
-                out.write(bytes: unitText)
-                out.write(bytes: parts.html)
-                out.write(tenths: gain)
-                out.write("</td>")
-                out.write(due.map { "<td class=\"nowrap\">" + Escaping.html($0) + "</td></tr>" }
-                          ?? "<td class=\"muted nowrap\">" + Escaping.html(recommended) + "</td></tr>")
-            }
-        }
-        return out.bytes
     }
 }

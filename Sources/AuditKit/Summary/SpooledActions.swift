@@ -4,7 +4,8 @@
 /// standard's (which scoring never makes) is kept whole. Ten times smaller than the rendered rows,
 /// so a province's spool stays a few hundred megabytes.
 struct SpooledActions: Sendable {
-    private let criteria: [(have: String, criterion: Criterion)]
+    /// The standard's criteria and their haves, in the order places count them (each id once).
+    let criteria: [(have: String, criterion: Criterion)]
     private let places: [String: Int]
 
     init(standard: Standard) {
@@ -46,37 +47,59 @@ struct SpooledActions: Sendable {
         return bytes
     }
 
+    /// One spooled action as `forEach` reads it: the reason's bytes in place in the spooled text,
+    /// valid only while the visit lasts.
+    struct Item {
+        /// Where the action's criterion is in `criteria`, or nil when the action's texts are its
+        /// own (`own`).
+        var place: Int?
+        var own: (haveID: String, criterionID: String, label: Localized, action: Localized)?
+        var currentZh: UnsafeBufferPointer<UInt8>
+        var currentEn: UnsafeBufferPointer<UInt8>
+        var gainTenths: Int
+        var due: CalendarDate?
+    }
+
+    /// Visits the actions of `bytes` (as `encode` wrote them) in order, without making a string or
+    /// an action of those of the standard's criteria.
+    func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Item) -> Void) {
+        var reader = Reader(bytes: bytes)
+        let count = reader.integer()
+        for _ in 0..<max(0, count) {
+            let place = reader.integer()
+            var own: (haveID: String, criterionID: String, label: Localized, action: Localized)?
+            if place <= 0 || place > criteria.count {
+                own = (reader.string(), reader.string(), Localized(zh: reader.string(), en: reader.string()),
+                       Localized(zh: reader.string(), en: reader.string()))
+            }
+            let currentZh = reader.text()
+            let currentEn = reader.text()
+            let gain = reader.integer()
+            var due: CalendarDate?
+            if reader.integer() == 1 {
+                let (year, month, day) = (reader.integer(), reader.integer(), reader.integer())
+                due = CalendarDate(year: year, month: month, day: day)
+            }
+            body(Item(place: own == nil ? place - 1 : nil, own: own, currentZh: currentZh, currentEn: currentEn,
+                      gainTenths: gain, due: due))
+        }
+    }
+
     func decode(_ bytes: [UInt8]) -> [RectificationAction] {
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer)
-            let count = reader.integer()
             var actions: [RectificationAction] = []
-            actions.reserveCapacity(max(0, count))
-            for _ in 0..<max(0, count) {
-                let place = reader.integer()
-                let haveID, criterionID: String
-                let label, action: Localized
-                if place > 0, place <= criteria.count {
-                    let (have, criterion) = criteria[place - 1]
-                    (haveID, criterionID, label, action) = (have, criterion.id, criterion.label, criterion.action)
-                } else {
-                    haveID = reader.string()
-                    criterionID = reader.string()
-                    label = Localized(zh: reader.string(), en: reader.string())
-                    action = Localized(zh: reader.string(), en: reader.string())
-                }
-                let current = Localized(zh: reader.string(), en: reader.string())
-                let gain = reader.integer()
-                var due: CalendarDate?
-                if reader.integer() == 1 {
-                    let (year, month, day) = (reader.integer(), reader.integer(), reader.integer())
-                    due = CalendarDate(year: year, month: month, day: day)
-                }
-                actions.append(RectificationAction(haveID: haveID, criterionID: criterionID, label: label, current: current,
-                                                   action: action, gainTenths: gain, due: due))
-            }
+            forEach(in: buffer) { actions.append(action($0)) }
             return actions
         }
+    }
+
+    /// The action an item holds, as a value of its own.
+    func action(_ item: Item) -> RectificationAction {
+        let (haveID, criterionID, label, action) = item.own
+            ?? item.place.map { (criteria[$0].have, criteria[$0].criterion.id, criteria[$0].criterion.label, criteria[$0].criterion.action) }!
+        let current = Localized(zh: String(decoding: item.currentZh, as: UTF8.self), en: String(decoding: item.currentEn, as: UTF8.self))
+        return RectificationAction(haveID: haveID, criterionID: criterionID, label: label, current: current,
+                                   action: action, gainTenths: item.gainTenths, due: item.due)
     }
 
     /// A signed integer in seven-bit groups, zigzag encoded.
@@ -119,10 +142,14 @@ struct SpooledActions: Sendable {
         }
 
         mutating func string() -> String {
+            String(decoding: text(), as: UTF8.self)
+        }
+
+        /// A string's bytes, in place.
+        mutating func text() -> UnsafeBufferPointer<UInt8> {
             let count = max(0, min(integer(), bytes.count - position))
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
-            position += count
-            return text
+            defer { position += count }
+            return UnsafeBufferPointer(rebasing: bytes[position..<position + count])
         }
     }
 }

@@ -110,7 +110,7 @@ public struct SummaryRun {
         // The units with actions, in rank order, and where their actions are in the spool.
         let acting = order.indices.filter { facts[order[$0]].row.actions > 0 }
         let actions = RectificationList(spool: spool, entries: acting.map { entries[order[$0]] },
-                                        units: document.units, positions: acting, codec: SpooledActions(standard: standard),
+                                        units: document.units, positions: acting,
                                         texts: ActionTexts(standard: standard, language: language),
                                         count: facts.reduce(0) { $0 + $1.row.actions })
         let gradeLines = [standard.largelyCompliant.minScoreTenths, standard.compliant.minScoreTenths].map { Double($0) / 10 }

@@ -23,7 +23,6 @@ struct RectificationList: Sendable {
         /// The document's ranked units (shared, not copied) and which of them `entries` are.
         var units: [SummaryDocument.UnitRow]
         var positions: [Int]
-        var codec: SpooledActions
         var texts: ActionTexts
     }
 
@@ -49,10 +48,10 @@ struct RectificationList: Sendable {
     }
 
     /// Rows of actions spooled per unit: `entries[i]` holds the actions of `units[positions[i]]` as
-    /// `codec` encodes them; only units with actions are listed, in rank order. `texts` renders them.
+    /// `texts.codec` encodes them; only units with actions are listed, in rank order. `texts` renders them.
     init(spool: TextSpool, entries: [TextSpool.Entry], units: [SummaryDocument.UnitRow], positions: [Int],
-         codec: SpooledActions, texts: ActionTexts, count: Int) {
-        storage = .spooled(Spooled(spool: spool, entries: entries, units: units, positions: positions, codec: codec, texts: texts))
+         texts: ActionTexts, count: Int) {
+        storage = .spooled(Spooled(spool: spool, entries: entries, units: units, positions: positions, texts: texts))
         self.count = count
     }
 
@@ -135,8 +134,8 @@ struct RectificationList: Sendable {
             let first = spooled.entries.count - (excerpt?.units ?? spooled.entries.count)
             out.writeRows(count: spooled.entries.count - first, separator: separator) { index, text in
                 let entry = first + index
-                let actions = spooled.codec.decode(spooled.spool.read(spooled.entries[entry], part: 0))
-                text.write(bytes: spooled.texts.render(actions, unit: spooled.units[spooled.positions[entry]], format: format))
+                text.write(bytes: spooled.texts.render(spooled: spooled.spool.read(spooled.entries[entry], part: 0),
+                                                       unit: spooled.units[spooled.positions[entry]], format: format))
             }
         }
     }

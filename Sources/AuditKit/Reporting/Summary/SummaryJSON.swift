@@ -355,46 +355,48 @@ enum JSON {
     /// U+0085, U+2028 and U+2029 as `\u` escapes (valid JSON as they are, but line breaks to text
     /// tools, which would split a record's line), everything else (slashes, non-ASCII) as it is.
     static func string(_ value: String, _ out: inout some TextOutput) {
-        var value = value
-        value.withUTF8 { utf8 in
-            out.write("\"")
-            // A quick look for the bytes that can start an escape first: most strings have none.
-            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xE2 }),
-               utf8.indices.contains(where: { needsEscape(utf8, at: $0) }) {
-                var escaped: [UInt8] = []
-                escaped.reserveCapacity(utf8.count + 8)
-                let hex = Array("0123456789abcdef".utf8)
-                var index = 0
-                while index < utf8.count {
-                    let byte = utf8[index]
+        value.withBytes { string(utf8: $0, &out) }
+    }
+
+    /// A string given as its UTF-8 bytes, escaped as `string(_:_:)` escapes it.
+    static func string(utf8: UnsafeBufferPointer<UInt8>, _ out: inout some TextOutput) {
+        out.write("\"")
+        // A quick look for the bytes that can start an escape first: most strings have none.
+        if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xE2 }),
+           utf8.indices.contains(where: { needsEscape(utf8, at: $0) }) {
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(utf8.count + 8)
+            let hex = Array("0123456789abcdef".utf8)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                index += 1
+                switch byte {
+                case 0x22: escaped.append(escaping: 0x22)
+                case 0x5C: escaped.append(escaping: 0x5C)
+                case 0x08: escaped.append(ascii: "\\b")
+                case 0x0C: escaped.append(ascii: "\\f")
+                case 0x0A: escaped.append(ascii: "\\n")
+                case 0x0D: escaped.append(ascii: "\\r")
+                case 0x09: escaped.append(ascii: "\\t")
+                case 0..<0x20:
+                    escaped.append(ascii: "\\u00")
+                    escaped.append(hex[Int(byte >> 4)])
+                    escaped.append(hex[Int(byte & 0x0F)])
+                case 0xC2 where needsEscape(utf8, at: index - 1):
+                    escaped.append(ascii: "\\u0085")
                     index += 1
-                    switch byte {
-                    case 0x22: escaped.append(escaping: 0x22)
-                    case 0x5C: escaped.append(escaping: 0x5C)
-                    case 0x08: escaped.append(ascii: "\\b")
-                    case 0x0C: escaped.append(ascii: "\\f")
-                    case 0x0A: escaped.append(ascii: "\\n")
-                    case 0x0D: escaped.append(ascii: "\\r")
-                    case 0x09: escaped.append(ascii: "\\t")
-                    case 0..<0x20:
-                        escaped.append(ascii: "\\u00")
-                        escaped.append(hex[Int(byte >> 4)])
-                        escaped.append(hex[Int(byte & 0x0F)])
-                    case 0xC2 where needsEscape(utf8, at: index - 1):
-                        escaped.append(ascii: "\\u0085")
-                        index += 1
-                    case 0xE2 where needsEscape(utf8, at: index - 1):
-                        escaped.append(ascii: utf8[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
-                        index += 2
-                    default: escaped.append(byte)
-                    }
+                case 0xE2 where needsEscape(utf8, at: index - 1):
+                    escaped.append(ascii: utf8[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default: escaped.append(byte)
                 }
-                out.write(bytes: escaped)
-            } else {
-                out.write(bytes: UnsafeRawBufferPointer(utf8))
             }
-            out.write("\"")
+            out.write(bytes: escaped)
+        } else {
+            out.write(bytes: UnsafeRawBufferPointer(utf8))
         }
+        out.write("\"")
     }
 
     /// Whether the character starting at `index` is escaped: `"`, `\`, a control character, or a
@@ -412,10 +414,15 @@ enum JSON {
 
     /// Text in both languages, inside a record: `{"en":…,"zh":…}`.
     static func localized(_ value: Localized, _ out: inout some TextOutput) {
+        value.en.withBytes { en in value.zh.withBytes { zh in localized(en: en, zh: zh, &out) } }
+    }
+
+    /// A `Localized` given as the UTF-8 bytes of its two texts.
+    static func localized(en: UnsafeBufferPointer<UInt8>, zh: UnsafeBufferPointer<UInt8>, _ out: inout some TextOutput) {
         out.write("{\"en\":")
-        string(value.en, &out)
+        string(utf8: en, &out)
         out.write(",\"zh\":")
-        string(value.zh, &out)
+        string(utf8: zh, &out)
         out.write("}")
     }
 
