@@ -22,6 +22,10 @@ struct GradeLift: Sendable {
         let ids: [String]
         let rank: [Int]
         let fitsMasks: Bool
+        /// Where each id is in `ids` (the first place, when one is used twice).
+        private let positions: [String: Int]
+
+        func position(of id: String) -> Int? { positions[id] }
 
         init(_ haves: [[String]]) {
             let ids = haves.flatMap { $0 }
@@ -31,6 +35,7 @@ struct GradeLift: Sendable {
             for (order, position) in sortedPositions.enumerated() { rank[position] = order }
             self.rank = rank
             fitsMasks = ids.count <= 64 && Set(ids).count == ids.count
+            positions = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -99,8 +104,26 @@ struct GradeLift: Sendable {
             }
         }
         guard let best else { return [] }
+        // Every criterion fixed is short, so an action of the card, and the actions are already in
+        // the order the answer takes (largest gain first, then as the card lists them): the
+        // answer is the actions whose criteria are fixed, unless the card's actions are not
+        // those scoring makes.
+        var fromActions: [String] = []
+        var found: UInt64 = 0
+        for action in card.actions {
+            guard let position = layout.position(of: action.criterionID), best.fixed & (1 << UInt64(position)) != 0,
+                  found & (1 << UInt64(position)) == 0 else { continue }
+            found |= 1 << UInt64(position)
+            fromActions.append(action.criterionID)
+        }
+        if found == best.fixed && Self.isRanked(card.actions) { return fromActions }
         let fixed = ids.indices.filter { best.fixed & (1 << UInt64($0)) != 0 }.map { ids[$0] }
         return Self.ordered(fixed, card: card)
+    }
+
+    /// Whether `actions` run from the largest gain down, as scoring lists them.
+    private static func isRanked(_ actions: [RectificationAction]) -> Bool {
+        actions.indices.dropFirst().allSatisfy { actions[$0 - 1].gainTenths >= actions[$0].gainTenths }
     }
 
     /// The fixed criteria, largest gain first, then in the order of the card's actions.
