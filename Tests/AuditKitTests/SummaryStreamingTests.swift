@@ -164,6 +164,38 @@ import Testing
         }
     }
 
+    /// A scorecard written with the standard's cells escaped in advance reads exactly as one
+    /// escaped cell by cell, also where the card's labels, actions or essentials are not those
+    /// the cells were made from (a card scored under a tailored standard).
+    @Test(arguments: Language.allCases)
+    func scorecardPartsChangeNoByte(_ language: Language) throws {
+        let inputs = try InputDiscovery.files(in: [TestPaths.packageRoot.appendingPathComponent("checklists").path])
+        let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
+        var tailored = Standard.builtIn
+        tailored.haves[0].label = Localized(zh: "活动 | 场所", en: "Venue <rooms>")
+        func changed(_ criterion: Criterion, label: Localized? = nil, action: Localized? = nil, essential: Bool? = nil) -> Criterion {
+            Criterion(id: criterion.id, label: label ?? criterion.label, pointsTenths: criterion.pointsTenths,
+                      measure: criterion.measure, essential: essential ?? criterion.essential,
+                      essentialAbove: criterion.essentialAbove, appliesWhen: criterion.appliesWhen, source: criterion.source,
+                      action: action ?? criterion.action, mark: criterion.mark)
+        }
+        tailored.haves[1].criteria = tailored.haves[1].criteria.map {
+            changed($0, label: Localized(zh: "设备*齐全*", en: "Equipment _in full_"),
+                    action: Localized(zh: "补齐 [设备]", en: "complete the #equipment"))
+        }
+        tailored.haves[2].criteria = tailored.haves[2].criteria.map { changed($0, essential: !$0.essential) }
+        let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
+        #expect(cards.contains { !$0.actions.isEmpty })
+        for standard in [Standard.builtIn, tailored] {
+            let parts = ScorecardMarkdown.Parts(standard: standard, language: language)
+            for card in cards {
+                var withParts = StringOutput()
+                ScorecardMarkdown(card: card, standard: .builtIn, language: language, parts: parts).write(to: &withParts)
+                #expect(withParts.text == ScorecardMarkdown(card: card, standard: .builtIn, language: language).render(), "\(card.unitID)")
+            }
+        }
+    }
+
     /// The spool's compact form of actions gives back exactly the actions it was given, those of
     /// the standard's criteria and others alike.
     @Test func spooledActionsRoundTrip() {

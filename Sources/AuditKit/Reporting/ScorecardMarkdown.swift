@@ -3,6 +3,57 @@ struct ScorecardMarkdown {
     let card: Scorecard
     let standard: Standard
     let language: Language
+    /// The cells written the same on every card of the standard, escaped once for a run, or nil
+    /// to escape them on each card.
+    var parts: Parts?
+
+    init(card: Scorecard, standard: Standard, language: Language, parts: Parts? = nil) {
+        self.card = card
+        self.standard = standard
+        self.language = language
+        self.parts = parts?.language == language ? parts : nil
+    }
+
+    /// The texts of a scorecard that come from the standard alone, escaped for Markdown once:
+    /// `audit run` writes a card per unit, and these were most of what each card escaped.
+    struct Parts: Sendable {
+        let language: Language
+        /// Each have's label, by have id.
+        fileprivate let haves: [String: (label: Localized, text: [UInt8])]
+        /// Each criterion's cell (`V1 场地（必备） | `) and, as an action, its cells up to the reason
+        /// (`V1 场地 | `) and from the reason to the gain (` | 落实场地 | +`), by criterion id.
+        fileprivate let criteria: [String: CriterionParts]
+
+        fileprivate struct CriterionParts: Sendable {
+            var label: Localized
+            var action: Localized
+            var essential: Bool
+            var cell: [UInt8]
+            var actionHead: [UInt8]
+            var actionTail: [UInt8]
+        }
+
+        init(standard: Standard, language: Language) {
+            self.language = language
+            let md = Markdown.escaped
+            var haves: [String: (label: Localized, text: [UInt8])] = [:]
+            var criteria: [String: CriterionParts] = [:]
+            for have in standard.haves {
+                if haves[have.id] == nil { haves[have.id] = (have.label, Array(md(have.label.text(language)).utf8)) }
+                for criterion in have.criteria where criteria[criterion.id] == nil {
+                    let label = md(criterion.label.text(language))
+                    let essential = criterion.essential ? (language == .zh ? "（必备）" : " (essential)") : ""
+                    criteria[criterion.id] = CriterionParts(
+                        label: criterion.label, action: criterion.action, essential: criterion.essential,
+                        cell: Array("\(criterion.id) \(label)\(essential) | ".utf8),
+                        actionHead: Array("\(criterion.id) \(label) | ".utf8),
+                        actionTail: Array(" | \(md(criterion.action.text(language))) | +".utf8))
+                }
+            }
+            self.haves = haves
+            self.criteria = criteria
+        }
+    }
 
     func render() -> String {
         var out = StringOutput()
@@ -56,7 +107,7 @@ struct ScorecardMarkdown {
         out.write(" |\n|---|---:|---|\n")
         for have in card.haves {
             out.write("| ")
-            out.write(markdown: have.label.text(language))
+            writeLabel(have, to: &out)
             out.write(" | ")
             writePoints(have, separator: " | ", to: &out)
             out.write(" |\n")
@@ -64,7 +115,7 @@ struct ScorecardMarkdown {
         let criteriaHead = [t("细则", "Criterion"), t("得分", "Points"), t("依据与说明", "Reason")].joined(separator: " | ")
         for have in card.haves {
             out.write("\n## ")
-            out.write(markdown: have.label.text(language))
+            writeLabel(have, to: &out)
             out.write(" — ")
             writePoints(have, separator: " · ", to: &out)
             out.write("\n\n| | ")
@@ -74,11 +125,15 @@ struct ScorecardMarkdown {
                 out.write("| ")
                 out.write(words.symbol(criterion.attainment))
                 out.write(" | ")
-                out.write(criterion.id)
-                out.write(" ")
-                out.write(markdown: criterion.label.text(language))
-                if criterion.essential { out.write(t("（必备）", " (essential)")) }
-                out.write(" | ")
+                if let known = parts?.criteria[criterion.id], known.label == criterion.label, known.essential == criterion.essential {
+                    out.write(bytes: known.cell)
+                } else {
+                    out.write(criterion.id)
+                    out.write(" ")
+                    out.write(markdown: criterion.label.text(language))
+                    if criterion.essential { out.write(t("（必备）", " (essential)")) }
+                    out.write(" | ")
+                }
                 if criterion.attainment == .notApplicable {
                     out.write("–")
                 } else {
@@ -105,14 +160,20 @@ struct ScorecardMarkdown {
                 out.write("| ")
                 out.write(index + 1)
                 out.write(" | ")
-                out.write(action.criterionID)
-                out.write(" ")
-                out.write(markdown: action.label.text(language))
-                out.write(" | ")
-                out.write(markdown: action.current.text(language))
-                out.write(" | ")
-                out.write(markdown: action.action.text(language))
-                out.write(" | +")
+                if let known = parts?.criteria[action.criterionID], known.label == action.label, known.action == action.action {
+                    out.write(bytes: known.actionHead)
+                    out.write(markdown: action.current.text(language))
+                    out.write(bytes: known.actionTail)
+                } else {
+                    out.write(action.criterionID)
+                    out.write(" ")
+                    out.write(markdown: action.label.text(language))
+                    out.write(" | ")
+                    out.write(markdown: action.current.text(language))
+                    out.write(" | ")
+                    out.write(markdown: action.action.text(language))
+                    out.write(" | +")
+                }
                 out.write(tenths: action.gainTenths)
                 out.write(" | ")
                 out.write(action.due?.description ?? recommended)
@@ -122,6 +183,15 @@ struct ScorecardMarkdown {
         if let lift = words.lift(card) {
             out.line("")
             out.line(md(lift))
+        }
+    }
+
+    /// A have's label, escaped.
+    private func writeLabel(_ have: HaveResult, to out: inout some TextOutput) {
+        if let known = parts?.haves[have.id], known.label == have.label {
+            out.write(bytes: known.text)
+        } else {
+            out.write(markdown: have.label.text(language))
         }
     }
 

@@ -60,11 +60,12 @@ public struct SummaryRun {
         let scorer = Scorer(standard: standard, onlyLanguage: language)
         let builder = SummaryBuilder(standard: standard)
         let codec = SpooledActions(standard: standard)
+        let cardParts = ScorecardMarkdown.Parts(standard: standard, language: language)
         var (validation, units) = ValidationRun.validate(inputs, reader: reader, progress: progress) { checklist in
             let card = scorer.score(checklist)
             let facts = builder.facts(card)
             var scorecard = StringOutput()
-            ScorecardMarkdown(card: card, standard: standard, language: language).write(to: &scorecard)
+            ScorecardMarkdown(card: card, standard: standard, language: language, parts: cardParts).write(to: &scorecard)
             return ScoredUnit(facts: facts, texts: spool.append([codec.encode(card.actions)]),
                               scorecard: scorecard.withBytes { writer.write($0, unit: card.unitID) })
         }
