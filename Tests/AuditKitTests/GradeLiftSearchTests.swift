@@ -60,6 +60,9 @@ import Testing
                 // Every tenth card lacks a criterion, so it does not list the standard's criteria
                 // in the standard's order, which the search otherwise takes from the standard.
                 if index % 10 == 0 { card.haves[0].criteria.removeLast() }
+                // Every seventh lists its actions smallest gain first, which scoring never does:
+                // the answer cannot then be read off them.
+                if index % 7 == 0 { card.actions.reverse() }
                 for target in Grade.allCases where target > card.grade {
                     let fast = lift.fewestCriteria(for: card, to: target)
                     let reference = lift.fewestCriteriaByLists(for: card, to: target)

@@ -232,7 +232,33 @@ import Testing
         #expect(second.status == 2)
         #expect(second.stderr.contains("audit: cannot write the reports: \(out)/units/county-culture-bureau.md: Is a directory"))
         #expect(try FileTree.files(in: out) == before)
-        #expect(FileManager.default.fileExists(atPath: out + "/units/shitou-township.md"))
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: out + "/units/shitou-township.md", isDirectory: &isFolder) && isFolder.boolValue,
+                "the folder in the way of the second scorecard is left as it was")
+    }
+
+    /// Hundreds of files are renamed in two lanes; when renames fail, the first failing file in
+    /// path order is named, whichever lane met its failure first, and every file before it is in
+    /// place.
+    @Test func aFailedRenameNamesTheFirstFileInOrder() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        var staging = try ReportWriter.Staging(folder: out)
+        let paths = (0..<300).map { "units/u\(1000 + $0).md" }
+        for path in paths { try staging.stage(path) { $0.write("x\n") } }
+        // Two files whose temporaries are gone, one in each lane: their renames fail.
+        for index in [101, 250] {
+            #expect(unlink(out + "/" + paths[index] + ".partial-\(ReportWriter.processID)") == 0)
+        }
+        do {
+            _ = try staging.commit()
+            Issue.record("the commit went through with two files missing")
+        } catch {
+            #expect(error.path == out + "/" + paths[101])
+        }
+        for path in paths[..<101] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + path), "\(path)")
+        }
     }
 
     @Test func filesTheToolDidNotWriteSurvive() throws {

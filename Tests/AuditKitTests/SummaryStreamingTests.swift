@@ -149,6 +149,12 @@ import Testing
             }
             actions.append(RectificationAction(haveID: "venue", criterionID: "X9", label: .init(zh: "自定 | 细则", en: "own <rule>"),
                                                current: reasons[0], action: .init(zh: "整改", en: "fix, now"), gainTenths: 5, due: nil))
+            // A criterion of the standard under another label, and under another action.
+            let (have, criterion) = criteria[0]
+            actions.append(RectificationAction(haveID: have, criterionID: criterion.id, label: .init(zh: "改名 *细则*", en: "renamed"),
+                                               current: reasons[1], action: criterion.action, gainTenths: 3, due: nil))
+            actions.append(RectificationAction(haveID: have, criterionID: criterion.id, label: criterion.label, current: reasons[2],
+                                               action: .init(zh: "另行整改", en: "=fix otherwise"), gainTenths: 2, due: nil))
             let rows = actions.map { SummaryBuilder.actionRow($0, unit: unit) }
             let expected = [
                 rows.map(SummaryJSON.actionEntry).joined(separator: JSON.recordSeparator),

@@ -34,6 +34,8 @@ extension TextOutput {
         write(csvField: bytes, neutralised: Escaping.startsFormula(first))
     }
 
+    /// Appends `bytes` as one CSV field, quoted when a delimiter, quote or line break is in it,
+    /// and after a `'` when `neutralised` (a formula a spreadsheet would otherwise run).
     private mutating func write(csvField bytes: UnsafeBufferPointer<UInt8>, neutralised: Bool) {
         guard let base = bytes.baseAddress else { return }
         guard bytes.contains(where: Escaping.needsQuotes) else {
@@ -71,8 +73,6 @@ extension TextOutput {
         }
     }
 
-    /// Appends points kept in tenths as the reports show them (`Score.format(tenths:)`): `85`,
-    /// `84.5`, `-0.5`.
     /// Appends `date` as its `description` spells it.
     mutating func write(_ date: CalendarDate) {
         guard (0...9999).contains(date.year), (1...12).contains(date.month), (1...31).contains(date.day) else {
@@ -85,6 +85,8 @@ extension TextOutput {
         withUnsafeBytes(of: digits) { write(bytes: $0) }
     }
 
+    /// Appends points kept in tenths as the reports show them (`Score.format(tenths:)`): `85`,
+    /// `84.5`, `-0.5`.
     mutating func write(tenths: Int) {
         writeTenths(tenths, keepingZero: false)
     }

@@ -5,8 +5,10 @@ struct ScorecardMarkdown {
     let language: Language
     /// The cells written the same on every card of the standard, escaped once for a run, or nil
     /// to escape them on each card.
-    var parts: Parts?
+    let parts: Parts?
 
+    /// A scorecard of `card`, scored under `standard`, in `language`; `parts`, when made for the
+    /// same language, saves escaping the standard's texts again.
     init(card: Scorecard, standard: Standard, language: Language, parts: Parts? = nil) {
         self.card = card
         self.standard = standard
@@ -24,6 +26,8 @@ struct ScorecardMarkdown {
         /// (`V1 场地 | `) and from the reason to the gain (` | 落实场地 | +`), by criterion id.
         fileprivate let criteria: [String: CriterionParts]
 
+        /// One criterion's texts as the standard gives them, which a card's must equal for the
+        /// cells to be used, and its cells.
         fileprivate struct CriterionParts: Sendable {
             var label: Localized
             var action: Localized
@@ -33,6 +37,7 @@ struct ScorecardMarkdown {
             var actionTail: [UInt8]
         }
 
+        /// The cells of `standard`'s haves and criteria in `language`.
         init(standard: Standard, language: Language) {
             self.language = language
             let md = Markdown.escaped

@@ -6,8 +6,9 @@
 /// haves, missing haves), and the cheapest state that meets the target grade wins.
 ///
 /// A set of fixed criteria is a bit mask over the scorecard's criteria in have-then-criterion
-/// order, which is the order the answer lists them in; ties are broken by comparing those lists of
-/// ids. Cards with more than 64 criteria, or with an id used twice, take the same search over
+/// order; two sets of equal points are told apart by comparing their ids in that order. The answer
+/// lists its criteria largest gain first, as the card's actions are listed. Cards with more than
+/// 64 criteria, or with an id used twice, take the same search over
 /// arrays of ids (`fewestCriteriaByLists`), which gives the same answer, only slower.
 struct GradeLift: Sendable {
     let standard: Standard
@@ -25,6 +26,7 @@ struct GradeLift: Sendable {
         /// Where each id is in `ids` (the first place, when one is used twice).
         private let positions: [String: Int]
 
+        /// The place of `id` in `ids`, which is its bit in a mask.
         func position(of id: String) -> Int? { positions[id] }
 
         init(_ haves: [[String]]) {

@@ -23,6 +23,10 @@ struct MeasureEvaluator {
     /// The buffer every reason of this checklist is written in before it becomes a string.
     private let scratch = Scratch()
 
+    /// A class, so that `evaluate`, which does not mutate the evaluator, can reuse one buffer; copies
+    /// of an evaluator share it. An evaluator is made for one checklist on one thread (the
+    /// class is not `Sendable`, so neither is the evaluator), and no reason is written while
+    /// another is.
     private final class Scratch {
         var output = StringOutput(capacity: 512)
     }

@@ -29,10 +29,16 @@ struct ActionTexts: Sendable {
     let codec: SpooledActions
     private let parts: [CriterionParts]
 
-    init(standard: Standard, language: Language) {
+    /// The rows of actions spooled by `codec`, in `language`.
+    init(codec: SpooledActions, language: Language) {
         self.language = language
-        codec = SpooledActions(standard: standard)
+        self.codec = codec
         parts = codec.criteria.map { Self.parts($0.criterion, have: $0.have, language: language) }
+    }
+
+    /// The rows of actions spooled under `standard`, in `language`.
+    init(standard: Standard, language: Language) {
+        self.init(codec: SpooledActions(standard: standard), language: language)
     }
 
     private static func parts(_ criterion: Criterion, have: String, language: Language) -> CriterionParts {
@@ -58,7 +64,8 @@ struct ActionTexts: Sendable {
                               markdown: Array(markdown.utf8), html: Array(html.utf8))
     }
 
-    /// The rows of `actions` (of the unit `unit`) in each `RectificationList.Format`, in its order.
+    /// The rows of `actions` (of the unit `unit`) in each `RectificationList.Format`, in its order,
+    /// as a run renders them from its spool; the tests hold them against the general renderers.
     func render(_ actions: [RectificationAction], unit: SummaryDocument.UnitRow) -> [[UInt8]] {
         let spooled = codec.encode(actions)
         return RectificationList.Format.allCases.map { render(spooled: spooled, unit: unit, format: $0) }

@@ -53,10 +53,14 @@ struct SpooledActions: Sendable {
         /// Where the action's criterion is in `criteria`, or nil when the action's texts are its
         /// own (`own`).
         var place: Int?
+        /// The have, criterion id, label and action of an action that is not the standard's.
         var own: (haveID: String, criterionID: String, label: Localized, action: Localized)?
+        /// The reason (the action's "now"), in Chinese and in English, as UTF-8.
         var currentZh: UnsafeBufferPointer<UInt8>
         var currentEn: UnsafeBufferPointer<UInt8>
+        /// What fixing it adds to the score, in tenths.
         var gainTenths: Int
+        /// When it is due, if a date was set.
         var due: CalendarDate?
     }
 
@@ -85,6 +89,8 @@ struct SpooledActions: Sendable {
         }
     }
 
+    /// The actions `encode` wrote, as values: the inverse the tests check `encode` against (the
+    /// reports render straight from the bytes, through `forEach`).
     func decode(_ bytes: [UInt8]) -> [RectificationAction] {
         bytes.withUnsafeBufferPointer { buffer in
             var actions: [RectificationAction] = []

@@ -30,6 +30,8 @@ public struct SummaryRun {
     private let entries: [TextSpool.Entry]
     private let scorecards: [ScorecardFile]
     private let spool: TextSpool
+    /// How the actions are spooled, and so read back.
+    private let codec: SpooledActions
     private let writer: ScorecardWriter
     private let progress: RunProgress?
     /// How much of the summary the pages people read show.
@@ -91,6 +93,7 @@ public struct SummaryRun {
         self.standard = standard
         self.language = language
         self.spool = spool
+        self.codec = codec
         self.writer = writer
         self.progress = progress
     }
@@ -112,7 +115,7 @@ public struct SummaryRun {
         let acting = order.indices.filter { facts[order[$0]].row.actions > 0 }
         let actions = RectificationList(spool: spool, entries: acting.map { entries[order[$0]] },
                                         units: document.units, positions: acting,
-                                        texts: ActionTexts(standard: standard, language: language),
+                                        texts: ActionTexts(codec: codec, language: language),
                                         count: facts.reduce(0) { $0 + $1.row.actions })
         let gradeLines = [standard.largelyCompliant.minScoreTenths, standard.compliant.minScoreTenths].map { Double($0) / 10 }
         let (language, limits) = (language, limits)
@@ -153,7 +156,7 @@ public struct SummaryRun {
 private final class ScorecardWriter: @unchecked Sendable {
     private let folder: String
     /// What every name `ReportWriter.temporary` gives a scorecard of this process contains.
-    private let suffix = ".md.partial-\(getpid())-"
+    private let suffix = ".md.partial-\(ReportWriter.processID)-"
     private let lock = NSLock()
     private var serial = 0
     /// Whether `units/` has been looked for (and made when missing), and whether this run made it.
