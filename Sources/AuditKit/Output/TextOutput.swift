@@ -48,8 +48,11 @@ struct StringOutput: TextOutput {
     }
 
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }
+        // Read in place, as `withBytes` does, spelt out here: the closure stays inlined, and
+        // every piece of every report comes through here.
+        if text.utf8.withContiguousStorageIfAvailable({ buffer.append(UnsafeRawBufferPointer($0)) }) == nil {
+            text.withBytes { buffer.append(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     mutating func write(bytes: UnsafeRawBufferPointer) {
@@ -79,8 +82,7 @@ struct FileTextOutput: TextOutput {
     }
 
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+        text.withBytes { write(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     mutating func write(bytes: UnsafeRawBufferPointer) {
