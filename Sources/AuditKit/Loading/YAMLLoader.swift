@@ -138,6 +138,8 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
             let content: YAMLNode.Content
+            // The children are moved out of the stack, an empty scalar left in each place: copying
+            // them retained every string and array in them, and removing them released it again.
             if frame.isMapping {
                 // A key left without a value (the stream broke off) is dropped, as before.
                 let pairCount = (children.count - frame.start) / 2
@@ -145,12 +147,15 @@ private struct TreeBuilder {
                 pairs.reserveCapacity(pairCount)
                 var index = frame.start
                 for _ in 0..<pairCount {
-                    pairs.append(YAMLNode.Pair(key: children[index], value: children[index + 1]))
+                    pairs.append(YAMLNode.Pair(key: takeChild(index), value: takeChild(index + 1)))
                     index += 2
                 }
                 content = .mapping(pairs)
             } else {
-                content = .sequence(Array(children[frame.start...]))
+                var items: [YAMLNode] = []
+                items.reserveCapacity(children.count - frame.start)
+                for index in frame.start..<children.count { items.append(takeChild(index)) }
+                content = .sequence(items)
             }
             children.removeSubrange(frame.start...)
             let node = YAMLNode(content: content, mark: frame.mark, tag: frame.tag)
@@ -182,13 +187,21 @@ private struct TreeBuilder {
         return true
     }
 
-    private mutating func complete(_ node: YAMLNode, size: Int) {
+    /// The child at `index` of the stack, moved out: an empty scalar takes its place until the
+    /// stack is cut back.
+    private mutating func takeChild(_ index: Int) -> YAMLNode {
+        var child = YAMLNode(content: .scalar("", .plain), mark: .start, tag: nil)
+        swap(&child, &children[index])
+        return child
+    }
+
+    private mutating func complete(_ node: consuming YAMLNode, size: Int) {
         guard !stack.isEmpty else {
             if root == nil { root = node }
             return
         }
         stack[stack.count - 1].size += size
-        children.append(node)
+        children.append(consume node)
     }
 
     private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: YAMLNode, size: Int) {
