@@ -10,7 +10,12 @@ struct MeasureOutcome {
 }
 
 /// Evaluates a measure against a checklist, explaining the result by quoting the values it read.
-struct MeasureEvaluator {
+///
+/// A class: every reason is written by a closure that captures the evaluator, and capturing a
+/// struct of a checklist, a catalogue and three lists copied each of their references. It is made
+/// for one checklist and used on one thread, so it is not `Sendable`, and no reason is written
+/// while another is.
+final class MeasureEvaluator {
     let checklist: Checklist
     let labels: CatalogueLabels
     /// The one language a fully met measure's reason is written in, or nil for both (see `evaluate`).
@@ -21,15 +26,7 @@ struct MeasureEvaluator {
     private let ruleEntries: [RuleEntry]
     private let activityRecords: [ActivityRecord]
     /// The buffer every reason of this checklist is written in before it becomes a string.
-    private let scratch = Scratch()
-
-    /// A class, so that `evaluate`, which does not mutate the evaluator, can reuse one buffer; copies
-    /// of an evaluator share it. An evaluator is made for one checklist on one thread (the
-    /// class is not `Sendable`, so neither is the evaluator), and no reason is written while
-    /// another is.
-    private final class Scratch {
-        var output = StringOutput(capacity: 512)
-    }
+    private var scratch = StringOutput(capacity: 512)
 
     /// The working equipment (the first working item of each id, with its line) and the ids seen
     /// broken or with none left. A checklist lists a dozen items or so, so plain arrays.
@@ -120,9 +117,9 @@ struct MeasureEvaluator {
     /// by interpolating strings into strings cost a few thousand instructions a reason.
     private func explain(_ attainment: Attainment, both: Bool, _ write: (inout StringOutput, Language) -> Void) -> Localized {
         func text(_ language: Language) -> String {
-            scratch.output.removeAll()
-            write(&scratch.output, language)
-            return scratch.output.text
+            scratch.removeAll()
+            write(&scratch, language)
+            return scratch.text
         }
         if both || attainment != .full { return Localized(zh: text(.zh), en: text(.en)) }
         return onlyLanguage == .en ? Localized(zh: "", en: text(.en)) : Localized(zh: text(.zh), en: "")
