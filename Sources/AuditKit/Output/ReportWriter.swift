@@ -132,7 +132,7 @@ public enum ReportWriter {
                 let parent = folderOf(item.path)
                 guard parents.insert(parent).inserted else { continue }
                 #if os(Linux)
-                let entries = FolderListing.entries(parent.isEmpty ? folder : folder + "/" + parent)
+                let entries = FolderListing.possibleFolders(parent.isEmpty ? folder : folder + "/" + parent)
                 #else
                 let entries: [FolderListing.Entry]? = nil
                 #endif
@@ -144,7 +144,7 @@ public enum ReportWriter {
                     }
                     continue
                 }
-                for entry in entries where entry.type == DT_DIR || entry.type == DT_UNKNOWN {
+                for entry in entries {
                     let path = parent.isEmpty ? entry.name : parent + "/" + entry.name
                     guard paths.contains(path) else { continue }
                     var info = stat()

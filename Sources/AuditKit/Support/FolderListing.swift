@@ -24,14 +24,27 @@ enum FolderListing {
     /// The entries of the folder at `path` other than `.` and `..`, in the order listed; nil when
     /// it cannot be opened.
     static func entries(_ path: String) -> [Entry]? {
+        entries(path) { _ in true }
+    }
+
+    /// The entries of the folder at `path` that are, or may be, folders (`DT_DIR`, or
+    /// `DT_UNKNOWN`), other than `.` and `..`; nil when it cannot be opened. No name is made for
+    /// the other entries: a folder of a hundred thousand scorecards lists none.
+    static func possibleFolders(_ path: String) -> [Entry]? {
+        entries(path) { $0 == DT_DIR || $0 == DT_UNKNOWN }
+    }
+
+    private static func entries(_ path: String, where keep: (UInt8) -> Bool) -> [Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
             let start = UnsafeRawPointer(entry)
+            let type = start.load(fromByteOffset: typeOffset, as: UInt8.self)
+            guard keep(type) else { continue }
             let name = String(cString: start.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
-            entries.append(Entry(name: name, type: start.load(fromByteOffset: typeOffset, as: UInt8.self)))
+            entries.append(Entry(name: name, type: type))
         }
         return entries
     }
