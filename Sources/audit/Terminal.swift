@@ -18,15 +18,15 @@ enum Terminal {
         write(text + "\n", to: STDERR_FILENO)
     }
 
+    /// Writes to standard error the text in `language`, adding a newline.
+    static func err(_ language: Language, zh: String, en: String) {
+        err(language == .zh ? zh : en)
+    }
+
     /// Ends the process with `code` now. The command's output is written unbuffered, so nothing
     /// is waiting to be flushed.
     static func exitNow(_ code: Int32) -> Never {
         exit(code)
-    }
-
-    /// Writes to standard error the text in `language`, adding a newline.
-    static func err(_ language: Language, zh: String, en: String) {
-        err(language == .zh ? zh : en)
     }
 
     /// Replaces the current line of standard error with `text` (a progress line), without a

@@ -11,8 +11,8 @@ struct MeasureOutcome {
 
 /// Evaluates a measure against a checklist, explaining the result by quoting the values it read.
 ///
-/// A class: every reason is written by a closure that captures the evaluator, and capturing a
-/// struct of a checklist, a catalogue and three lists copied each of their references. It is made
+/// A class: every reason is written by a closure that captures the evaluator, and capturing it as
+/// a struct copied its checklist, catalogue labels and three lists, retaining each. It is made
 /// for one checklist and used on one thread, so it is not `Sendable`, and no reason is written
 /// while another is.
 final class MeasureEvaluator {

@@ -205,8 +205,9 @@ private final class ScorecardWriter: @unchecked Sendable {
     func removeTemporaries(keepingFolder: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        guard serial > 0, let entries = FolderListing.entries(folder + "/units") else { return }
-        for entry in entries where entry.name.contains(suffix) { unlink(folder + "/units/" + entry.name) }
+        // Only the names of this process's temporaries are read: `units/` holds every scorecard.
+        guard serial > 0, let names = FolderListing.names(folder + "/units", containing: suffix) else { return }
+        for name in names { unlink(folder + "/units/" + name) }
         if madeFolder && !keepingFolder { rmdir(folder + "/units") }
     }
 }

@@ -34,6 +34,21 @@ enum FolderListing {
         entries(path) { $0 == DT_DIR || $0 == DT_UNKNOWN }
     }
 
+    /// The names of the entries of the folder at `path` that contain `part`; nil when it cannot
+    /// be opened. No string is made for the other names.
+    static func names(_ path: String, containing part: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        part.withCString { part in
+            while let entry = readdir(directory) {
+                let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+                if strstr(name, part) != nil { names.append(String(cString: name)) }
+            }
+        }
+        return names
+    }
+
     private static func entries(_ path: String, where keep: (UInt8) -> Bool) -> [Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
