@@ -126,6 +126,10 @@ public enum ReportWriter {
         /// `foo.md`, so elsewhere every report is looked at on its own.
         private func firstFolderInTheWay(of paths: Set<String>) -> String? {
             func folderOf(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+            func isFolder(_ path: String) -> Bool {
+                var info = stat()
+                return lstat(folder + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
             var blocked: Set<String> = []
             var parents: Set<String> = []
             for item in staged {
@@ -138,19 +142,12 @@ public enum ReportWriter {
                 #endif
                 guard let entries else {
                     // Not listable: each report there is looked at on its own.
-                    for other in staged where folderOf(other.path) == parent {
-                        var info = stat()
-                        if lstat(folder + "/" + other.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { blocked.insert(other.path) }
-                    }
+                    for other in staged where folderOf(other.path) == parent && isFolder(other.path) { blocked.insert(other.path) }
                     continue
                 }
                 for entry in entries {
                     let path = parent.isEmpty ? entry.name : parent + "/" + entry.name
-                    guard paths.contains(path) else { continue }
-                    var info = stat()
-                    if entry.type == DT_DIR || (lstat(folder + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
-                        blocked.insert(path)
-                    }
+                    if paths.contains(path) && (entry.type == DT_DIR || isFolder(path)) { blocked.insert(path) }
                 }
             }
             return blocked.isEmpty ? nil : staged.first { blocked.contains($0.path) }?.path

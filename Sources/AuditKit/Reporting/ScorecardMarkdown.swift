@@ -40,19 +40,22 @@ struct ScorecardMarkdown {
         /// The cells of `standard`'s haves and criteria in `language`.
         init(standard: Standard, language: Language) {
             self.language = language
-            let md = Markdown.escaped
+            func bytes(_ write: (inout StringOutput) -> Void) -> [UInt8] {
+                var out = StringOutput()
+                write(&out)
+                return out.bytes
+            }
             var haves: [String: (label: Localized, text: [UInt8])] = [:]
             var criteria: [String: CriterionParts] = [:]
             for have in standard.haves {
-                if haves[have.id] == nil { haves[have.id] = (have.label, Array(md(have.label.text(language)).utf8)) }
+                if haves[have.id] == nil { haves[have.id] = (have.label, bytes { $0.write(markdown: have.label.text(language)) }) }
                 for criterion in have.criteria where criteria[criterion.id] == nil {
-                    let label = md(criterion.label.text(language))
-                    let essential = criterion.essential ? (language == .zh ? "（必备）" : " (essential)") : ""
-                    criteria[criterion.id] = CriterionParts(
-                        label: criterion.label, action: criterion.action, essential: criterion.essential,
-                        cell: Array("\(criterion.id) \(label)\(essential) | ".utf8),
-                        actionHead: Array("\(criterion.id) \(label) | ".utf8),
-                        actionTail: Array(" | \(md(criterion.action.text(language))) | +".utf8))
+                    let (id, label, action, essential) = (criterion.id, criterion.label, criterion.action, criterion.essential)
+                    criteria[id] = CriterionParts(
+                        label: label, action: action, essential: essential,
+                        cell: bytes { ScorecardMarkdown.writeCell(id, label, essential: essential, language, to: &$0) },
+                        actionHead: bytes { ScorecardMarkdown.writeActionHead(id, label, language, to: &$0) },
+                        actionTail: bytes { ScorecardMarkdown.writeActionTail(action, language, to: &$0) })
                 }
             }
             self.haves = haves
@@ -133,11 +136,7 @@ struct ScorecardMarkdown {
                 if let known = parts?.criteria[criterion.id], known.label == criterion.label, known.essential == criterion.essential {
                     out.write(bytes: known.cell)
                 } else {
-                    out.write(criterion.id)
-                    out.write(" ")
-                    out.write(markdown: criterion.label.text(language))
-                    if criterion.essential { out.write(t("（必备）", " (essential)")) }
-                    out.write(" | ")
+                    Self.writeCell(criterion.id, criterion.label, essential: criterion.essential, language, to: &out)
                 }
                 if criterion.attainment == .notApplicable {
                     out.write("–")
@@ -165,20 +164,10 @@ struct ScorecardMarkdown {
                 out.write("| ")
                 out.write(index + 1)
                 out.write(" | ")
-                if let known = parts?.criteria[action.criterionID], known.label == action.label, known.action == action.action {
-                    out.write(bytes: known.actionHead)
-                    out.write(markdown: action.current.text(language))
-                    out.write(bytes: known.actionTail)
-                } else {
-                    out.write(action.criterionID)
-                    out.write(" ")
-                    out.write(markdown: action.label.text(language))
-                    out.write(" | ")
-                    out.write(markdown: action.current.text(language))
-                    out.write(" | ")
-                    out.write(markdown: action.action.text(language))
-                    out.write(" | +")
-                }
+                let known = parts?.criteria[action.criterionID].flatMap { $0.label == action.label && $0.action == action.action ? $0 : nil }
+                if let known { out.write(bytes: known.actionHead) } else { Self.writeActionHead(action.criterionID, action.label, language, to: &out) }
+                out.write(markdown: action.current.text(language))
+                if let known { out.write(bytes: known.actionTail) } else { Self.writeActionTail(action.action, language, to: &out) }
                 out.write(tenths: action.gainTenths)
                 out.write(" | ")
                 out.write(action.due?.description ?? recommended)
@@ -189,6 +178,31 @@ struct ScorecardMarkdown {
             out.line("")
             out.line(md(lift))
         }
+    }
+
+    /// A criterion's cell with the bar after it: `V1 场地（必备） | `.
+    private static func writeCell(_ id: String, _ label: Localized, essential: Bool, _ language: Language,
+                                  to out: inout some TextOutput) {
+        out.write(id)
+        out.write(" ")
+        out.write(markdown: label.text(language))
+        if essential { out.write(language == .zh ? "（必备）" : " (essential)") }
+        out.write(" | ")
+    }
+
+    /// An action's row up to its reason: `V1 场地 | `.
+    private static func writeActionHead(_ id: String, _ label: Localized, _ language: Language, to out: inout some TextOutput) {
+        out.write(id)
+        out.write(" ")
+        out.write(markdown: label.text(language))
+        out.write(" | ")
+    }
+
+    /// An action's row from its reason to its gain: ` | 落实场地 | +`.
+    private static func writeActionTail(_ action: Localized, _ language: Language, to out: inout some TextOutput) {
+        out.write(" | ")
+        out.write(markdown: action.text(language))
+        out.write(" | +")
     }
 
     /// A have's label, escaped.

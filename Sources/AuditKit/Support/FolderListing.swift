@@ -24,40 +24,36 @@ enum FolderListing {
     /// The entries of the folder at `path` other than `.` and `..`, in the order listed; nil when
     /// it cannot be opened.
     static func entries(_ path: String) -> [Entry]? {
-        entries(path) { _ in true }
+        entries(path) { _, _ in true }
     }
 
     /// The entries of the folder at `path` that are, or may be, folders (`DT_DIR`, or
     /// `DT_UNKNOWN`), other than `.` and `..`; nil when it cannot be opened. No name is made for
     /// the other entries: a folder of a hundred thousand scorecards lists none.
     static func possibleFolders(_ path: String) -> [Entry]? {
-        entries(path) { $0 == DT_DIR || $0 == DT_UNKNOWN }
+        entries(path) { _, type in type == DT_DIR || type == DT_UNKNOWN }
     }
 
     /// The names of the entries of the folder at `path` that contain `part`; nil when it cannot
     /// be opened. No string is made for the other names.
     static func names(_ path: String, containing part: String) -> [String]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        var names: [String] = []
         part.withCString { part in
-            while let entry = readdir(directory) {
-                let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
-                if strstr(name, part) != nil { names.append(String(cString: name)) }
-            }
+            entries(path) { name, _ in strstr(name, part) != nil }?.map(\.name)
         }
-        return names
     }
 
-    private static func entries(_ path: String, where keep: (UInt8) -> Bool) -> [Entry]? {
+    /// The entries whose name and type `keep` accepts, other than `.` and `..`; a name becomes a
+    /// string only once accepted.
+    private static func entries(_ path: String, where keep: (UnsafePointer<CChar>, UInt8) -> Bool) -> [Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
             let start = UnsafeRawPointer(entry)
             let type = start.load(fromByteOffset: typeOffset, as: UInt8.self)
-            guard keep(type) else { continue }
-            let name = String(cString: start.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+            let pointer = start.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+            guard keep(pointer, type) else { continue }
+            let name = String(cString: pointer)
             if name == "." || name == ".." { continue }
             entries.append(Entry(name: name, type: type))
         }
