@@ -172,15 +172,16 @@ import Testing
 
     /// A scorecard written with the standard's cells escaped in advance reads exactly as one
     /// escaped cell by cell, also where the card's labels, actions or essentials are not those
-    /// the cells were made from (a card scored under a tailored standard).
+    /// the cells were made from (a card scored under a tailored, reordered or renamed standard).
     @Test(arguments: Language.allCases)
     func scorecardPartsChangeNoByte(_ language: Language) throws {
         let inputs = try InputDiscovery.files(in: [TestPaths.packageRoot.appendingPathComponent("checklists").path])
         let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
         var tailored = Standard.builtIn
         tailored.haves[0].label = Localized(zh: "活动 | 场所", en: "Venue <rooms>")
-        func changed(_ criterion: Criterion, label: Localized? = nil, action: Localized? = nil, essential: Bool? = nil) -> Criterion {
-            Criterion(id: criterion.id, label: label ?? criterion.label, pointsTenths: criterion.pointsTenths,
+        func changed(_ criterion: Criterion, id: String? = nil, label: Localized? = nil, action: Localized? = nil,
+                     essential: Bool? = nil) -> Criterion {
+            Criterion(id: id ?? criterion.id, label: label ?? criterion.label, pointsTenths: criterion.pointsTenths,
                       measure: criterion.measure, essential: essential ?? criterion.essential,
                       essentialAbove: criterion.essentialAbove, appliesWhen: criterion.appliesWhen, source: criterion.source,
                       action: action ?? criterion.action, mark: criterion.mark)
@@ -190,9 +191,16 @@ import Testing
                     action: Localized(zh: "补齐 [设备]", en: "complete the #equipment"))
         }
         tailored.haves[2].criteria = tailored.haves[2].criteria.map { changed($0, essential: !$0.essential) }
+        // Cells in another order than the card's criteria, some criteria without cells, and cells
+        // in the card's places but of other ids: cells are taken by id, never by place alone.
+        var reordered = Standard.builtIn
+        reordered.haves[3].criteria.reverse()
+        reordered.haves.remove(at: 0)
+        var renamed = Standard.builtIn
+        renamed.haves[0].criteria = renamed.haves[0].criteria.map { changed($0, id: $0.id + "x") }
         let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
         #expect(cards.contains { !$0.actions.isEmpty })
-        for standard in [Standard.builtIn, tailored] {
+        for standard in [Standard.builtIn, tailored, reordered, renamed] {
             let parts = ScorecardMarkdown.Parts(standard: standard, language: language)
             for card in cards {
                 var withParts = StringOutput()

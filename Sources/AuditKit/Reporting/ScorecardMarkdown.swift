@@ -25,16 +25,27 @@ struct ScorecardMarkdown {
         /// Each criterion's cell (`V1 场地（必备） | `) and, as an action, its cells up to the reason
         /// (`V1 场地 | `) and from the reason to the gain (` | 落实场地 | +`), by criterion id.
         fileprivate let criteria: [String: CriterionParts]
+        /// The same, in the standard's order of criteria, which a card scored against it keeps:
+        /// a card's criterion is found by its place, and by its id only when that fails.
+        fileprivate let ordered: [CriterionParts]
 
         /// One criterion's texts as the standard gives them, which a card's must equal for the
-        /// cells to be used, and its cells.
-        fileprivate struct CriterionParts: Sendable {
-            var label: Localized
-            var action: Localized
-            var essential: Bool
-            var cell: [UInt8]
-            var actionHead: [UInt8]
-            var actionTail: [UInt8]
+        /// cells to be used, and its cells. A class: a card looks up each criterion once or twice,
+        /// and taking a reference out of the table is one retain, not one per text.
+        fileprivate final class CriterionParts: Sendable {
+            let id: String
+            let label: Localized
+            let action: Localized
+            let essential: Bool
+            let cell: [UInt8]
+            let actionHead: [UInt8]
+            let actionTail: [UInt8]
+
+            init(id: String, label: Localized, action: Localized, essential: Bool, cell: [UInt8], actionHead: [UInt8],
+                 actionTail: [UInt8]) {
+                (self.id, self.label, self.action, self.essential) = (id, label, action, essential)
+                (self.cell, self.actionHead, self.actionTail) = (cell, actionHead, actionTail)
+            }
         }
 
         /// The cells of `standard`'s haves and criteria in `language`.
@@ -47,19 +58,29 @@ struct ScorecardMarkdown {
             }
             var haves: [String: (label: Localized, text: [UInt8])] = [:]
             var criteria: [String: CriterionParts] = [:]
+            var ordered: [CriterionParts] = []
             for have in standard.haves {
                 if haves[have.id] == nil { haves[have.id] = (have.label, bytes { $0.write(markdown: have.label.text(language)) }) }
-                for criterion in have.criteria where criteria[criterion.id] == nil {
+                for criterion in have.criteria {
                     let (id, label, action, essential) = (criterion.id, criterion.label, criterion.action, criterion.essential)
-                    criteria[id] = CriterionParts(
-                        label: label, action: action, essential: essential,
+                    let parts = criteria[id] ?? CriterionParts(
+                        id: id, label: label, action: action, essential: essential,
                         cell: bytes { ScorecardMarkdown.writeCell(id, label, essential: essential, language, to: &$0) },
                         actionHead: bytes { ScorecardMarkdown.writeActionHead(id, label, language, to: &$0) },
                         actionTail: bytes { ScorecardMarkdown.writeActionTail(action, language, to: &$0) })
+                    criteria[id] = parts
+                    ordered.append(parts)
                 }
             }
             self.haves = haves
             self.criteria = criteria
+            self.ordered = ordered
+        }
+
+        /// The parts of the criterion `id`, which is the card's criterion number `place`.
+        fileprivate func criterion(_ id: String, at place: Int) -> CriterionParts? {
+            if place < ordered.count, ordered[place].id == id { return ordered[place] }
+            return criteria[id]
         }
     }
 
@@ -121,6 +142,8 @@ struct ScorecardMarkdown {
             out.write(" |\n")
         }
         let criteriaHead = [t("细则", "Criterion"), t("得分", "Points"), t("依据与说明", "Reason")].joined(separator: " | ")
+        // The place of the criterion being written among all the card's criteria.
+        var place = 0
         for have in card.haves {
             out.write("\n## ")
             writeLabel(have, to: &out)
@@ -133,7 +156,8 @@ struct ScorecardMarkdown {
                 out.write("| ")
                 out.write(words.symbol(criterion.attainment))
                 out.write(" | ")
-                if let known = parts?.criteria[criterion.id], known.label == criterion.label, known.essential == criterion.essential {
+                if let known = parts?.criterion(criterion.id, at: place), known.label == criterion.label,
+                   known.essential == criterion.essential {
                     out.write(bytes: known.cell)
                 } else {
                     Self.writeCell(criterion.id, criterion.label, essential: criterion.essential, language, to: &out)
@@ -148,6 +172,7 @@ struct ScorecardMarkdown {
                 out.write(" | ")
                 out.write(markdown: criterion.reason.text(language))
                 out.write(" |\n")
+                place += 1
             }
         }
         out.write("\n## ")

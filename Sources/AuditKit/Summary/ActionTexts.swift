@@ -68,13 +68,18 @@ struct ActionTexts: Sendable {
     /// as a run renders them from its spool; the tests hold them against the general renderers.
     func render(_ actions: [RectificationAction], unit: SummaryDocument.UnitRow) -> [[UInt8]] {
         let spooled = codec.encode(actions)
-        return RectificationList.Format.allCases.map { render(spooled: spooled, unit: unit, format: $0) }
+        return RectificationList.Format.allCases.map { format in
+            var out = StringOutput()
+            write(spooled: spooled, unit: [unit], 0, format: format, to: &out)
+            return out.bytes
+        }
     }
 
-    /// The rows of the actions `spooled` (as `codec` encodes them, of the unit `unit`) in `format`,
-    /// joined as `RectificationList` joins rows.
-    func render(spooled: [UInt8], unit: SummaryDocument.UnitRow, format: RectificationList.Format) -> [UInt8] {
-        var out = StringOutput()
+    /// Writes the rows of the actions `spooled` (as `codec` encodes them, of the unit
+    /// `units[unit]`) in `format` to `out`, joined as `RectificationList` joins rows. The unit is
+    /// passed by its place: its row is read where it is, not copied for each unit.
+    func write(spooled: [UInt8], unit units: [SummaryDocument.UnitRow], _ unit: Int, format: RectificationList.Format,
+               to out: inout StringOutput) {
         var unitText: [UInt8] = []
         var index = 0
         let recommended = language == .zh ? "建议" : "recommended"
@@ -82,7 +87,7 @@ struct ActionTexts: Sendable {
         spooled.withUnsafeBufferPointer { bytes in
             codec.forEach(in: bytes) { item in
                 if index == 0 {
-                    unitText = Self.unitText(unit, format: format)
+                    unitText = Self.unitText(units[unit], format: format)
                 } else {
                     switch format {
                     case .json: out.write(JSON.recordSeparator)
@@ -93,7 +98,7 @@ struct ActionTexts: Sendable {
                 index += 1
                 guard let place = item.place else {
                     // Not a criterion of the standard as it stands: the general renderers.
-                    let row = SummaryBuilder.actionRow(codec.action(item), unit: unit)
+                    let row = SummaryBuilder.actionRow(codec.action(item), unit: units[unit])
                     switch format {
                     case .json: out.write(SummaryJSON.actionEntry(row))
                     case .csv: out.write(SummaryCSV.actionLine(row, regions: false, language: language))
@@ -150,7 +155,6 @@ struct ActionTexts: Sendable {
                 }
             }
         }
-        return out.bytes
     }
 
     /// What is the unit's own in `format`, rendered once for all its rows.

@@ -134,8 +134,8 @@ struct RectificationList: Sendable {
             let first = spooled.entries.count - (excerpt?.units ?? spooled.entries.count)
             out.writeRows(count: spooled.entries.count - first, separator: separator) { index, text in
                 let entry = first + index
-                text.write(bytes: spooled.texts.render(spooled: spooled.spool.read(spooled.entries[entry], part: 0),
-                                                       unit: spooled.units[spooled.positions[entry]], format: format))
+                spooled.texts.write(spooled: spooled.spool.read(spooled.entries[entry], part: 0),
+                                    unit: spooled.units, spooled.positions[entry], format: format, to: &text)
             }
         }
     }
