@@ -25,8 +25,9 @@ struct ScorecardMarkdown {
         /// Each criterion's cell (`V1 场地（必备） | `) and, as an action, its cells up to the reason
         /// (`V1 场地 | `) and from the reason to the gain (` | 落实场地 | +`), by criterion id.
         fileprivate let criteria: [String: CriterionParts]
-        /// The same, in the standard's order of criteria, which a card scored against it keeps:
-        /// a card's criterion is found by its place, and by its id only when that fails.
+        /// The same parts, one for each criterion in the standard's order (a repeated id has the
+        /// first one's parts at each of its places), which a card scored against it keeps: a
+        /// card's criterion is found by its place, and by its id only when that fails.
         fileprivate let ordered: [CriterionParts]
 
         /// One criterion's texts as the standard gives them, which a card's must equal for the
@@ -43,8 +44,13 @@ struct ScorecardMarkdown {
 
             init(id: String, label: Localized, action: Localized, essential: Bool, cell: [UInt8], actionHead: [UInt8],
                  actionTail: [UInt8]) {
-                (self.id, self.label, self.action, self.essential) = (id, label, action, essential)
-                (self.cell, self.actionHead, self.actionTail) = (cell, actionHead, actionTail)
+                self.id = id
+                self.label = label
+                self.action = action
+                self.essential = essential
+                self.cell = cell
+                self.actionHead = actionHead
+                self.actionTail = actionTail
             }
         }
 
@@ -77,7 +83,9 @@ struct ScorecardMarkdown {
             self.ordered = ordered
         }
 
-        /// The parts of the criterion `id`, which is the card's criterion number `place`.
+        /// The parts of the criterion `id`, the card's criterion at `place` (from 0, over all its
+        /// haves): the standard's criterion at that place when its id is `id`, else the first
+        /// with that id.
         fileprivate func criterion(_ id: String, at place: Int) -> CriterionParts? {
             if place < ordered.count, ordered[place].id == id { return ordered[place] }
             return criteria[id]

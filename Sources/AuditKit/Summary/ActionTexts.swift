@@ -70,7 +70,7 @@ struct ActionTexts: Sendable {
         let spooled = codec.encode(actions)
         return RectificationList.Format.allCases.map { format in
             var out = StringOutput()
-            write(spooled: spooled, unit: [unit], 0, format: format, to: &out)
+            write(spooled: spooled, units: [unit], at: 0, format: format, to: &out)
             return out.bytes
         }
     }
@@ -78,7 +78,7 @@ struct ActionTexts: Sendable {
     /// Writes the rows of the actions `spooled` (as `codec` encodes them, of the unit
     /// `units[unit]`) in `format` to `out`, joined as `RectificationList` joins rows. The unit is
     /// passed by its place: its row is read where it is, not copied for each unit.
-    func write(spooled: [UInt8], unit units: [SummaryDocument.UnitRow], _ unit: Int, format: RectificationList.Format,
+    func write(spooled: [UInt8], units: [SummaryDocument.UnitRow], at unit: Int, format: RectificationList.Format,
                to out: inout StringOutput) {
         var unitText: [UInt8] = []
         var index = 0

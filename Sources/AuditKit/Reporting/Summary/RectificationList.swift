@@ -135,7 +135,7 @@ struct RectificationList: Sendable {
             out.writeRows(count: spooled.entries.count - first, separator: separator) { index, text in
                 let entry = first + index
                 spooled.texts.write(spooled: spooled.spool.read(spooled.entries[entry], part: 0),
-                                    unit: spooled.units, spooled.positions[entry], format: format, to: &text)
+                                    units: spooled.units, at: spooled.positions[entry], format: format, to: &text)
             }
         }
     }
