@@ -153,11 +153,14 @@ struct HostileInputTests {
     struct NumberCase: Sendable, CustomTestStringConvertible {
         var text: String
         var code: DiagnosticCode?
+        /// What the English message must say, when it matters.
+        var says: String? = nil
         var testDescription: String { "area_m2: \(text)" }
     }
 
     static let areaCases: [NumberCase] = [
-        NumberCase(text: "1e400", code: .outOfRange),      // overflows to infinity
+        NumberCase(text: "1e400", code: .outOfRange, says: "above the maximum"),     // overflows to infinity
+        NumberCase(text: "-1e400", code: .outOfRange, says: "must be greater than 0"), // and to minus infinity
         NumberCase(text: "1e15", code: .outOfRange),       // beyond any plausible figure
         NumberCase(text: ".nan", code: .notNumber),
         NumberCase(text: ".NaN", code: .notNumber),
@@ -176,6 +179,9 @@ struct HostileInputTests {
         let report = try Self.read(try Self.base(replacing: "  area_m2: 40", with: "  area_m2: \(numberCase.text)"))
         let expected = numberCase.code.map { [ExpectedDiagnostic($0, line: 13, column: 12, keyPath: "venue.area_m2")] } ?? []
         expectAgreement(report.diagnostics, expected, in: "area_m2: \(numberCase.text)")
+        if let says = numberCase.says {
+            #expect(report.diagnostics.allSatisfy { $0.message.en.contains(says) }, "\(report.diagnostics.map(\.message.en))")
+        }
         if numberCase.code == nil {
             let area = try #require(report.checklist?.root.value(at: "venue.area_m2")?.number)
             #expect(area == 85.5 || area == 85)

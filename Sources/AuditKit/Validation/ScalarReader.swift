@@ -89,7 +89,8 @@ struct ScalarReader {
         }
         var minText: String? { min.map(Value.format) }
         var maxText: String? { max.map(Value.format) }
-        if !value.isFinite || (max.map { value > $0 } ?? false) {
+        // Too large, or overflowing to infinity; a negative overflow is too small, below.
+        if value == .infinity || (max.map { value > $0 } ?? false) {
             sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: maxText ?? "1e15"),
                         hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive, path: path()))
             return nil
@@ -101,8 +102,9 @@ struct ScalarReader {
             return nil
         }
         if abs(value) >= 1e15 {
-            sink.report(.outOfRange, at: mark, path: path(), Messages.tooLarge(text, max: "1e15"),
-                        hint: Messages.rangeHint(min: minText, max: maxText ?? "1e15", exclusive: exclusive, path: path()))
+            sink.report(.outOfRange, at: mark, path: path(),
+                        value < 0 ? Messages.tooSmall(text, min: "-1e15") : Messages.tooLarge(text, max: "1e15"),
+                        hint: Messages.rangeHint(min: minText ?? "-1e15", max: maxText ?? "1e15", exclusive: exclusive, path: path()))
             return nil
         }
         return .number(value == 0 ? 0 : value)
