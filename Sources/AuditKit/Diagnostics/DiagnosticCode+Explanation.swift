@@ -28,6 +28,9 @@ extension DiagnosticCode {
             return .init(zh: "不支持 `!标签`；直接写值。", en: "`!tags` are not supported; write the plain value.")
         case .duplicateKey:
             return .init(zh: "同一映射中的键重复；报告指出两处所在行。", en: "A key appears twice in one mapping; the message names both lines.")
+        case .tooManyProblems:
+            return .init(zh: "一个文件最多列出 100 个问题。其余问题只计数，由这一条报告数目和第一个未列出的问题所在位置；其中有错误时用本编号（错误），只有警告时用 FH408（警告）。这样一个损坏或恶意的文件不会让报告和内存远超文件本身。",
+                         en: "A file lists at most 100 problems. The rest are counted, and this one diagnostic gives their number and the place of the first of them: FH111, an error, when any of them is an error, FH408, a warning, when all are warnings. A broken or hostile file thus cannot make the reports and memory grow far beyond the file itself.")
         case .unknownKey:
             return .init(zh: "格式中没有这个键；常见于拼写错误，提示会给出最接近的键。若它是前面某一项下的键（缩进不够），提示会说缩进到哪一项之下。",
                          en: "The format has no such key; usually a typo, and the hint names the closest key. When it is a key of an earlier entry's mapping (written too far left), the hint says which entry to indent it under.")
@@ -84,6 +87,8 @@ extension DiagnosticCode {
         case .evidenceOutsideTree:
             return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。清单目录是清单所在的最近一层名为 checklists 的目录（没有时为命令行上给出的目录），所以只检查改动过的文件时与检查整个目录时结论相同。",
                          en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ... The tree is the nearest enclosing folder named checklists (else the folder named on the command line), so checking only the changed files judges evidence as a run over the whole folder does.")
+        case .tooManyWarnings:
+            return .init(zh: "一个文件最多列出 100 个问题，未列出的都是警告；见 FH111。", en: "A file lists at most 100 problems, and those not listed are all warnings; see FH111.")
         case .weightsNotHundred:
             return .init(zh: "标准文件中五项的权重（weight）之和必须为 100，总分才是百分制；权重最多一位小数。",
                          en: "The five haves' weights in a standard must add up to 100 so scores are out of 100, each with at most one decimal.")

@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case aliasBudget = "FH108"
     case customTag = "FH109"
     case duplicateKey = "FH110"
+    case tooManyProblems = "FH111"
     // MARK: - Structure and values (2xx)
     case unknownKey = "FH201"
     case missingKey = "FH202"
@@ -41,6 +42,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case fileNameMismatch = "FH405"
     case evidenceMissing = "FH406"
     case evidenceOutsideTree = "FH407"
+    case tooManyWarnings = "FH408"
     // MARK: - Standard files (5xx)
     case weightsNotHundred = "FH501"
     case measureParameter = "FH502"
@@ -74,6 +76,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .aliasBudget: return .init(zh: "别名展开过多", en: "Alias expansion over budget")
         case .customTag: return .init(zh: "不支持自定义标签", en: "Custom tag")
         case .duplicateKey: return .init(zh: "键重复", en: "Duplicate key")
+        case .tooManyProblems: return .init(zh: "问题过多，未全部列出", en: "Too many problems to list")
         case .unknownKey: return .init(zh: "未知的键", en: "Unknown key")
         case .missingKey: return .init(zh: "缺少必填项", en: "Missing required key")
         case .notFilled: return .init(zh: "未填写", en: "Not filled in")
@@ -99,6 +102,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .fileNameMismatch: return .init(zh: "文件名与单位编号不符", en: "File name does not match unit.id")
         case .evidenceMissing: return .init(zh: "佐证文件不存在", en: "Evidence file missing")
         case .evidenceOutsideTree: return .init(zh: "佐证路径超出清单目录", en: "Evidence path leaves the checklists tree")
+        case .tooManyWarnings: return .init(zh: "警告过多，未全部列出", en: "Too many warnings to list")
         case .weightsNotHundred: return .init(zh: "五项权重之和不是 100", en: "Have weights do not add up to 100")
         case .measureParameter: return .init(zh: "计分方法参数不对", en: "Measure parameter missing or unused")
         case .markOrder: return .init(zh: "半分线高于满分线", en: "Half mark above the full mark")
