@@ -63,6 +63,27 @@ import Testing
             #expect(try InputDiscovery.files(in: [tree.path + "/", tree.path]).map(\.path) == [tree.path + "/hexi-township.yaml"])
         }
     }
+
+    /// A link to a folder found in the search is searched like the folder, so its checklists are
+    /// not left out unseen; a link back to a folder already searched, or up to one that holds the
+    /// folder named, is passed over, and the search ends.
+    @Test func linkedFoldersInTheTreeAreSearchedOnce() throws {
+        try ScratchFolder.with { folder in
+            let tree = folder.appendingPathComponent("checklists")
+            let other = folder.appendingPathComponent("other")
+            for made in [tree, other] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
+            try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("hexi-township.yaml"),
+                                             to: tree.appendingPathComponent("hexi-township.yaml"))
+            try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("nanshan-town.yaml"),
+                                             to: other.appendingPathComponent("nanshan-town.yaml"))
+            for (name, target) in [("linked", "../other"), ("linked-again", "../other"), ("again", "."), ("up", ".."), ("root", "/")] {
+                try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent(name).path, withDestinationPath: target)
+            }
+            let inputs = try InputDiscovery.files(in: [tree.path])
+            #expect(inputs.map(\.path) == [tree.path + "/hexi-township.yaml", tree.path + "/linked/nanshan-town.yaml"])
+            #expect(inputs.allSatisfy { $0.treeRoot == tree.path })
+        }
+    }
 }
 
 /// The tree evidence must stay in is the enclosing `checklists` folder however the checklist is

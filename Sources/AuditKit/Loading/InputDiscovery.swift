@@ -35,8 +35,10 @@ public enum DiscoveryError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// Finds the checklists named on the command line: files as given, folders searched recursively for
-/// `.yaml` and `.yml` files in name order. Symbolic links to folders are not followed, so a link
-/// loop cannot trap the search; hidden folders (`.git`) are skipped.
+/// `.yaml` and `.yml` files in name order; hidden folders (`.git`) are skipped. A symbolic link to
+/// a folder is searched like the folder, once: a link to a folder already searched (a loop) or to
+/// one that holds the folder named (`up -> ..`, which would search past it) is passed over, its
+/// checklists being in the search already or outside what was named.
 public enum InputDiscovery {
     /// The checklist files under `paths`, without duplicates, in a stable order.
     /// A folder that cannot be listed is returned as an input of its own, so that reading it
@@ -57,7 +59,9 @@ public enum InputDiscovery {
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, real: canonical(path), root: treeRoot(of: path, isFolder: true), into: &found)
+                let real = canonical(path)
+                var searched: Set<String> = [real]
+                walk(path, real: real, root: treeRoot(of: path, isFolder: true), named: real, searched: &searched, into: &found)
             } else {
                 found.append(Found(file: InputFile(path: path, treeRoot: treeRoot(of: path, isFolder: false)), real: nil))
             }
@@ -159,10 +163,12 @@ public enum InputDiscovery {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml")
     }
 
-    /// Adds the checklists under `folder`, whose real path is `real`. An entry's kind is taken
-    /// from the folder listing where the file system gives it, else looked up without following
-    /// links.
-    private static func walk(_ folder: String, real: String, root: String, into found: inout [Found]) {
+    /// Adds the checklists under `folder`, whose real path is `real`, in the search of the folder
+    /// whose real path is `named`; `searched` holds the real paths of the folders searched so far.
+    /// An entry's kind is taken from the folder listing where the file system gives it, else
+    /// looked up without following links.
+    private static func walk(_ folder: String, real: String, root: String, named: String, searched: inout Set<String>,
+                             into found: inout [Found]) {
         guard let listed = FolderListing.entries(folder) else {
             found.append(Found(file: InputFile(path: folder, treeRoot: root), real: nil))
             return
@@ -173,17 +179,34 @@ public enum InputDiscovery {
             let realPath = real.hasSuffix("/") ? real + name : real + "/" + name
             switch kind(entry.type, path: path) {
             case .folder:
-                walk(path, real: realPath, root: root, into: &found)
+                searched.insert(realPath)
+                walk(path, real: realPath, root: root, named: named, searched: &searched, into: &found)
             case .file where isChecklistName(name):
                 found.append(Found(file: InputFile(path: path, treeRoot: root), real: realPath))
             case .other where isChecklistName(name):
-                // A link (to a file, or to a folder, which is not followed), an entry that cannot
+                // A link (to a file, or to a folder named like a checklist), an entry that cannot
                 // be looked at or is gone, or something else: resolved when duplicates are looked
                 // for, and read like any file, which reports what is wrong with it.
                 found.append(Found(file: InputFile(path: path, treeRoot: root), real: nil))
-            case .file, .other:
+            case .other:
+                // A link to a folder is searched, once, unless it leads to a folder that holds the
+                // one named: that would search past what was named.
+                guard let target = linkedFolder(path), !searched.contains(target),
+                      !(named + "/").hasPrefix(target == "/" ? "/" : target + "/") else { break }
+                searched.insert(target)
+                walk(path, real: target, root: root, named: named, searched: &searched, into: &found)
+            case .file:
                 break
             }
         }
+    }
+
+    /// The real path of the folder the symbolic link at `path` leads to, or nil when it is not a
+    /// link to a folder.
+    private static func linkedFolder(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+              stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return canonical(path)
     }
 }
