@@ -296,6 +296,31 @@ enum RunFixtures {
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
     }
 
+    /// A summary edited by hand into figures no run writes is refused, as a baseline (which would
+    /// show a rate of -750 % or a change of minus infinity) and in a rollup, and names the figure.
+    @Test func summaryWithImpossibleFiguresIsRefused() throws {
+        let temporary = try TemporaryFolder()
+        let first = try RunFixtures.audit(["run", RunFixtures.round1, "--out", temporary.path("round1"), "--lang", "en"])
+        #expect(first.status == 0)
+        let summary = try RunFixtures.summary(FileTree.bytes(temporary.path("round1/summary.json")))
+        var edited = summary
+        edited.figures.complianceRate = -7.5
+        var scored = summary
+        scored.units[0].score = 1e308
+        for (document, figure) in [(edited, "figures.compliance_rate = -7.5"), (scored, "units \(summary.units[0].unitID): score = 1e+308")] {
+            let path = temporary.path("edited.json")
+            try FileTree.write(Array(JSONOutput.encode(document).utf8), to: path)
+            let out = temporary.path("out")
+            let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", path, "--lang", "en"])
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.contains("\(path) holds \(figure), out of any possible range"), "\(outcome.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
+            let rollup = try RunFixtures.audit(["rollup", path, "--out", out])
+            #expect(rollup.status == 2)
+        }
+        #expect(Rollup.implausibleFigure(summary) == nil)
+    }
+
     @Test func baselineUnderAnotherStandardVersionExitsTwo() throws {
         let temporary = try TemporaryFolder()
         let before = temporary.path("round1")
