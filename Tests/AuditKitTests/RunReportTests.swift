@@ -321,6 +321,28 @@ enum RunFixtures {
         #expect(Rollup.implausibleFigure(summary) == nil)
     }
 
+    /// A baseline round that scored no unit measured no rate, average or share: the comparison
+    /// shows a dash before and for the change, and summary.json null, not a rise from 0.
+    @Test func baselineThatScoredNoUnitIsNotComparedAsZero() throws {
+        let temporary = try TemporaryFolder()
+        let invalid = temporary.path("invalid")
+        try FileTree.write(Array("format: five-haves/1\n".utf8), to: invalid + "/x.yaml")
+        let first = try RunFixtures.audit(["run", invalid, "--out", temporary.path("before"), "--lang", "en"])
+        #expect(first.status == 1)
+        let out = temporary.path("out")
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline",
+                                             temporary.path("before/summary.json"), "--lang", "en"])
+        #expect(outcome.status == 1, "round 2 holds an invalid checklist")
+        let markdown = try FileTree.text(out + "/summary.md")
+        #expect(markdown.contains("| Compliance rate | – | 25% | – |"), "\(markdown)")
+        #expect(markdown.contains("| Average score | – | 67.5 | – |"))
+        #expect(markdown.contains("| A venue for study and activities | – | 80% | – |"))
+        let changes = try #require(try RunFixtures.summary(FileTree.bytes(out + "/summary.json")).changes)
+        #expect(changes.complianceRate.before == nil && changes.complianceRate.after != nil)
+        #expect(changes.averageScore.before == nil && changes.haveMetShare.values.allSatisfy { $0.before == nil })
+        #expect(try FileTree.text(out + "/summary.json").contains("\"before\" : null"))
+    }
+
     @Test func baselineUnderAnotherStandardVersionExitsTwo() throws {
         let temporary = try TemporaryFolder()
         let before = temporary.path("round1")

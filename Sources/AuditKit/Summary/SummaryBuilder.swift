@@ -205,9 +205,12 @@ public struct SummaryBuilder: Sendable {
             if newGrade == .compliant && oldGrade != .compliant { became.append(row.unitID) }
             if newGrade < oldGrade { slipped.append(row.unitID) }
         }
+        // A round that scored no unit measured no average or share, and one with no required
+        // unit no compliance rate: nil, not a 0 that would read as a finding.
+        let (old, new) = (baseline.figures, current.figures)
         var haves: [String: SummaryDocument.BeforeAfter] = [:]
-        for (id, value) in current.figures.haveMetShare {
-            haves[id] = .init(before: baseline.figures.haveMetShare[id] ?? 0, after: value)
+        for (id, value) in new.haveMetShare {
+            haves[id] = .init(before: old.units > 0 ? old.haveMetShare[id] ?? 0 : nil, after: new.units > 0 ? value : nil)
         }
         return .init(
             baselineTitle: baseline.title, baselineAsOf: baseline.asOf, units: units,
@@ -215,8 +218,8 @@ public struct SummaryBuilder: Sendable {
             newUnits: current.units.filter { before[key($0)] == nil }.map(\.unitID),
             goneUnits: baseline.units.filter { after[key($0)] == nil && !invalidNow.contains(key($0)) }.map(\.unitID),
             invalidUnits: baseline.units.filter { after[key($0)] == nil && invalidNow.contains(key($0)) }.map(\.unitID),
-            complianceRate: .init(before: baseline.figures.complianceRate, after: current.figures.complianceRate),
-            averageScore: .init(before: baseline.figures.averageScore, after: current.figures.averageScore),
+            complianceRate: .init(before: old.required > 0 ? old.complianceRate : nil, after: new.required > 0 ? new.complianceRate : nil),
+            averageScore: .init(before: old.units > 0 ? old.averageScore : nil, after: new.units > 0 ? new.averageScore : nil),
             haveMetShare: haves)
     }
 

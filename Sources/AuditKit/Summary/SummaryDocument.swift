@@ -252,9 +252,26 @@ public struct SummaryDocument: Codable, Sendable {
         }
     }
 
-    /// A figure in two rounds.
+    /// A figure in two rounds; nil in a round that did not measure it: an average or share when
+    /// no unit was scored, a compliance rate when no unit was required to comply.
     public struct BeforeAfter: Codable, Sendable {
-        public var before: Double
-        public var after: Double
+        public var before: Double?
+        public var after: Double?
+
+        public init(before: Double?, after: Double?) {
+            self.before = before
+            self.after = after
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case before, after
+        }
+
+        /// Written with both keys, `null` for a figure not measured, as `summary.json` has it.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(before, forKey: .before)
+            try container.encode(after, forKey: .after)
+        }
     }
 }

@@ -9,7 +9,7 @@ extension SummaryHTML {
         var rows = [rateRow(t("达标率", "Compliance rate"), changes.complianceRate, w)]
         let average = changes.averageScore
         rows.append(row([cell(t("平均得分", "Average score")), cell(w.number(average.before), "num"), cell(w.number(average.after), "num"),
-                         deltaCell(((average.after - average.before) * 10).rounded() / 10, unit: "", w)]))
+                         deltaCell(SummaryWords.change(average), unit: "", w)]))
         for have in document.standard.haves {
             guard let value = changes.haveMetShare[have.id] else { continue }
             rows.append(rateRow(have.label.text(language), value, w))
@@ -35,9 +35,9 @@ extension SummaryHTML {
     }
 
     /// A change with its sign written out, tinted green when up and red when down.
-    private func deltaCell(_ delta: Double, unit: String, _ w: SummaryWords) -> String {
-        let className = delta > 0 ? "num up" : delta < 0 ? "num down" : "num"
-        return cell(w.signed(delta) + unit, className)
+    private func deltaCell(_ delta: Double?, unit: String, _ w: SummaryWords) -> String {
+        let className = (delta ?? 0) > 0 ? "num up" : (delta ?? 0) < 0 ? "num down" : "num"
+        return cell(w.signed(delta, unit: unit), className)
     }
 
     private func changeList(_ label: String, _ ids: [String]) -> String {

@@ -212,8 +212,8 @@ struct SummaryJSON {
     private static func changes(_ changes: SummaryDocument.Changes, level: Int, _ out: inout some TextOutput) {
         func beforeAfter(_ value: SummaryDocument.BeforeAfter, level: Int, _ out: inout some TextOutput) {
             var object = JSONContainer.open("{", level: level, &out)
-            object.key("after", &out); JSON.number(value.after, &out)
-            object.key("before", &out); JSON.number(value.before, &out)
+            object.key("after", &out); if let after = value.after { JSON.number(after, &out) } else { out.write("null") }
+            object.key("before", &out); if let before = value.before { JSON.number(before, &out) } else { out.write("null") }
             object.close("}", &out)
         }
         func ids(_ values: [String], _ out: inout some TextOutput) {
@@ -254,8 +254,9 @@ struct SummaryJSON {
         numbers += (d.byCategory + d.byRegion + d.byTownship).flatMap { [$0.averageScore, $0.complianceRate] }
         numbers += d.rectifications.map(\.gain)
         if let changes = d.changes {
-            numbers += [changes.averageScore.before, changes.averageScore.after, changes.complianceRate.before, changes.complianceRate.after]
-            numbers += changes.haveMetShare.values.flatMap { [$0.before, $0.after] }
+            numbers += [changes.averageScore.before, changes.averageScore.after, changes.complianceRate.before,
+                        changes.complianceRate.after].compactMap { $0 }
+            numbers += changes.haveMetShare.values.flatMap { [$0.before, $0.after].compactMap { $0 } }
             numbers += changes.units.flatMap { [$0.delta, $0.scoreBefore, $0.scoreAfter] }
         }
         guard numbers.allSatisfy(\.isFinite) else { return false }

@@ -142,12 +142,13 @@ struct SummaryMarkdown {
         out.line("| \(t("指标", "Figure")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) |")
         out.line("|---|---:|---:|---:|")
         let rate = changes.complianceRate
-        out.line("| \(t("达标率", "Compliance rate")) | \(w.percent(rate.before)) | \(w.percent(rate.after)) | \(w.signed(SummaryWords.pointChange(rate))) \(t("个百分点", "pt")) |")
+        let points = t(" 个百分点", " pt")
+        out.line("| \(t("达标率", "Compliance rate")) | \(w.percent(rate.before)) | \(w.percent(rate.after)) | \(w.signed(SummaryWords.pointChange(rate), unit: points)) |")
         let avg = changes.averageScore
-        out.line("| \(t("平均得分", "Average score")) | \(w.number(avg.before)) | \(w.number(avg.after)) | \(w.signed(((avg.after - avg.before) * 10).rounded() / 10)) |")
+        out.line("| \(t("平均得分", "Average score")) | \(w.number(avg.before)) | \(w.number(avg.after)) | \(w.signed(SummaryWords.change(avg))) |")
         for have in document.standard.haves {
             guard let value = changes.haveMetShare[have.id] else { continue }
-            out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(SummaryWords.pointChange(value))) \(t("个百分点", "pt")) |")
+            out.line("| \(Markdown.escaped(have.label.text(language))) | \(w.percent(value.before)) | \(w.percent(value.after)) | \(w.signed(SummaryWords.pointChange(value), unit: points)) |")
         }
         func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : w.list(ids.map(Markdown.code)) }
         let colon = t("：", ": ")

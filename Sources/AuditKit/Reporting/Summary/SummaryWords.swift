@@ -27,11 +27,26 @@ struct SummaryWords {
 
     func signed(_ value: Double) -> String { value > 0 ? "+" + Value.format(value) : Value.format(value) }
 
+    /// A figure of a round compared with the baseline, or a dash when that round did not measure it.
+    func percent(_ share: Double?) -> String { share.map { percent($0) } ?? "–" }
+    func number(_ value: Double?) -> String { value.map { number($0) } ?? "–" }
+
     /// The change between two shares in percentage points, as the difference of the percentages
-    /// shown beside it, so that the three columns of a row agree.
-    static func pointChange(_ value: SummaryDocument.BeforeAfter) -> Double {
-        ((value.after * 1000).rounded() - (value.before * 1000).rounded()) / 10
+    /// shown beside it, so that the three columns of a row agree; nil when a round did not
+    /// measure the share.
+    static func pointChange(_ value: SummaryDocument.BeforeAfter) -> Double? {
+        guard let before = value.before, let after = value.after else { return nil }
+        return ((after * 1000).rounded() - (before * 1000).rounded()) / 10
     }
+
+    /// The change of an average, to one decimal; nil when a round did not measure it.
+    static func change(_ value: SummaryDocument.BeforeAfter) -> Double? {
+        guard let before = value.before, let after = value.after else { return nil }
+        return ((after - before) * 10).rounded() / 10
+    }
+
+    /// A change with its sign and `unit`, or a dash when there is none to show.
+    func signed(_ value: Double?, unit: String = "") -> String { value.map { signed($0) + unit } ?? "–" }
 
     func grade(_ raw: String) -> String { Grade(rawValue: raw)?.label(language) ?? raw }
 
