@@ -282,6 +282,18 @@ import Testing
         let manifest = String(decoding: try #require(files[ReportWriter.manifestName]), as: UTF8.self)
         #expect(!manifest.contains("notes.txt"))
         #expect(!manifest.contains("keep.md"))
+
+        // A list edited by hand to name the user's files does not get them removed, bar a
+        // Markdown file in units/, which the tool's scorecards are.
+        let other = Array("other\n".utf8)
+        for name in ["notes.txt", "other.csv", "units/sub/deep.md", "data/summary.json"] { try FileTree.write(other, to: out + "/" + name) }
+        try FileTree.write(Array((manifest + "notes.txt\nother.csv\nunits/sub/deep.md\ndata/summary.json\n").utf8),
+                           to: out + "/" + ReportWriter.manifestName)
+        let again = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        #expect(again.status == 1)
+        let kept = try FileTree.files(in: out)
+        for name in ["notes.txt", "other.csv", "units/sub/deep.md", "data/summary.json"] { #expect(kept[name] == other, "\(name)") }
+        #expect(kept["units/keep.md"] == keep)
     }
 
     @Test func inputChecklistsAreNotModified() throws {

@@ -270,8 +270,16 @@ public enum ReportWriter {
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    /// A manifest entry is trusted only as a plain relative path inside the folder.
+    /// A manifest entry is trusted only as a plain relative path inside the folder, and only as a
+    /// name a report of this tool has (a summary, or a scorecard in `units/`): a manifest edited
+    /// by hand to list `notes.txt` does not make the next run remove it.
     static func isSafeRelative(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return false }
+        if reportNames.contains(path) { return true }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0] == "units" && parts[1].hasSuffix(".md") && parts[1].count > 3
     }
+
+    /// The files a report set has besides its scorecards.
+    static let reportNames: Set<String> = ["summary.md", "summary.html", "summary.csv", "summary.json", "rectifications.csv"]
 }
