@@ -64,24 +64,43 @@ import Testing
         }
     }
 
-    /// A link to a folder found in the search is searched like the folder, so its checklists are
-    /// not left out unseen; a link back to a folder already searched, or up to one that holds the
-    /// folder named, is passed over, and the search ends.
+    /// A link to a folder found in the search is searched like the folder, after the folders
+    /// themselves, so its checklists are not left out unseen and a checklist reached both ways
+    /// keeps its own folder's name. A link back to a folder already searched, up to one that holds
+    /// a folder searched (from the tree, or from the linked folder), or to a hidden folder is
+    /// passed over. A linked folder outside the tree is the tree of its checklists' evidence.
     @Test func linkedFoldersInTheTreeAreSearchedOnce() throws {
         try ScratchFolder.with { folder in
             let tree = folder.appendingPathComponent("checklists")
             let other = folder.appendingPathComponent("other")
-            for made in [tree, other] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
-            try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("hexi-township.yaml"),
-                                             to: tree.appendingPathComponent("hexi-township.yaml"))
-            try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("nanshan-town.yaml"),
-                                             to: other.appendingPathComponent("nanshan-town.yaml"))
-            for (name, target) in [("linked", "../other"), ("linked-again", "../other"), ("again", "."), ("up", ".."), ("root", "/")] {
-                try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent(name).path, withDestinationPath: target)
+            let sub = tree.appendingPathComponent("sub")
+            let hidden = tree.appendingPathComponent(".hidden")
+            for made in [tree, other, sub, hidden] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
+            func copy(_ name: String, to place: URL, as newName: String? = nil) throws {
+                try FileManager.default.copyItem(at: Self.samples.appendingPathComponent(name),
+                                                 to: place.appendingPathComponent(newName ?? name))
+            }
+            try copy("hexi-township.yaml", to: tree)
+            try copy("chengguan-town.yaml", to: sub)
+            try copy("county-statistics-bureau.yaml", to: hidden)
+            // Beside the tree: found only if a link up were followed.
+            try copy("beiyuan-township.yaml", to: folder)
+            // In the linked folder, with evidence beside it.
+            let evidence = "\nevidence:\n  - file: photo.jpg\n    about: venue\n"
+            let text = try String(contentsOf: Self.samples.appendingPathComponent("nanshan-town.yaml"), encoding: .utf8) + evidence
+            try Data(text.utf8).write(to: other.appendingPathComponent("nanshan-town.yaml"))
+            try Data("jpg".utf8).write(to: other.appendingPathComponent("photo.jpg"))
+            let links = [(tree, "alias", "sub"), (tree, "linked", "../other"), (tree, "linked-again", "../other"), (tree, "again", "."),
+                         (tree, "up", ".."), (tree, "root", "/"), (tree, "shown", ".hidden"), (other, "up-from-there", "..")]
+            for (place, name, target) in links {
+                try FileManager.default.createSymbolicLink(atPath: place.appendingPathComponent(name).path, withDestinationPath: target)
             }
             let inputs = try InputDiscovery.files(in: [tree.path])
-            #expect(inputs.map(\.path) == [tree.path + "/hexi-township.yaml", tree.path + "/linked/nanshan-town.yaml"])
-            #expect(inputs.allSatisfy { $0.treeRoot == tree.path })
+            #expect(inputs.map(\.path) == [tree.path + "/hexi-township.yaml", tree.path + "/sub/chengguan-town.yaml",
+                                            tree.path + "/linked/nanshan-town.yaml"])
+            #expect(inputs.map(\.treeRoot) == [tree.path, tree.path, InputDiscovery.canonical(other.path)])
+            let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
+            #expect(run.diagnostics.isEmpty, "\(run.diagnostics.map(\.message.en))")
         }
     }
 }

@@ -35,10 +35,12 @@ public enum DiscoveryError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// Finds the checklists named on the command line: files as given, folders searched recursively for
-/// `.yaml` and `.yml` files in name order; hidden folders (`.git`) are skipped. A symbolic link to
-/// a folder is searched like the folder, once: a link to a folder already searched (a loop) or to
-/// one that holds the folder named (`up -> ..`, which would search past it) is passed over, its
-/// checklists being in the search already or outside what was named.
+/// `.yaml` and `.yml` files in name order; hidden folders (`.git`) are skipped. Symbolic links to
+/// folders are searched after the folders themselves, each once, so a checklist keeps its own
+/// folder's name when a link also leads to it: a link to a folder already searched (a loop), to
+/// one that holds a folder searched (`up -> ..`, which would search past what was named), or to a
+/// hidden one is passed over. A linked folder outside the checklists tree is a tree of its own for
+/// the evidence its checklists name.
 public enum InputDiscovery {
     /// The checklist files under `paths`, without duplicates, in a stable order.
     /// A folder that cannot be listed is returned as an input of its own, so that reading it
@@ -60,8 +62,21 @@ public enum InputDiscovery {
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 let real = canonical(path)
-                var searched: Set<String> = [real]
-                walk(path, real: real, root: treeRoot(of: path, isFolder: true), named: real, searched: &searched, into: &found)
+                var search = Search(searched: [real])
+                walk(path, real: real, root: treeRoot(of: path, isFolder: true), search: &search, into: &found)
+                // Then the links, in the order found, and those found in linked folders.
+                var next = 0
+                while next < search.links.count {
+                    let link = search.links[next]
+                    next += 1
+                    guard let target = linkedFolder(link.path), search.mayEnter(target) else { continue }
+                    search.searched.insert(target)
+                    // Outside the tree's real folder, the linked folder is the tree its checklists'
+                    // evidence stays in.
+                    let treeReal = canonical(link.root)
+                    let inTree = (target + "/").hasPrefix(treeReal == "/" ? "/" : treeReal + "/")
+                    walk(link.path, real: target, root: inTree ? link.root : target, search: &search, into: &found)
+                }
             } else {
                 found.append(Found(file: InputFile(path: path, treeRoot: treeRoot(of: path, isFolder: false)), real: nil))
             }
@@ -163,12 +178,26 @@ public enum InputDiscovery {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml")
     }
 
-    /// Adds the checklists under `folder`, whose real path is `real`, in the search of the folder
-    /// whose real path is `named`; `searched` holds the real paths of the folders searched so far.
-    /// An entry's kind is taken from the folder listing where the file system gives it, else
-    /// looked up without following links.
-    private static func walk(_ folder: String, real: String, root: String, named: String, searched: inout Set<String>,
-                             into found: inout [Found]) {
+    /// The search of one folder named on the command line.
+    private struct Search {
+        /// The real paths of the folders searched so far.
+        var searched: Set<String>
+        /// Links met in the folders searched, to be looked at once the folders themselves are.
+        var links: [(path: String, root: String)] = []
+
+        /// Whether the folder at real path `target` is still to be searched: not searched yet,
+        /// not holding a folder searched, and not hidden.
+        func mayEnter(_ target: String) -> Bool {
+            guard !searched.contains(target), !(target.split(separator: "/").last?.hasPrefix(".") ?? false) else { return false }
+            let prefix = target == "/" ? "/" : target + "/"
+            return !searched.contains { ($0 + "/").hasPrefix(prefix) }
+        }
+    }
+
+    /// Adds the checklists under `folder`, whose real path is `real`, and notes the links in it in
+    /// `search`. An entry's kind is taken from the folder listing where the file system gives it,
+    /// else looked up without following links.
+    private static func walk(_ folder: String, real: String, root: String, search: inout Search, into found: inout [Found]) {
         guard let listed = FolderListing.entries(folder) else {
             found.append(Found(file: InputFile(path: folder, treeRoot: root), real: nil))
             return
@@ -179,8 +208,8 @@ public enum InputDiscovery {
             let realPath = real.hasSuffix("/") ? real + name : real + "/" + name
             switch kind(entry.type, path: path) {
             case .folder:
-                searched.insert(realPath)
-                walk(path, real: realPath, root: root, named: named, searched: &searched, into: &found)
+                guard search.searched.insert(realPath).inserted else { break }
+                walk(path, real: realPath, root: root, search: &search, into: &found)
             case .file where isChecklistName(name):
                 found.append(Found(file: InputFile(path: path, treeRoot: root), real: realPath))
             case .other where isChecklistName(name):
@@ -189,12 +218,8 @@ public enum InputDiscovery {
                 // for, and read like any file, which reports what is wrong with it.
                 found.append(Found(file: InputFile(path: path, treeRoot: root), real: nil))
             case .other:
-                // A link to a folder is searched, once, unless it leads to a folder that holds the
-                // one named: that would search past what was named.
-                guard let target = linkedFolder(path), !searched.contains(target),
-                      !(named + "/").hasPrefix(target == "/" ? "/" : target + "/") else { break }
-                searched.insert(target)
-                walk(path, real: target, root: root, named: named, searched: &searched, into: &found)
+                // Perhaps a link to a folder: looked at when the folders are searched.
+                search.links.append((path, root))
             case .file:
                 break
             }
