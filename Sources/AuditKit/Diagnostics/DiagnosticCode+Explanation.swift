@@ -29,8 +29,8 @@ extension DiagnosticCode {
         case .duplicateKey:
             return .init(zh: "同一映射中的键重复；报告指出两处所在行。", en: "A key appears twice in one mapping; the message names both lines.")
         case .tooManyProblems:
-            return .init(zh: "一个文件最多列出 100 个问题。其余问题只计数，由这一条报告数目和第一个未列出的问题所在位置；其中有错误时用本编号（错误），只有警告时用 FH408（警告）。这样一个损坏或恶意的文件不会让报告和内存远超文件本身。",
-                         en: "A file lists at most 100 problems. The rest are counted, and this one diagnostic gives their number and the place of the first of them: FH111, an error, when any of them is an error, FH408, a warning, when all are warnings. A broken or hostile file thus cannot make the reports and memory grow far beyond the file itself.")
+            return .init(zh: "一个文件最多列出 100 个问题，即文件中最靠前的 100 个。其余问题只计数，由这一条报告数目和其中最靠前一个的位置；其中有错误时用本编号（错误），只有警告时用 FH408（警告），因此文件是否有效与全部列出时相同。这样一个损坏或恶意的文件不会使报告远大于文件本身。",
+                         en: "A file lists at most 100 problems, the first 100 in the file. The rest are counted, and this one diagnostic gives their number and the place of the first of them: FH111, an error, when any of them is an error, FH408, a warning, when all are warnings, so whether the file is valid is what the full list would say. A broken or hostile file thus cannot make the reports far larger than the file itself.")
         case .unknownKey:
             return .init(zh: "格式中没有这个键；常见于拼写错误，提示会给出最接近的键。若它是前面某一项下的键（缩进不够），提示会说缩进到哪一项之下。",
                          en: "The format has no such key; usually a typo, and the hint names the closest key. When it is a key of an earlier entry's mapping (written too far left), the hint says which entry to indent it under.")

@@ -102,7 +102,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .fileNameMismatch: return .init(zh: "文件名与单位编号不符", en: "File name does not match unit.id")
         case .evidenceMissing: return .init(zh: "佐证文件不存在", en: "Evidence file missing")
         case .evidenceOutsideTree: return .init(zh: "佐证路径超出清单目录", en: "Evidence path leaves the checklists tree")
-        case .tooManyWarnings: return .init(zh: "警告过多，未全部列出", en: "Too many warnings to list")
+        case .tooManyWarnings: return .init(zh: "问题过多，其余为警告", en: "Too many problems to list; the rest are warnings")
         case .weightsNotHundred: return .init(zh: "五项权重之和不是 100", en: "Have weights do not add up to 100")
         case .measureParameter: return .init(zh: "计分方法参数不对", en: "Measure parameter missing or unused")
         case .markOrder: return .init(zh: "半分线高于满分线", en: "Half mark above the full mark")

@@ -1,22 +1,25 @@
 /// Collects the diagnostics of one file: the funnel every check reports through.
 ///
-/// A file lists at most `limit` problems. A broken or hostile file can hold hundreds of thousands
-/// (a megabyte of repeated keys), and listing them all would make reports and memory grow far
-/// beyond the file: past the limit, problems are counted, and one last diagnostic says how many
-/// more there are and where the first of them is (FH111 when any of them is an error, FH408 when
-/// all are warnings), so the file's verdict is the one the full list would give.
+/// A file lists at most `limit` problems, the first ones in the file. A broken or hostile file can
+/// hold hundreds of thousands (a megabyte of repeated keys), and listing them all would make the
+/// reports far larger than the file: past the limit, problems are counted, and one more
+/// diagnostic says how many more there are and where the first of them is (FH111 when any of them
+/// is an error, FH408 when all are warnings), so the file's verdict is the one the full list
+/// would give.
 public struct DiagnosticSink: Sendable {
     /// The most problems a file lists.
     public static let limit = 100
 
     /// The file every diagnostic is about.
     public let file: String
-    /// The problems listed, in the order they were reported.
+    /// The problems listed: the earliest in the file, in the order they were reported.
     private var listed: [Diagnostic] = []
-    /// Problems past the limit: how many, how many of them errors, and the first one's place.
+    /// Where in `listed` the latest in the file is, once the list is full.
+    private var latest = 0
+    /// Problems past the limit: how many, how many of them errors, and the earliest.
     private var unlisted = 0
     private var unlistedErrors = 0
-    private var firstUnlisted: (mark: Mark, path: String)?
+    private var earliestUnlisted: Diagnostic?
 
     /// A sink for `file`.
     public init(file: String) {
@@ -26,9 +29,9 @@ public struct DiagnosticSink: Sendable {
     /// What was reported, in the order it was reported, and past the limit the diagnostic that
     /// counts the rest.
     public var diagnostics: [Diagnostic] {
-        guard let first = firstUnlisted else { return listed }
+        guard let first = earliestUnlisted else { return listed }
         let code: DiagnosticCode = unlistedErrors > 0 ? .tooManyProblems : .tooManyWarnings
-        return listed + [Diagnostic(code: code, file: file, mark: first.mark, keyPath: first.path,
+        return listed + [Diagnostic(code: code, file: file, mark: first.mark, keyPath: first.keyPath,
                                     message: Messages.unlisted(unlisted, errors: unlistedErrors),
                                     hint: Messages.unlistedHint)]
     }
@@ -36,14 +39,24 @@ public struct DiagnosticSink: Sendable {
     /// Reports one diagnostic.
     public mutating func report(_ code: DiagnosticCode, at mark: Mark, path: String,
                                 _ message: Localized, hint: Localized) {
-        guard listed.count < Self.limit else {
-            unlisted += 1
-            if code.severity == .error { unlistedErrors += 1 }
-            if firstUnlisted == nil { firstUnlisted = (mark, path) }
+        var diagnostic = Diagnostic(code: code, file: file, mark: mark, keyPath: path, message: message, hint: hint)
+        guard listed.count == Self.limit else {
+            listed.append(diagnostic)
+            if listed.count == Self.limit { findLatest() }
             return
         }
-        listed.append(Diagnostic(code: code, file: file, mark: mark, keyPath: path,
-                                 message: message, hint: hint))
+        // Full: an earlier problem takes the place of the latest listed, which is left out.
+        if Diagnostic.ordered(diagnostic, listed[latest]) {
+            swap(&diagnostic, &listed[latest])
+            findLatest()
+        }
+        unlisted += 1
+        if diagnostic.severity == .error { unlistedErrors += 1 }
+        if earliestUnlisted.map({ Diagnostic.ordered(diagnostic, $0) }) ?? true { earliestUnlisted = diagnostic }
+    }
+
+    private mutating func findLatest() {
+        latest = listed.indices.dropFirst().reduce(0) { Diagnostic.ordered(listed[$0], listed[$1]) ? $1 : $0 }
     }
 
     /// Whether any error (not warning) was reported.

@@ -50,23 +50,22 @@ enum Messages {
     static func wrongShapeHint(_ expected: Localized) -> Localized {
         .init(zh: "改写为\(expected.zh)；参考 `audit new` 生成的模板", en: "write it as \(expected.en); see the template from `audit new`")
     }
-    static let complexKey = Localized(zh: "键必须是简单文字", en: "a key must be plain text")
     /// The problems of a file past `DiagnosticSink.limit`: how many, how many of them errors.
     static func unlisted(_ count: Int, errors: Int) -> Localized {
         if count == 1 {
-            return errors == 1 ? Localized(zh: "另有 1 个问题未列出（错误），在这里", en: "1 more problem was not listed (an error); it is here")
-                : Localized(zh: "另有 1 个问题未列出（警告），在这里", en: "1 more problem was not listed (a warning); it is here")
+            return errors == 1 ? Localized(zh: "另有 1 个错误未列出，在这里", en: "1 more error is not listed; it is here")
+                : Localized(zh: "另有 1 个警告未列出，在这里", en: "1 more warning is not listed; it is here")
         }
-        let kinds = errors == count ? Localized(zh: "都是错误", en: "all errors")
-            : errors == 0 ? Localized(zh: "都是警告", en: "all warnings")
-            : Localized(zh: "其中 \(errors) 个错误", en: errors == 1 ? "1 of them an error" : "\(errors) of them errors")
-        return Localized(zh: "另有 \(count) 个问题未列出（\(kinds.zh)），第一个在这里",
-                         en: "\(count) more problems were not listed (\(kinds.en)); the first of them is here")
+        if errors == count { return Localized(zh: "另有 \(count) 个错误未列出，第一个在这里", en: "\(count) more errors are not listed; the first is here") }
+        if errors == 0 { return Localized(zh: "另有 \(count) 个警告未列出，第一个在这里", en: "\(count) more warnings are not listed; the first is here") }
+        return Localized(zh: "另有 \(count) 个问题未列出，其中 \(errors) 个是错误；第一个在这里",
+                         en: "\(count) more problems are not listed, \(errors) of them \(errors == 1 ? "an error" : "errors"); the first is here")
     }
 
     static let unlistedHint = Localized(zh: "一个文件最多列出 \(DiagnosticSink.limit) 个问题：先改正已列出的，再检查一次",
                                         en: "a file lists at most \(DiagnosticSink.limit) problems: fix those listed and validate again")
 
+    static let complexKey = Localized(zh: "键必须是简单文字", en: "a key must be plain text")
     static let complexKeyHint = Localized(zh: "键只用英文小写和下划线，如 area_m2", en: "keys are lower-case snake_case words such as area_m2")
 
     static func duplicateKey(_ key: String, first: Int, second: Int) -> Localized {
