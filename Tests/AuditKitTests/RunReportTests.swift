@@ -307,16 +307,20 @@ enum RunFixtures {
         edited.figures.complianceRate = -7.5
         var scored = summary
         scored.units[0].score = 1e308
-        for (document, figure) in [(edited, "figures.compliance_rate = -7.5"), (scored, "units \(summary.units[0].unitID): score = 1e+308")] {
+        var counted = summary
+        counted.figures.grades["compliant"] = -1
+        for (document, figure) in [(edited, "figures.compliance_rate = -7.5"), (scored, "units[\(summary.units[0].unitID)].score = 1e+308"),
+                                   (counted, "figures.grades.compliant = -1")] {
             let path = temporary.path("edited.json")
             try FileTree.write(Array(JSONOutput.encode(document).utf8), to: path)
             let out = temporary.path("out")
             let outcome = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", path, "--lang", "en"])
             #expect(outcome.status == 2)
-            #expect(outcome.stderr.contains("\(path) holds \(figure), out of any possible range"), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("\(path) holds \(figure), outside any possible range"), "\(outcome.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
-            let rollup = try RunFixtures.audit(["rollup", path, "--out", out])
+            let rollup = try RunFixtures.audit(["rollup", path, "--out", out, "--lang", "en"])
             #expect(rollup.status == 2)
+            #expect(rollup.stderr.contains("holds \(figure), outside any possible range"), "\(rollup.stderr)")
         }
         #expect(Rollup.implausibleFigure(summary) == nil)
     }

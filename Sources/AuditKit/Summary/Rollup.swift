@@ -28,8 +28,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
         case .notASummary(let path):
             return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
         case .implausible(let path, let figure):
-            return zh ? "\(path) 中的 \(figure) 超出可能的范围，不会是 audit run 写出的（被改动过？）；请用 audit run 重新生成"
-                : "\(path) holds \(figure), out of any possible range, which `audit run` never writes (edited?); write it again with audit run"
+            return zh ? "\(path) 中的 \(figure) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值（被改动过？）；请重新生成"
+                : "\(path) holds \(figure), outside any possible range, which neither `audit run` nor `audit rollup` writes (edited?); write it again"
         case .unsupportedVersion(let path, let version):
             return zh ? "\(path) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
                 : "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
@@ -95,27 +95,37 @@ public enum Rollup {
     }
 
     /// The first figure of `document` that no run could have written (a rate outside 0 to 1, a
-    /// score outside 0 to 100, a negative count), named with its key: a summary edited by hand
-    /// would otherwise come out as a compliance rate of -750 % or a change of minus infinity.
+    /// score outside 0 to 100, a have's points above its weight, a negative count), as its key and
+    /// value: a summary edited by hand would otherwise come out as a compliance rate of -750 % or a
+    /// change of minus infinity.
     static func implausibleFigure(_ document: SummaryDocument) -> String? {
         func share(_ value: Double) -> Bool { value >= 0 && value <= 1 }
         func score(_ value: Double) -> Bool { value >= 0 && value <= 100 }
         let figures = document.figures
-        let counts = [figures.units, figures.required, figures.compliantRequired, figures.largelyCompliantRequired, figures.invalid]
-            + Array(figures.grades.values)
-        if !counts.allSatisfy({ $0 >= 0 }) { return "figures: a negative count" }
+        let counts = [("units", figures.units), ("required", figures.required), ("compliant_required", figures.compliantRequired),
+                      ("largely_compliant_required", figures.largelyCompliantRequired), ("invalid", figures.invalid)]
+            + figures.grades.sorted { $0.key < $1.key }.map { ("grades.\($0.key)", $0.value) }
+        if let (key, value) = counts.first(where: { $0.1 < 0 }) { return "figures.\(key) = \(value)" }
         if !share(figures.complianceRate) { return "figures.compliance_rate = \(figures.complianceRate)" }
         if !score(figures.averageScore) { return "figures.average_score = \(figures.averageScore)" }
         if let (id, value) = figures.haveMetShare.sorted(by: { $0.key < $1.key }).first(where: { !share($0.value) }) {
             return "figures.have_met_share.\(id) = \(value)"
         }
         for (key, rows) in [("by_category", document.byCategory), ("by_region", document.byRegion), ("by_township", document.byTownship)] {
-            for row in rows where !share(row.complianceRate) || !score(row.averageScore) || row.units < 0 || row.required < 0 || row.compliant < 0 {
-                return "\(key) \(row.name): compliance_rate = \(row.complianceRate), average_score = \(row.averageScore)"
+            for row in rows {
+                let place = "\(key)[\(row.name)]"
+                if let (name, value) = [("units", row.units), ("required", row.required), ("compliant", row.compliant)].first(where: { $0.1 < 0 }) {
+                    return "\(place).\(name) = \(value)"
+                }
+                if !share(row.complianceRate) { return "\(place).compliance_rate = \(row.complianceRate)" }
+                if !score(row.averageScore) { return "\(place).average_score = \(row.averageScore)" }
             }
         }
-        for unit in document.units where !score(unit.score) || unit.haves.contains(where: { !($0.points >= 0 && $0.points <= $0.weight) }) {
-            return "units \(unit.unitID): score = \(unit.score)"
+        for unit in document.units {
+            if !score(unit.score) { return "units[\(unit.unitID)].score = \(unit.score)" }
+            if let have = unit.haves.first(where: { !($0.points >= 0 && $0.points <= $0.weight) }) {
+                return "units[\(unit.unitID)].haves[\(have.id)].points = \(have.points) (weight \(have.weight))"
+            }
         }
         return nil
     }

@@ -210,7 +210,7 @@ public struct SummaryBuilder: Sendable {
         let (old, new) = (baseline.figures, current.figures)
         var haves: [String: SummaryDocument.BeforeAfter] = [:]
         for (id, value) in new.haveMetShare {
-            haves[id] = .init(before: old.units > 0 ? old.haveMetShare[id] ?? 0 : nil, after: new.units > 0 ? value : nil)
+            haves[id] = .init(before: old.units > 0 ? old.haveMetShare[id] : nil, after: new.units > 0 ? value : nil)
         }
         return .init(
             baselineTitle: baseline.title, baselineAsOf: baseline.asOf, units: units,
