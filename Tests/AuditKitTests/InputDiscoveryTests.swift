@@ -95,12 +95,31 @@ import Testing
             for (place, name, target) in links {
                 try FileManager.default.createSymbolicLink(atPath: place.appendingPathComponent(name).path, withDestinationPath: target)
             }
+            // A link into a linked folder's subfolder, named before a link to the whole of it: the
+            // whole is still searched. A link into a hidden folder's subfolder is passed over.
+            let data = folder.appendingPathComponent("data")
+            for made in [data.appendingPathComponent("2023"), data.appendingPathComponent("2024"),
+                         tree.appendingPathComponent(".archive/old")] {
+                try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+            }
+            try copy("dongguan-town.yaml", to: data.appendingPathComponent("2023"))
+            try copy("xinhua-community.yaml", to: data.appendingPathComponent("2024"))
+            try copy("county-agriculture-bureau.yaml", to: tree.appendingPathComponent(".archive/old"))
+            for (name, target) in [("a-2024", "../data/2024"), ("b-data", "../data"), ("c-old", ".archive/old")] {
+                try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent(name).path, withDestinationPath: target)
+            }
             let inputs = try InputDiscovery.files(in: [tree.path])
             #expect(inputs.map(\.path) == [tree.path + "/hexi-township.yaml", tree.path + "/sub/chengguan-town.yaml",
+                                            tree.path + "/a-2024/xinhua-community.yaml", tree.path + "/b-data/2023/dongguan-town.yaml",
                                             tree.path + "/linked/nanshan-town.yaml"])
-            #expect(inputs.map(\.treeRoot) == [tree.path, tree.path, InputDiscovery.canonical(other.path)])
+            let otherReal = InputDiscovery.canonical(other.path)
+            #expect(inputs.last?.treeRoot == otherReal)
             let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: .builtIn))
             #expect(run.diagnostics.isEmpty, "\(run.diagnostics.map(\.message.en))")
+            // Named on its own, as CI names a changed file, the linked checklist has the same tree.
+            let named = try InputDiscovery.files(in: [tree.path + "/linked/nanshan-town.yaml"])
+            #expect(named.map(\.treeRoot) == [otherReal])
+            #expect(ValidationRun.validate(named, reader: ChecklistReader(catalogues: .builtIn)).diagnostics.isEmpty)
         }
     }
 }

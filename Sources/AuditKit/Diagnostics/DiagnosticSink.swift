@@ -12,7 +12,8 @@ public struct DiagnosticSink: Sendable {
 
     /// The file every diagnostic is about.
     public let file: String
-    /// The problems listed: the earliest in the file, in the order they were reported.
+    /// The problems listed: the earliest in the file (in the order reported until the limit is
+    /// reached; past it, an earlier problem takes the place of the latest).
     private var listed: [Diagnostic] = []
     /// Where in `listed` the latest in the file is, once the list is full.
     private var latest = 0
@@ -26,10 +27,11 @@ public struct DiagnosticSink: Sendable {
         self.file = file
     }
 
-    /// What was reported, in the order it was reported, and past the limit the diagnostic that
-    /// counts the rest.
+    /// What was reported, in the order it was reported; past the limit, the problems listed in
+    /// order of place, then the diagnostic that counts the rest.
     public var diagnostics: [Diagnostic] {
         guard let first = earliestUnlisted else { return listed }
+        let listed = listed.sorted(by: Diagnostic.ordered)
         let code: DiagnosticCode = unlistedErrors > 0 ? .tooManyProblems : .tooManyWarnings
         return listed + [Diagnostic(code: code, file: file, mark: first.mark, keyPath: first.keyPath,
                                     message: Messages.unlisted(unlisted, errors: unlistedErrors),

@@ -62,20 +62,20 @@ public enum InputDiscovery {
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 let real = canonical(path)
-                var search = Search(searched: [real])
-                walk(path, real: real, root: treeRoot(of: path, isFolder: true), search: &search, into: &found)
-                // Then the links, in the order found, and those found in linked folders.
+                let root = treeRoot(of: path, isFolder: true)
+                var search = Search(named: real, searched: [real])
+                walk(path, real: real, root: root, search: &search, into: &found)
+                // Then the links, in the order found, and those found in linked folders. Outside
+                // the tree's real folder, a linked folder is the tree its checklists' evidence
+                // stays in, as when one of them is named on the command line.
+                let rootReal = canonical(root)
                 var next = 0
                 while next < search.links.count {
                     let link = search.links[next]
                     next += 1
-                    guard let target = linkedFolder(link.path), search.mayEnter(target) else { continue }
+                    guard let target = linkedFolder(link.path), search.mayEnter(target, from: link.container) else { continue }
                     search.searched.insert(target)
-                    // Outside the tree's real folder, the linked folder is the tree its checklists'
-                    // evidence stays in.
-                    let treeReal = canonical(link.root)
-                    let inTree = (target + "/").hasPrefix(treeReal == "/" ? "/" : treeReal + "/")
-                    walk(link.path, real: target, root: inTree ? link.root : target, search: &search, into: &found)
+                    walk(link.path, real: target, root: isInside(target, rootReal) ? root : target, search: &search, into: &found)
                 }
             } else {
                 found.append(Found(file: InputFile(path: path, treeRoot: treeRoot(of: path, isFolder: false)), real: nil))
@@ -131,7 +131,18 @@ public enum InputDiscovery {
         let folder = folded(isFolder ? path : parentFolder(of: path))
         let parts = folder.split(separator: "/")
         if let index = parts.lastIndex(of: "checklists") {
-            return (folder.hasPrefix("/") ? "/" : "") + parts[...index].joined(separator: "/")
+            let root = (folder.hasPrefix("/") ? "/" : "") + parts[...index].joined(separator: "/")
+            // Below it, a link to a folder outside its real folder leads to a tree of its own, as
+            // the search of the tree takes it.
+            let rootReal = canonical(root)
+            var below = root
+            for part in parts[(index + 1)...] {
+                below += "/" + part
+                var info = stat()
+                guard lstat(below, &info) == 0 else { break }
+                if info.st_mode & S_IFMT == S_IFLNK, case let real = canonical(below), !isInside(real, rootReal) { return real }
+            }
+            return root
         }
         // Named from inside the tree (`town/a.yaml` run in checklists/): the folder's real path
         // tells which checklists folder it is in.
@@ -180,18 +191,28 @@ public enum InputDiscovery {
 
     /// The search of one folder named on the command line.
     private struct Search {
+        /// The real path of the folder named.
+        let named: String
         /// The real paths of the folders searched so far.
         var searched: Set<String>
-        /// Links met in the folders searched, to be looked at once the folders themselves are.
-        var links: [(path: String, root: String)] = []
+        /// Links met in the folders searched, with the real path of the folder each is in, to be
+        /// looked at once the folders themselves are.
+        var links: [(path: String, container: String)] = []
 
-        /// Whether the folder at real path `target` is still to be searched: not searched yet,
-        /// not holding a folder searched, and not hidden.
-        func mayEnter(_ target: String) -> Bool {
-            guard !searched.contains(target), !(target.split(separator: "/").last?.hasPrefix(".") ?? false) else { return false }
-            let prefix = target == "/" ? "/" : target + "/"
-            return !searched.contains { ($0 + "/").hasPrefix(prefix) }
+        /// Whether the folder at real path `target`, linked from the folder at real path
+        /// `container`, is still to be searched: not searched yet, not the named folder or the
+        /// link's own folder or one holding them (which would search past what was named), and
+        /// not hidden where it leaves the link's folder.
+        func mayEnter(_ target: String, from container: String) -> Bool {
+            guard !searched.contains(target), !isInside(named, target), !isInside(container, target) else { return false }
+            let shared = zip(target.split(separator: "/"), container.split(separator: "/")).prefix { $0 == $1 }.count
+            return !target.split(separator: "/").dropFirst(shared).contains { $0.hasPrefix(".") }
         }
+    }
+
+    /// Whether the real path `path` is `folder` or inside it.
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" || path == folder || path.hasPrefix(folder + "/")
     }
 
     /// Adds the checklists under `folder`, whose real path is `real`, and notes the links in it in
@@ -219,7 +240,7 @@ public enum InputDiscovery {
                 found.append(Found(file: InputFile(path: path, treeRoot: root), real: nil))
             case .other:
                 // Perhaps a link to a folder: looked at when the folders are searched.
-                search.links.append((path, root))
+                search.links.append((path, real))
             case .file:
                 break
             }
