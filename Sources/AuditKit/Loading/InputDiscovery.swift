@@ -38,8 +38,8 @@ public enum DiscoveryError: Error, Sendable, Equatable, CustomStringConvertible 
 /// `.yaml` and `.yml` files in name order; hidden folders (`.git`) are skipped. Symbolic links to
 /// folders are searched after the folders themselves, each once, so a checklist keeps its own
 /// folder's name when a link also leads to it: a link to a folder already searched (a loop), to
-/// one that holds a folder searched (`up -> ..`, which would search past what was named), or to a
-/// hidden one is passed over. A linked folder outside the checklists tree is a tree of its own for
+/// the folder named or the link's own folder or one holding them (`up -> ..`, which would search
+/// past what was named), or through a hidden folder is passed over. A linked folder outside the checklists tree is a tree of its own for
 /// the evidence its checklists name.
 public enum InputDiscovery {
     /// The checklist files under `paths`, without duplicates, in a stable order.

@@ -275,11 +275,8 @@ public enum ReportWriter {
     /// by hand to list `notes.txt` does not make the next run remove it.
     static func isSafeRelative(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return false }
-        if reportNames.contains(path) { return true }
+        if ReportSet.summaryNames.contains(path) { return true }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return parts.count == 2 && parts[0] == "units" && parts[1].hasSuffix(".md") && parts[1].count > 3
     }
-
-    /// The files a report set has besides its scorecards.
-    static let reportNames: Set<String> = ["summary.md", "summary.html", "summary.csv", "summary.json", "rectifications.csv"]
 }

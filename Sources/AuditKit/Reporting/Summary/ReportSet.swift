@@ -4,6 +4,9 @@ public struct ReportSet: Sendable {
     /// The files, in path order.
     public private(set) var files: [(path: String, bytes: [UInt8])]
 
+    /// The files a report set has besides its scorecards (`units/<unit-id>.md`).
+    static let summaryNames: Set<String> = ["summary.md", "summary.html", "summary.csv", "summary.json", "rectifications.csv"]
+
     /// Renders the reports of `document`, with a scorecard per unit from `cards`.
     public init(document: SummaryDocument, cards: [Scorecard], standard: Standard, language: Language) {
         self.init(document: document, cards: cards, standard: standard, language: language, limits: .standard)

@@ -212,8 +212,8 @@ struct SummaryJSON {
     private static func changes(_ changes: SummaryDocument.Changes, level: Int, _ out: inout some TextOutput) {
         func beforeAfter(_ value: SummaryDocument.BeforeAfter, level: Int, _ out: inout some TextOutput) {
             var object = JSONContainer.open("{", level: level, &out)
-            object.key("after", &out); if let after = value.after { JSON.number(after, &out) } else { out.write("null") }
-            object.key("before", &out); if let before = value.before { JSON.number(before, &out) } else { out.write("null") }
+            object.key("after", &out); JSON.number(value.after, &out)
+            object.key("before", &out); JSON.number(value.before, &out)
             object.close("}", &out)
         }
         func ids(_ values: [String], _ out: inout some TextOutput) {
@@ -343,6 +343,11 @@ enum JSON {
 
     static func bool(_ value: Bool, _ out: inout some TextOutput) {
         out.write(value ? "true" : "false")
+    }
+
+    /// A number, or `null` for none.
+    static func number(_ value: Double?, _ out: inout some TextOutput) {
+        if let value { number(value, &out) } else { out.write("null") }
     }
 
     /// A finite number: Swift's shortest description, without a trailing `.0`.
