@@ -1,4 +1,4 @@
-/// A problem found while turning bytes into a YAML node tree.
+/// A problem found while turning bytes into a YAML document.
 public struct LoadProblem: Sendable, Hashable {
     /// The diagnostic code.
     public var code: DiagnosticCode
@@ -10,11 +10,11 @@ public struct LoadProblem: Sendable, Hashable {
     public var hint: Localized
 }
 
-/// What loading one file produced: the first document's node tree (absent when the file could not
-/// be read as YAML at all) and every problem found on the way.
+/// What loading one file produced: the first document (absent when the file could not be read as
+/// YAML at all) and every problem found on the way.
 public struct LoadResult: Sendable {
-    /// The root node of the first document, if any could be built.
-    public var root: YAMLNode?
+    /// The first document, if any could be built.
+    public var document: YAMLDocument?
     /// Problems, in the order they were found.
     public var problems: [LoadProblem]
 }

@@ -1,6 +1,6 @@
 import CYAML
 
-/// Builds a `YAMLNode` tree straight from libyaml's event stream.
+/// Builds a `YAMLDocument` straight from libyaml's event stream.
 ///
 /// The loader never interprets scalars (no YAML 1.1 implicit typing: `NO` stays the text `NO`), keeps
 /// every node's 1-based start mark, and bounds what hostile input can cost: nesting depth and the
@@ -19,12 +19,19 @@ public struct YAMLLoader: Sendable {
 
     /// Loads the first document of `bytes`, reporting every problem met on the way.
     public func load(_ bytes: [UInt8]) -> LoadResult {
+        // Nodes count their places in 32 bits; the readers refuse files over 1 MiB long before.
+        guard bytes.count < Int(Int32.max) else {
+            return LoadResult(document: nil, problems: [LoadProblem(
+                code: .tooLarge, mark: .start,
+                message: .init(zh: "文件有 \(bytes.count) 字节，超过 2 GiB", en: "the file is \(bytes.count) bytes, over 2 GiB"),
+                hint: .init(zh: "一个清单只写一个单位；检查是否误放了其他文件", en: "a checklist describes one unit; check that this is the right file"))])
+        }
         if let problem = SourceCheck.problem(in: bytes) {
-            return LoadResult(root: nil, problems: [problem])
+            return LoadResult(document: nil, problems: [problem])
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return LoadResult(root: nil, problems: [LoadProblem(
+            return LoadResult(document: nil, problems: [LoadProblem(
                 code: .syntax, mark: .start,
                 message: .init(zh: "无法初始化 YAML 解析器", en: "could not initialise the YAML parser"),
                 hint: .init(zh: "内存不足，请重试", en: "the machine may be out of memory; try again"))])
@@ -32,7 +39,7 @@ public struct YAMLLoader: Sendable {
         defer { yaml_parser_delete(&parser) }
         return bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var builder = TreeBuilder(maxDepth: maxDepth, aliasBudget: aliasBudget)
+            var builder = TreeBuilder(maxDepth: maxDepth, aliasBudget: aliasBudget, size: bytes.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -43,7 +50,7 @@ public struct YAMLLoader: Sendable {
                 yaml_event_delete(&event)
                 if !more { break }
             }
-            return LoadResult(root: builder.root, problems: builder.problems)
+            return LoadResult(document: builder.document, problems: builder.problems)
         }
     }
 
@@ -70,16 +77,16 @@ public struct YAMLLoader: Sendable {
 
 /// Turns libyaml events into nodes, one frame per open collection.
 ///
-/// Finished nodes wait on one shared stack until their collection ends; the collection then takes
-/// its children off the top in one exactly sized array. No per-collection buffers grow, and no
-/// half-built mapping is copied when a key or value arrives.
+/// Finished nodes wait on one shared stack until their collection ends; the collection then moves
+/// its children off the top into the document's nodes, side by side, and waits on the stack
+/// itself. Nodes are plain numbers and scalars' bytes go into one buffer, so nothing is allocated
+/// per node.
 private struct TreeBuilder {
     struct Frame {
         var mark: Mark
-        var tag: String?
         var anchor: String?
         var isMapping: Bool
-        /// Where this collection's children start on `children`.
+        /// Where this collection's children start on `pending`.
         var start: Int
         var size = 1
     }
@@ -87,18 +94,28 @@ private struct TreeBuilder {
     let maxDepth: Int
     let aliasBudget: Int
     var stack: [Frame] = []
-    var children: [YAMLNode] = []
+    var pending: [YAMLNode] = []
+    var nodes: [YAMLNode] = []
+    var text: [UInt8] = []
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var aliasNodes = 0
     var documents = 0
     var root: YAMLNode?
     var problems: [LoadProblem] = []
 
-    init(maxDepth: Int, aliasBudget: Int) {
+    init(maxDepth: Int, aliasBudget: Int, size: Int) {
         self.maxDepth = maxDepth
         self.aliasBudget = aliasBudget
         stack.reserveCapacity(8)
-        children.reserveCapacity(64)
+        pending.reserveCapacity(64)
+        // A checklist has a node per dozen bytes or so, and less text than the file.
+        nodes.reserveCapacity(size / 12 + 16)
+        text.reserveCapacity(size / 2 + 16)
+    }
+
+    /// The document built, once the root is complete.
+    var document: YAMLDocument? {
+        root.map { YAMLDocument(nodes: nodes, text: text, root: $0) }
     }
 
     /// Takes one event; returns false when parsing should stop.
@@ -117,9 +134,9 @@ private struct TreeBuilder {
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-            let node = YAMLNode(content: .scalar(text, Self.style(scalar.style)), mark: mark,
-                                tag: checkTag(scalar.tag, at: mark))
+            checkTag(scalar.tag, at: mark)
+            let node = YAMLNode(kind: .scalar, style: Self.style(scalar.style), mark: mark, start: text.count, count: Int(scalar.length))
+            text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
             register(anchor: scalar.anchor, node: node, size: 1)
             complete(node, size: 1)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -131,34 +148,18 @@ private struct TreeBuilder {
                 return false
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+            checkTag(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag, at: mark)
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            stack.append(Frame(mark: mark, tag: checkTag(tag, at: mark),
-                               anchor: anchor.map { String(cString: $0) }, isMapping: isMapping, start: children.count))
+            stack.append(Frame(mark: mark, anchor: anchor.map { String(cString: $0) }, isMapping: isMapping, start: pending.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
-            let content: YAMLNode.Content
-            // The children are moved out of the stack, an empty scalar left in each place: copying
-            // them retained every string and array in them, and removing them released it again.
-            if frame.isMapping {
-                // A key left without a value (the stream broke off) is dropped, as before.
-                let pairCount = (children.count - frame.start) / 2
-                var pairs: [YAMLNode.Pair] = []
-                pairs.reserveCapacity(pairCount)
-                var index = frame.start
-                for _ in 0..<pairCount {
-                    pairs.append(YAMLNode.Pair(key: takeChild(index), value: takeChild(index + 1)))
-                    index += 2
-                }
-                content = .mapping(pairs)
-            } else {
-                var items: [YAMLNode] = []
-                items.reserveCapacity(children.count - frame.start)
-                for index in frame.start..<children.count { items.append(takeChild(index)) }
-                content = .sequence(items)
-            }
-            children.removeSubrange(frame.start...)
-            let node = YAMLNode(content: content, mark: frame.mark, tag: frame.tag)
+            var count = pending.count - frame.start
+            // A key left without a value (the stream broke off) is dropped, as before.
+            if frame.isMapping { count -= count % 2 }
+            let node = YAMLNode(kind: frame.isMapping ? .mapping : .sequence, style: .plain, mark: frame.mark,
+                                start: nodes.count, count: count)
+            nodes.append(contentsOf: pending[frame.start..<(frame.start + count)])
+            pending.removeSubrange(frame.start...)
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
             complete(node, size: frame.size)
         case YAML_ALIAS_EVENT:
@@ -178,6 +179,7 @@ private struct TreeBuilder {
                     hint: .init(zh: "清单不需要别名（*name）；直接写出值", en: "checklists need no aliases (*name); write the values out")))
                 return false
             }
+            // The anchored node's children are in place already: the alias shares them.
             complete(target.node, size: target.size)
         case YAML_STREAM_END_EVENT:
             return false
@@ -187,21 +189,13 @@ private struct TreeBuilder {
         return true
     }
 
-    /// The child at `index` of the stack, moved out: an empty scalar takes its place until the
-    /// stack is cut back.
-    private mutating func takeChild(_ index: Int) -> YAMLNode {
-        var child = YAMLNode(content: .scalar("", .plain), mark: .start, tag: nil)
-        swap(&child, &children[index])
-        return child
-    }
-
-    private mutating func complete(_ node: consuming YAMLNode, size: Int) {
+    private mutating func complete(_ node: YAMLNode, size: Int) {
         guard !stack.isEmpty else {
             if root == nil { root = node }
             return
         }
         stack[stack.count - 1].size += size
-        children.append(consume node)
+        pending.append(node)
     }
 
     private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: YAMLNode, size: Int) {
@@ -209,8 +203,9 @@ private struct TreeBuilder {
         anchors[String(cString: anchor)] = (node, size)
     }
 
-    private mutating func checkTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) -> String? {
-        guard let pointer else { return nil }
+    /// Reports a tag that is not YAML's own; tags are otherwise not kept, as nothing reads them.
+    private mutating func checkTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) {
+        guard let pointer else { return }
         let tag = String(cString: pointer)
         if tag != "!" && !tag.hasPrefix("tag:yaml.org,2002:") {
             problems.append(LoadProblem(
@@ -218,7 +213,6 @@ private struct TreeBuilder {
                 message: .init(zh: "不支持自定义标签 \(tag)", en: "custom tag \(tag) is not supported"),
                 hint: .init(zh: "删除标签，只写值", en: "remove the tag and write the plain value")))
         }
-        return tag
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {

@@ -1,51 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A YAML node as written: scalars keep their exact text and quoting style, mappings keep key order,
 /// and every node keeps the 1-based position where it starts. Nothing is typed here: the format
 /// decides what a scalar means at each key.
+///
+/// A node is a few numbers, not a tree of its own: its text and its children are in the
+/// `YAMLDocument` it came from, which reads them. Loading a checklist so makes two buffers, not an
+/// array per mapping and a string per scalar.
 public struct YAMLNode: Sendable {
     /// How a scalar was written.
-    public enum ScalarStyle: Sendable, Hashable {
+    public enum ScalarStyle: UInt8, Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
 
         /// Whether the scalar was written in quotes or as a block, i.e. explicitly as a string.
         public var isQuoted: Bool { self != .plain }
     }
 
-    /// A key and its value, in document order.
-    public struct Pair: Sendable {
-        /// The key node.
-        public var key: YAMLNode
-        /// The value node.
-        public var value: YAMLNode
+    /// What a node holds.
+    public enum Kind: UInt8, Sendable {
+        case scalar, mapping, sequence
     }
 
-    /// The node's content.
-    public enum Content: Sendable {
-        case scalar(String, ScalarStyle)
-        case mapping([Pair])
-        case sequence([YAMLNode])
+    /// What the node holds.
+    public let kind: Kind
+    /// How the scalar was written; `plain` for a mapping or sequence.
+    public let style: ScalarStyle
+    private let line: Int32
+    private let column: Int32
+    /// A scalar's first byte in the document's text; a collection's first child in its nodes.
+    let start: Int32
+    /// A scalar's length in bytes; a collection's number of children (a mapping's keys and values).
+    let count: Int32
+
+    init(kind: Kind, style: ScalarStyle, mark: Mark, start: Int, count: Int) {
+        self.kind = kind
+        self.style = style
+        self.line = Int32(clamping: mark.line)
+        self.column = Int32(clamping: mark.column)
+        self.start = Int32(clamping: start)
+        self.count = Int32(clamping: count)
     }
 
-    /// The node's content.
-    public var content: Content
     /// Where the node starts, 1-based.
-    public var mark: Mark
-    /// The explicit tag, when one was written (after libyaml resolved `!!` shorthands).
-    public var tag: String?
+    public var mark: Mark { Mark(line: Int(line), column: Int(column)) }
+}
+
+/// One YAML document: every node and every scalar's bytes, each in one flat buffer.
+///
+/// A collection's children are stored side by side (a mapping's as key, value, key, value), so a
+/// mapping is read as pairs by index and a sequence as a slice.
+public struct YAMLDocument: Sendable {
+    let nodes: [YAMLNode]
+    let text: [UInt8]
+    /// The top node.
+    public let root: YAMLNode
+
+    init(nodes: [YAMLNode], text: [UInt8], root: YAMLNode) {
+        self.nodes = nodes
+        self.text = text
+        self.root = root
+    }
+
+    /// The items of a sequence; empty for any other node.
+    func items(of node: YAMLNode) -> ArraySlice<YAMLNode> {
+        guard node.kind == .sequence else { return [] }
+        return nodes[Int(node.start)..<Int(node.start + node.count)]
+    }
+
+    /// How many keys a mapping has; 0 for any other node.
+    func pairCount(of node: YAMLNode) -> Int {
+        node.kind == .mapping ? Int(node.count) / 2 : 0
+    }
+
+    /// The key of a mapping's pair at `index`.
+    func key(_ index: Int, of mapping: YAMLNode) -> YAMLNode { nodes[Int(mapping.start) + 2 * index] }
+
+    /// The value of a mapping's pair at `index`.
+    func value(_ index: Int, of mapping: YAMLNode) -> YAMLNode { nodes[Int(mapping.start) + 2 * index + 1] }
+
+    /// Calls `body` with a scalar's bytes (none for a collection).
+    func withBytes<Result>(of node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard node.kind == .scalar else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return text.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.start + node.count)]))
+        }
+    }
 
     /// The scalar's text, if the node is a scalar.
-    public var scalarText: String? {
-        if case .scalar(let text, _) = content { return text }
-        return nil
+    func scalarText(_ node: YAMLNode) -> String? {
+        guard node.kind == .scalar else { return nil }
+        return withBytes(of: node) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether a scalar's bytes are exactly those of `string`.
+    func scalar(_ node: YAMLNode, is string: String) -> Bool {
+        guard node.kind == .scalar, Int(node.count) == string.utf8.count else { return false }
+        return withBytes(of: node) { Self.equal($0, string) }
+    }
+
+    /// Whether `bytes` are exactly the UTF-8 bytes of `string`.
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
+        string.withBytes { other in
+            other.count == bytes.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, other.baseAddress!, bytes.count) == 0)
+        }
     }
 
     /// Whether the node is YAML's null: an empty plain scalar, `~` or `null` in any common case.
-    public var isNull: Bool {
-        guard case .scalar(let text, .plain) = content else { return false }
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard node.kind == .scalar, node.style == .plain else { return false }
         // By length first: every scalar is asked, and few are 0, 1 or 4 bytes long.
-        switch text.utf8.count {
+        switch node.count {
         case 0: return true
-        case 1: return text == "~"
-        case 4: return text == "null" || text == "Null" || text == "NULL"
+        case 1: return scalar(node, is: "~")
+        case 4: return scalar(node, is: "null") || scalar(node, is: "Null") || scalar(node, is: "NULL")
         default: return false
         }
     }

@@ -38,15 +38,15 @@ public enum StandardLoader {
                 : problem.hint
             sink.report(problem.code, at: problem.mark, path: "", problem.message, hint: hint)
         }
-        guard let root = loaded.root else {
+        guard let document = loaded.document else {
             if loaded.problems.isEmpty {
                 sink.report(.empty, at: .start, path: "", .init(zh: "标准文件是空的", en: "the standard file is empty"),
                             hint: .init(zh: "从 `audit standard show --format yaml` 的输出开始修改", en: "start from the output of `audit standard show --format yaml`"))
             }
             return StandardLoadResult(standard: nil, diagnostics: sink.diagnostics)
         }
-        var validator = StructureValidator(catalogues: Catalogues(equipment: [], rules: []), sink: sink)
-        let value = validator.value(root, as: .object(StandardFormat.root), path: "", keyMark: root.mark)
+        var validator = StructureValidator(catalogues: Catalogues(equipment: [], rules: []), document: document, sink: sink)
+        let value = validator.value(document.root, as: .object(StandardFormat.root), path: "", keyMark: document.root.mark)
         sink = validator.sink
         var standard: Standard?
         if let value, !sink.hasErrors {

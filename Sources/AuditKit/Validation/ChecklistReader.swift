@@ -97,12 +97,13 @@ public struct ChecklistReader: Sendable {
         }
         var checklist: Checklist?
         var claimed: Value?
-        if let root = loaded.root {
-            if root.isNull {
+        if let document = loaded.document {
+            let root = document.root
+            if document.isNull(root) {
                 sink.report(.empty, at: root.mark, path: "", .init(zh: "文件没有内容", en: "the document is empty"),
                             hint: .init(zh: "用 `audit new 单位编号` 生成模板后填写", en: "start from a template: `audit new UNIT-ID`"))
-            } else if case .mapping = root.content {
-                var validator = StructureValidator(catalogues: catalogues, sink: sink)
+            } else if root.kind == .mapping {
+                var validator = StructureValidator(catalogues: catalogues, document: document, sink: sink)
                 let value = validator.value(root, as: .object(ChecklistFormat.root), path: "", keyMark: root.mark)
                 sink = validator.sink
                 if let value {

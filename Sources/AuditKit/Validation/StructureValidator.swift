@@ -1,10 +1,12 @@
-/// Checks a YAML node tree against the format description and builds the typed `Value` tree.
+/// Checks a YAML document against the format description and builds the typed `Value` tree.
 /// Every problem is reported, not only the first; a value with a problem is left out of the tree.
 ///
 /// Key paths (`activities[3].date`) are needed only for diagnostics, so they are passed down as
 /// closures and spelt out only when something is reported: a valid file builds no path strings.
 struct StructureValidator {
     let catalogues: Catalogues
+    /// The document the nodes are read from.
+    let document: YAMLDocument
     var sink: DiagnosticSink
 
     /// Validates `node` as a value of `type` at `path`.
@@ -14,7 +16,7 @@ struct StructureValidator {
 
     private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark,
                                 field: () -> Field? = { nil }) -> Value? {
-        if node.isNull || (isScalarType(type) && node.scalarText.map(Self.isBlank) == true) {
+        if document.isNull(node) || (isScalarType(type) && node.kind == .scalar && document.withBytes(of: node, Self.isBlank)) {
             let path = path()
             sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field(), path: path))
             return nil
@@ -23,35 +25,35 @@ struct StructureValidator {
         case .object(let fields):
             return object(node, fields: fields, path: path, keyMark: keyMark)
         case .list(let itemType):
-            guard case .sequence(let items) = node.content else {
+            guard node.kind == .sequence else {
                 return wrongShape(node, expected: Messages.aList, path: path())
             }
+            let items = document.items(of: node)
             var values: [Value] = []
             values.reserveCapacity(items.count)
-            for index in items.indices {
-                let item = items[index]
+            for (index, item) in zip(0..., items) {
                 if let value = value(item, as: itemType, path: { KeyPath.item(path(), index) }, keyMark: item.mark) {
                     values.append(value)
                 }
             }
             return Value(.list(values), mark: node.mark, keyMark: keyMark)
         default:
-            guard case .scalar(let text, let style) = node.content else {
+            guard let text = document.scalarText(node) else {
                 return wrongShape(node, expected: Messages.aSingleValue, path: path())
             }
             guard let content = ScalarReader(catalogues: catalogues)
-                .read(text, style: style, as: type, path: path, mark: node.mark, sink: &sink) else { return nil }
+                .read(text, style: node.style, as: type, path: path, mark: node.mark, sink: &sink) else { return nil }
             return Value(content, mark: node.mark, keyMark: keyMark)
         }
     }
 
     /// Empty, or only spaces (a quoted "  ", a full-width "　"): nothing a reader could use.
-    private static func isBlank(_ text: String) -> Bool {
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every scalar is asked: a first byte that is plain ASCII, as nearly every value's is,
         // settles it without decoding, and the spaces are a short list, not a Unicode lookup.
-        guard let byte = text.utf8.first else { return true }
+        guard let byte = bytes.first else { return true }
         if byte > 0x20 && byte < 0x80 { return false }
-        return text.unicodeScalars.allSatisfy(isSpace)
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy(isSpace)
     }
 
     /// White space as Unicode defines it (`Unicode.Scalar.Properties.isWhitespace`), spelt out.
@@ -76,10 +78,11 @@ struct StructureValidator {
     }
 
     private mutating func object(_ node: YAMLNode, fields: [Field], path: () -> String, keyMark: Mark) -> Value? {
-        guard case .mapping(let pairs) = node.content else {
+        guard node.kind == .mapping else {
             return wrongShape(node, expected: Messages.aMapping, path: path())
         }
-        var result = ObjectValue(capacity: pairs.count)
+        let pairCount = document.pairCount(of: node)
+        var result = ObjectValue(capacity: pairCount)
         // The pair each field was first written at, by field index; keys that are no field, with
         // where they first appeared. A handful of keys each: arrays beat hashing here.
         var written = [Int](repeating: -1, count: fields.count)
@@ -89,70 +92,74 @@ struct StructureValidator {
         // Keys an unknown key was taken for (a typo, or the key's Chinese name): their own
         // absence is that same slip, not a second finding.
         var suggested: [String] = []
-        for pairIndex in pairs.indices {
-            let pair = pairs[pairIndex]
-            guard let key = pair.key.scalarText else {
-                sink.report(.wrongShape, at: pair.key.mark, path: path(), Messages.complexKey, hint: Messages.complexKeyHint)
+        for pairIndex in 0..<pairCount {
+            let keyNode = document.key(pairIndex, of: node)
+            guard keyNode.kind == .scalar else {
+                sink.report(.wrongShape, at: keyNode.mark, path: path(), Messages.complexKey, hint: Messages.complexKeyHint)
                 continue
             }
-            // Lengths first: comparing them is cheaper than comparing text, and most keys differ.
-            let length = key.utf8.count
-            let fieldIndex = fields.firstIndex { $0.key.utf8.count == length && $0.key == key }
-            let first = fieldIndex.flatMap { written[$0] >= 0 ? pairs[written[$0]].key.mark : nil }
-                ?? unknown.first { $0.key == key }?.mark
+            // The format's keys are compared with the key's bytes, lengths first: no string is
+            // made of a key that is a field, and most keys differ in length.
+            let fieldIndex = document.withBytes(of: keyNode) { bytes in
+                fields.firstIndex { field in
+                    field.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, field.key)
+                }
+            }
+            if let fieldIndex, written[fieldIndex] < 0 {
+                written[fieldIndex] = pairIndex
+                let key = fields[fieldIndex].key
+                let valueNode = document.value(pairIndex, of: node)
+                // An empty mapping key followed by keys of its own at the same indentation: they
+                // were meant to be indented under it.
+                if pairIndex + 1 < pairCount, case .object(let children) = fields[fieldIndex].type, document.isNull(valueNode),
+                   let next = document.scalarText(document.key(pairIndex + 1, of: node)),
+                   children.contains(where: { $0.key == next }), !fields.contains(where: { $0.key == next }) {
+                    let path = KeyPath.child(path(), key)
+                    sink.report(.notFilled, at: keyNode.mark, path: path, Messages.notFilled(path),
+                                hint: Messages.keysNotIndentedHint(key, next: next, line: document.key(pairIndex + 1, of: node).mark.line))
+                    continue
+                }
+                if let value = value(valueNode, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
+                                     keyMark: keyNode.mark, field: { fields[fieldIndex] }) {
+                    result.append(key, value)
+                }
+                continue
+            }
+            let key = document.scalarText(keyNode) ?? ""
+            let first = fieldIndex.map { document.key(written[$0], of: node).mark } ?? unknown.first { $0.key == key }?.mark
             if let first {
                 let itemPath = path()
-                let repeated = firstRepeat ?? (key, pair.key.mark.line)
+                let repeated = firstRepeat ?? (key, keyNode.mark.line)
                 firstRepeat = repeated
                 let hint = itemPath.hasSuffix("]")
                     ? Messages.duplicateKeyInItemHint(first: first.line, newItem: repeated.key, at: repeated.line)
                     : Messages.duplicateKeyHint(first: first.line)
-                sink.report(.duplicateKey, at: pair.key.mark, path: KeyPath.child(itemPath, key),
-                            Messages.duplicateKey(key, first: first.line, second: pair.key.mark.line), hint: hint)
+                sink.report(.duplicateKey, at: keyNode.mark, path: KeyPath.child(itemPath, key),
+                            Messages.duplicateKey(key, first: first.line, second: keyNode.mark.line), hint: hint)
                 continue
             }
-            guard let fieldIndex else {
-                unknown.append((key, pair.key.mark))
-                let keys = fields.map(\.key)
-                let hint: Localized
-                if key.hasPrefix("\u{3000}") {
-                    hint = Messages.fullWidthIndentHint
-                } else if let owner = Self.owner(of: key, before: pairIndex, in: pairs, fields: fields) {
-                    hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
-                } else {
-                    // A key in Chinese is matched by the fields' Chinese names, never by spelling
-                    // (全称 is two edits from id); one in Latin letters by spelling, or as the start
-                    // of one key (amount for amount_yuan).
-                    let suggestion = key.unicodeScalars.contains { $0.value > 0x7F }
-                        ? Self.field(named: key, in: fields)
-                        : Suggestion.closest(to: key, in: keys) ?? Self.field(startingWith: key, in: keys)
-                    if let suggestion { suggested.append(suggestion) }
-                    hint = Messages.unknownKeyHint(suggestion, allowed: keys)
-                }
-                sink.report(.unknownKey, at: pair.key.mark, path: KeyPath.child(path(), key), Messages.unknownKey(key), hint: hint)
-                continue
+            unknown.append((key, keyNode.mark))
+            let keys = fields.map(\.key)
+            let hint: Localized
+            if key.hasPrefix("\u{3000}") {
+                hint = Messages.fullWidthIndentHint
+            } else if let owner = owner(of: key, before: pairIndex, in: node, fields: fields) {
+                hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
+            } else {
+                // A key in Chinese is matched by the fields' Chinese names, never by spelling
+                // (全称 is two edits from id); one in Latin letters by spelling, or as the start
+                // of one key (amount for amount_yuan).
+                let suggestion = key.unicodeScalars.contains { $0.value > 0x7F }
+                    ? Self.field(named: key, in: fields)
+                    : Suggestion.closest(to: key, in: keys) ?? Self.field(startingWith: key, in: keys)
+                if let suggestion { suggested.append(suggestion) }
+                hint = Messages.unknownKeyHint(suggestion, allowed: keys)
             }
-            written[fieldIndex] = pairIndex
-            // An empty mapping key followed by keys of its own at the same indentation: they were
-            // meant to be indented under it.
-            if pairIndex + 1 < pairs.count, case .object(let children) = fields[fieldIndex].type, pair.value.isNull,
-               let next = pairs[pairIndex + 1].key.scalarText, children.contains(where: { $0.key == next }),
-               !fields.contains(where: { $0.key == next }) {
-                let path = KeyPath.child(path(), key)
-                sink.report(.notFilled, at: pair.key.mark, path: path, Messages.notFilled(path),
-                            hint: Messages.keysNotIndentedHint(key, next: next, line: pairs[pairIndex + 1].key.mark.line))
-                continue
-            }
-            if let value = value(pair.value, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
-                                 keyMark: pair.key.mark, field: { fields[fieldIndex] }) {
-                // Kept under the format's spelling of the key, which the checklist's may differ
-                // from only in Unicode-equivalent characters: lookups compare bytes.
-                result.append(fields[fieldIndex].key, value)
-            }
+            sink.report(.unknownKey, at: keyNode.mark, path: KeyPath.child(path(), key), Messages.unknownKey(key), hint: hint)
         }
         for fieldIndex in fields.indices where written[fieldIndex] < 0 && !suggested.contains(fields[fieldIndex].key) {
             if case .optional = fields[fieldIndex].presence { continue }
-            reportIfMissing(fields[fieldIndex], in: fields, written: written, pairs: pairs, path: path, at: keyMark)
+            reportIfMissing(fields[fieldIndex], in: fields, written: written, mapping: node, path: path, at: keyMark)
         }
         return Value(.object(result), mark: node.mark, keyMark: keyMark)
     }
@@ -172,25 +179,25 @@ struct StructureValidator {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    /// The nearest key written before `pairs[index]` whose value is a mapping with a key named
+    /// The nearest key written before the pair at `index` whose value is a mapping with a key named
     /// `key`: a key written with too little indentation lands in the enclosing mapping, and its
     /// owner is the key it should have been indented under.
-    private static func owner(of key: String, before index: Int, in pairs: [YAMLNode.Pair],
-                              fields: [Field]) -> (key: String, line: Int)? {
-        for earlier in pairs[..<index].reversed() {
-            guard let name = earlier.key.scalarText, let field = fields.first(where: { $0.key == name }),
+    private func owner(of key: String, before index: Int, in mapping: YAMLNode, fields: [Field]) -> (key: String, line: Int)? {
+        for earlier in stride(from: index - 1, through: 0, by: -1) {
+            let keyNode = document.key(earlier, of: mapping)
+            guard let name = document.scalarText(keyNode), let field = fields.first(where: { $0.key == name }),
                   case .object(let children) = field.type else { continue }
-            if children.contains(where: { $0.key == key }) { return (name, earlier.key.mark.line) }
+            if children.contains(where: { $0.key == key }) { return (name, keyNode.mark.line) }
         }
         return nil
     }
 
-    private mutating func reportIfMissing(_ field: Field, in fields: [Field], written: [Int], pairs: [YAMLNode.Pair],
+    private mutating func reportIfMissing(_ field: Field, in fields: [Field], written: [Int], mapping: YAMLNode,
                                           path: () -> String, at mark: Mark) {
         /// The value node written for sibling `key`, if any.
         func sibling(_ key: String) -> YAMLNode? {
             guard let index = fields.firstIndex(where: { $0.key == key }), written[index] >= 0 else { return nil }
-            return pairs[written[index]].value
+            return document.value(written[index], of: mapping)
         }
         switch field.presence {
         case .optional:
@@ -200,14 +207,14 @@ struct StructureValidator {
             sink.report(.missingKey, at: mark, path: KeyPath.child(path, field.key), Messages.missingKey(field.key, in: path),
                         hint: Messages.missingKeyHint(field))
         case .requiredWhen(let key, let values):
-            guard let node = sibling(key), let value = node.scalarText, values.contains(value) else { return }
+            guard let node = sibling(key), let value = document.scalarText(node), values.contains(value) else { return }
             // A shared venue without its partner has a code of its own.
             let code: DiagnosticCode = field.key == "shared_with" ? .sharedWithoutPartner : .missingKey
             sink.report(code, at: node.mark, path: KeyPath.child(path(), field.key),
                         Messages.missingWhen(field.key, sibling: key, value: value),
                         hint: Messages.missingKeyHint(field))
         case .requiredUnless(let key, let values):
-            if let value = sibling(key)?.scalarText, values.contains(value) { return }
+            if let value = sibling(key).flatMap(document.scalarText), values.contains(value) { return }
             sink.report(.missingKey, at: mark, path: KeyPath.child(path(), field.key),
                         Messages.missingUnless(field.key, sibling: key, values: values),
                         hint: Messages.missingKeyHint(field))
