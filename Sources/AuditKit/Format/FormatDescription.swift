@@ -36,9 +36,13 @@ public enum StringPattern: Sendable, Hashable {
 
     /// Whether `text` matches.
     public func matches(_ text: String) -> Bool {
+        text.withBytes(matches)
+    }
+
+    /// Whether the text whose UTF-8 bytes are `bytes` matches.
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
         case .identifier:
-            let bytes = Array(text.utf8)
             guard (1...63).contains(bytes.count) else { return false }
             func allowed(_ byte: UInt8, hyphen: Bool) -> Bool {
                 (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)

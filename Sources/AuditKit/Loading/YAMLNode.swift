@@ -55,13 +55,26 @@ public struct YAMLNode: Sendable {
 /// mapping is read as pairs by index and a sequence as a slice.
 public struct YAMLDocument: Sendable {
     let nodes: [YAMLNode]
-    let text: [UInt8]
+    private let text: Text
     /// The top node.
     public let root: YAMLNode
 
+    /// The scalars' bytes, at an address that stays put while the document lives: a scalar's bytes
+    /// are lent without a closure or a retain of an array for each.
+    private final class Text: @unchecked Sendable {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+
+        init(_ text: [UInt8]) {
+            bytes = .allocate(capacity: text.count)
+            _ = bytes.initialize(from: text)
+        }
+
+        deinit { bytes.deallocate() }
+    }
+
     init(nodes: [YAMLNode], text: [UInt8], root: YAMLNode) {
         self.nodes = nodes
-        self.text = text
+        self.text = Text(text)
         self.root = root
     }
 
@@ -82,12 +95,15 @@ public struct YAMLDocument: Sendable {
     /// The value of a mapping's pair at `index`.
     func value(_ index: Int, of mapping: YAMLNode) -> YAMLNode { nodes[Int(mapping.start) + 2 * index + 1] }
 
-    /// Calls `body` with a scalar's bytes (none for a collection).
+    /// A scalar's bytes (none for a collection), valid while the document is.
+    func bytes(of node: YAMLNode) -> UnsafeBufferPointer<UInt8> {
+        guard node.kind == .scalar else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.start + node.count)])
+    }
+
+    /// Calls `body` with a scalar's bytes (none for a collection), the document kept alive meanwhile.
     func withBytes<Result>(of node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        guard node.kind == .scalar else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return text.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.start + node.count)]))
-        }
+        withExtendedLifetime(text) { body(bytes(of: node)) }
     }
 
     /// The scalar's text, if the node is a scalar.

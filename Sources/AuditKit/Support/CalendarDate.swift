@@ -18,7 +18,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses exactly `YYYY-MM-DD`; returns nil for any other shape or for a day that does not exist.
     public init?(iso text: String) {
-        let parts = text.withBytes { bytes -> (Int, Int, Int)? in
+        guard let date = text.withBytes({ CalendarDate(iso: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from its UTF-8 bytes.
+    init?(iso bytes: UnsafeBufferPointer<UInt8>) {
+        let parts = { () -> (Int, Int, Int)? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
@@ -30,7 +36,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             }
             guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
             return (y, m, d)
-        }
+        }()
         guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }

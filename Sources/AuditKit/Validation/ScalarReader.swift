@@ -1,21 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads one scalar as the type the format expects at its key. YAML's implicit typing plays no
 /// part: `NO` read as a string is the text `NO`, and `yes` read as a boolean is an error.
 struct ScalarReader {
     let catalogues: Catalogues
 
-    /// `path` spells the key path; it is called only when a problem is reported.
-    func read(_ text: String, style: YAMLNode.ScalarStyle, as type: ValueType, path: () -> String, mark: Mark,
-              sink: inout DiagnosticSink) -> Value.Content? {
+    /// Reads the scalar whose UTF-8 bytes are `bytes`. A string is made of them only for a free
+    /// text, or when a problem is reported: a number, a date, a yes or no is read from the bytes,
+    /// and a choice is the format's own string for it. `path` spells the key path; it is called
+    /// only when a problem is reported.
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLNode.ScalarStyle, as type: ValueType, path: () -> String,
+              mark: Mark, sink: inout DiagnosticSink) -> Value.Content? {
+        var text: String { String(decoding: bytes, as: UTF8.self) }
         switch type {
         case .string(let pattern):
-            if let pattern, !pattern.matches(text) {
+            if let pattern, !pattern.matches(bytes) {
                 sink.report(.badPattern, at: mark, path: path(), Messages.badPattern(text, pattern: pattern.regex),
                             hint: Messages.identifierHint(text))
                 return nil
             }
             return .string(text)
         case .integer(let min, let max):
-            guard !style.isQuoted, let value = Self.integer(text) else {
+            guard !style.isQuoted, let value = Self.integer(bytes) else {
                 sink.report(.notInteger, at: mark, path: path(), Messages.notInteger(text),
                             hint: Messages.numberHint(text, quoted: style.isQuoted, integer: true))
                 return nil
@@ -32,38 +42,47 @@ struct ScalarReader {
             }
             return .integer(value)
         case .number(let min, let exclusive, let max):
-            return number(text, style: style, min: min, exclusive: exclusive, max: max, path: path, mark: mark, sink: &sink)
+            return number(bytes, style: style, min: min, exclusive: exclusive, max: max, path: path, mark: mark, sink: &sink)
         case .boolean:
-            if !style.isQuoted, let value = Self.boolean(text) { return .boolean(value) }
+            if !style.isQuoted, let value = Self.boolean(bytes) { return .boolean(value) }
             sink.report(.notBoolean, at: mark, path: path(), Messages.notBoolean(text), hint: Messages.booleanHint(text))
             return nil
         case .date:
-            guard let date = CalendarDate(iso: text) else {
+            guard let date = CalendarDate(iso: bytes) else {
                 sink.report(.badDate, at: mark, path: path(), Messages.badDate(text), hint: Messages.dateHint(text))
                 return nil
             }
             return .date(date)
         case .choice(let choices):
-            return choose(text, from: choices, path: path, mark: mark, sink: &sink)
+            return choose(bytes, from: choices, path: path, mark: mark, sink: &sink)
         case .catalogue(let kind):
-            return choose(text, from: catalogues.entries(kind), path: path, mark: mark, sink: &sink, catalogue: true)
+            return choose(bytes, from: catalogues.entries(kind), path: path, mark: mark, sink: &sink, catalogue: true)
         case .constant(let allowed):
-            guard allowed.contains(text) else {
+            guard let constant = allowed.first(where: { YAMLDocument.equal(bytes, $0) }) else {
                 sink.report(.unknownFormat, at: mark, path: path(), Messages.unknownFormat(text),
                             hint: Messages.unknownFormatHint(allowed))
                 return nil
             }
-            return .string(text)
+            return .string(constant)
         case .list, .object:
             return nil
         }
     }
 
-    private func choose(_ text: String, from choices: [Choice], path: () -> String, mark: Mark,
+    /// Reads `text` as `read(_:style:as:path:mark:sink:)` reads its bytes.
+    func read(_ text: String, style: YAMLNode.ScalarStyle, as type: ValueType, path: () -> String, mark: Mark,
+              sink: inout DiagnosticSink) -> Value.Content? {
+        text.withBytes { read($0, style: style, as: type, path: path, mark: mark, sink: &sink) }
+    }
+
+    private func choose(_ bytes: UnsafeBufferPointer<UInt8>, from choices: [Choice], path: () -> String, mark: Mark,
                         sink: inout DiagnosticSink, catalogue: Bool = false) -> Value.Content? {
-        // Lengths first: comparing them is cheaper than comparing text, and most choices differ.
-        let length = text.utf8.count
-        if choices.contains(where: { $0.id.utf8.count == length && $0.id == text }) { return .string(text) }
+        // Lengths first: comparing them is cheaper than comparing bytes, and most choices differ.
+        // The value is the choice's own string, which has the same bytes: none is made.
+        for index in choices.indices where choices[index].id.utf8.count == bytes.count {
+            if YAMLDocument.equal(bytes, choices[index].id) { return .string(choices[index].id) }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         let byLabel = choices.first { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
         // `[reading，activity]`: a Chinese comma or 、 makes two items one.
@@ -80,9 +99,10 @@ struct ScalarReader {
         return nil
     }
 
-    private func number(_ text: String, style: YAMLNode.ScalarStyle, min: Double?, exclusive: Bool, max: Double?,
-                        path: () -> String, mark: Mark, sink: inout DiagnosticSink) -> Value.Content? {
-        guard !style.isQuoted, let value = Self.decimal(text) else {
+    private func number(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLNode.ScalarStyle, min: Double?, exclusive: Bool,
+                        max: Double?, path: () -> String, mark: Mark, sink: inout DiagnosticSink) -> Value.Content? {
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+        guard !style.isQuoted, let value = Self.decimal(bytes) else {
             sink.report(.notNumber, at: mark, path: path(), Messages.notNumber(text),
                         hint: Messages.numberHint(text, quoted: style.isQuoted, integer: false))
             return nil
@@ -112,33 +132,41 @@ struct ScalarReader {
 
     /// A YAML 1.2 decimal integer: an optional sign and digits.
     static func integer(_ text: String) -> Int? {
+        text.withBytes(integer)
+    }
+
+    /// `integer(_:)` of the text whose UTF-8 bytes are `bytes`.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         // Read in place, with the overflow `Int(_:)` reports as nil: no substring, no copy.
-        text.withBytes { bytes -> Int? in
-            var index = 0
-            var negative = false
-            if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-                negative = first == UInt8(ascii: "-")
-                index = 1
-            }
-            guard index < bytes.count else { return nil }
-            var value = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                let digit = Int(byte - UInt8(ascii: "0"))
-                let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
-                let (next, overflowedAgain) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
-                if overflowed || overflowedAgain { return nil }
-                value = next
-                index += 1
-            }
-            return value
+        var index = 0
+        var negative = false
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
         }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowedAgain) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            if overflowed || overflowedAgain { return nil }
+            value = next
+            index += 1
+        }
+        return value
     }
 
     /// A YAML 1.2 core-schema decimal number (no `.inf` or `.nan`: those are reported as not finite).
     static func decimal(_ text: String) -> Double? {
-        let shaped = text.withBytes { bytes -> Bool in
+        text.withBytes(decimal)
+    }
+
+    /// `decimal(_:)` of the text whose UTF-8 bytes are `bytes`.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let shaped = { () -> Bool in
             var index = 0
             if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 { index += 1 }
             var digits = 0
@@ -156,16 +184,31 @@ struct ScalarReader {
                 guard exponentDigits > 0 else { return false }
             }
             return index == bytes.count
-        }
+        }()
         guard shaped else { return nil }
+        // Digits, a point and an exponent only, so the C library reads it as Swift's `Double(_:)`
+        // would, correctly rounded, from a terminated copy on the stack for the usual lengths.
+        if bytes.count < 64 {
+            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                buffer[bytes.count] = 0
+                return strtod(buffer.baseAddress!, nil)
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         return Double(text.hasPrefix("+") ? String(text.dropFirst()) : text)
     }
 
     /// `true` or `false` as the YAML 1.2 core schema writes them.
     static func boolean(_ text: String) -> Bool? {
-        switch text {
-        case "true", "True", "TRUE": return true
-        case "false", "False", "FALSE": return false
+        text.withBytes(boolean)
+    }
+
+    /// `boolean(_:)` of the text whose UTF-8 bytes are `bytes`.
+    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        switch bytes.count {
+        case 4: return YAMLDocument.equal(bytes, "true") || YAMLDocument.equal(bytes, "True") || YAMLDocument.equal(bytes, "TRUE") ? true : nil
+        case 5: return YAMLDocument.equal(bytes, "false") || YAMLDocument.equal(bytes, "False") || YAMLDocument.equal(bytes, "FALSE") ? false : nil
         default: return nil
         }
     }

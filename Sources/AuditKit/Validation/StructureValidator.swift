@@ -16,7 +16,7 @@ struct StructureValidator {
 
     private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark,
                                 field: () -> Field? = { nil }) -> Value? {
-        if document.isNull(node) || (isScalarType(type) && node.kind == .scalar && document.withBytes(of: node, Self.isBlank)) {
+        if document.isNull(node) || (isScalarType(type) && node.kind == .scalar && Self.isBlank(document.bytes(of: node))) {
             let path = path()
             sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field(), path: path))
             return nil
@@ -38,11 +38,13 @@ struct StructureValidator {
             }
             return Value(.list(values), mark: node.mark, keyMark: keyMark)
         default:
-            guard let text = document.scalarText(node) else {
+            guard node.kind == .scalar else {
                 return wrongShape(node, expected: Messages.aSingleValue, path: path())
             }
-            guard let content = ScalarReader(catalogues: catalogues)
-                .read(text, style: node.style, as: type, path: path, mark: node.mark, sink: &sink) else { return nil }
+            let reader = ScalarReader(catalogues: catalogues)
+            // The bytes stay where they are while this validator, which holds the document, runs.
+            guard let content = reader.read(document.bytes(of: node), style: node.style, as: type, path: path,
+                                            mark: node.mark, sink: &sink) else { return nil }
             return Value(content, mark: node.mark, keyMark: keyMark)
         }
     }
@@ -100,10 +102,9 @@ struct StructureValidator {
             }
             // The format's keys are compared with the key's bytes, lengths first: no string is
             // made of a key that is a field, and most keys differ in length.
-            let fieldIndex = document.withBytes(of: keyNode) { bytes in
-                fields.firstIndex { field in
-                    field.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, field.key)
-                }
+            let bytes = document.bytes(of: keyNode)
+            let fieldIndex = fields.firstIndex { field in
+                field.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, field.key)
             }
             if let fieldIndex, written[fieldIndex] < 0 {
                 written[fieldIndex] = pairIndex
