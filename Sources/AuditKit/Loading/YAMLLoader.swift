@@ -88,7 +88,8 @@ private struct TreeBuilder {
         var isMapping: Bool
         /// Where this collection's children start on `pending`.
         var start: Int
-        var size = 1
+        /// `counted` when the collection started.
+        var counted: Int
     }
 
     let maxDepth: Int
@@ -96,7 +97,10 @@ private struct TreeBuilder {
     var stack: [Frame] = []
     var pending: [YAMLNode] = []
     var nodes: [YAMLNode] = []
-    var text: [UInt8] = []
+    var text: YAMLDocument.Text
+    /// Nodes completed so far, an alias counted as the nodes it stands for and a collection as
+    /// one: what a collection holds, with itself, is the count at its end less that at its start.
+    var counted = 0
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var aliasNodes = 0
     var documents = 0
@@ -110,7 +114,7 @@ private struct TreeBuilder {
         pending.reserveCapacity(64)
         // A checklist has a node per dozen bytes or so, and less text than the file.
         nodes.reserveCapacity(size / 12 + 16)
-        text.reserveCapacity(size / 2 + 16)
+        text = YAMLDocument.Text(capacity: size / 2 + 16)
     }
 
     /// The document built, once the root is complete.
@@ -136,7 +140,7 @@ private struct TreeBuilder {
             let scalar = event.data.scalar
             checkTag(scalar.tag, at: mark)
             let node = YAMLNode(kind: .scalar, style: Self.style(scalar.style), mark: mark, start: text.count, count: Int(scalar.length))
-            text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
+            text.append(scalar.value, count: Int(scalar.length))
             register(anchor: scalar.anchor, node: node, size: 1)
             complete(node, size: 1)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -150,7 +154,8 @@ private struct TreeBuilder {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             checkTag(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag, at: mark)
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            stack.append(Frame(mark: mark, anchor: anchor.map { String(cString: $0) }, isMapping: isMapping, start: pending.count))
+            stack.append(Frame(mark: mark, anchor: anchor.map { String(cString: $0) }, isMapping: isMapping,
+                               start: pending.count, counted: counted))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
             var count = pending.count - frame.start
@@ -160,8 +165,8 @@ private struct TreeBuilder {
                                 start: nodes.count, count: count)
             nodes.append(contentsOf: pending[frame.start..<(frame.start + count)])
             pending.removeSubrange(frame.start...)
-            if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-            complete(node, size: frame.size)
+            complete(node, size: 1)
+            if let anchor = frame.anchor { anchors[anchor] = (node, counted - frame.counted) }
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
@@ -190,11 +195,11 @@ private struct TreeBuilder {
     }
 
     private mutating func complete(_ node: YAMLNode, size: Int) {
+        counted += size
         guard !stack.isEmpty else {
             if root == nil { root = node }
             return
         }
-        stack[stack.count - 1].size += size
         pending.append(node)
     }
 

@@ -60,21 +60,37 @@ public struct YAMLDocument: Sendable {
     public let root: YAMLNode
 
     /// The scalars' bytes, at an address that stays put while the document lives: a scalar's bytes
-    /// are lent without a closure or a retain of an array for each.
-    private final class Text: @unchecked Sendable {
-        let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// are lent without a closure or a retain of an array for each. The loader appends to it.
+    final class Text: @unchecked Sendable {
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var capacity: Int
 
-        init(_ text: [UInt8]) {
-            bytes = .allocate(capacity: text.count)
-            _ = bytes.initialize(from: text)
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
         }
 
-        deinit { bytes.deallocate() }
+        /// Appends `count` bytes from `start`: only while the document is being built.
+        func append(_ start: UnsafePointer<UInt8>?, count added: Int) {
+            guard let start, added > 0 else { return }
+            if count + added > capacity {
+                capacity = max(capacity * 2, count + added)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.initialize(from: base, count: count)
+                base.deallocate()
+                base = grown
+            }
+            (base + count).initialize(from: start, count: added)
+            count += added
+        }
+
+        deinit { base.deallocate() }
     }
 
-    init(nodes: [YAMLNode], text: [UInt8], root: YAMLNode) {
+    init(nodes: [YAMLNode], text: Text, root: YAMLNode) {
         self.nodes = nodes
-        self.text = Text(text)
+        self.text = text
         self.root = root
     }
 
@@ -98,7 +114,7 @@ public struct YAMLDocument: Sendable {
     /// A scalar's bytes (none for a collection), valid while the document is.
     func bytes(of node: YAMLNode) -> UnsafeBufferPointer<UInt8> {
         guard node.kind == .scalar else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.start + node.count)])
+        return UnsafeBufferPointer(start: text.base + Int(node.start), count: Int(node.count))
     }
 
     /// Calls `body` with a scalar's bytes (none for a collection), the document kept alive meanwhile.
