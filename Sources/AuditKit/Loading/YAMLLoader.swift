@@ -19,11 +19,12 @@ public struct YAMLLoader: Sendable {
 
     /// Loads the first document of `bytes`, reporting every problem met on the way.
     public func load(_ bytes: [UInt8]) -> LoadResult {
-        // Nodes count their places in 32 bits; the readers refuse files over 1 MiB long before.
-        guard bytes.count < Int(Int32.max) else {
+        // Nodes count their places in 32 bits, and a scalar's text can be half as long again as
+        // its source (`\L` is three bytes); the readers refuse files over 1 MiB long before.
+        guard bytes.count <= 1 << 30 else {
             return LoadResult(document: nil, problems: [LoadProblem(
                 code: .tooLarge, mark: .start,
-                message: .init(zh: "文件有 \(bytes.count) 字节，超过 2 GiB", en: "the file is \(bytes.count) bytes, over 2 GiB"),
+                message: .init(zh: "文件有 \(bytes.count) 字节，超过 1 GiB", en: "the file is \(bytes.count) bytes, over 1 GiB"),
                 hint: .init(zh: "一个清单只写一个单位；检查是否误放了其他文件", en: "a checklist describes one unit; check that this is the right file"))])
         }
         if let problem = SourceCheck.problem(in: bytes) {
@@ -39,7 +40,7 @@ public struct YAMLLoader: Sendable {
         defer { yaml_parser_delete(&parser) }
         return bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var builder = TreeBuilder(maxDepth: maxDepth, aliasBudget: aliasBudget, size: bytes.count)
+            var builder = DocumentBuilder(maxDepth: maxDepth, aliasBudget: aliasBudget, size: bytes.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -81,7 +82,7 @@ public struct YAMLLoader: Sendable {
 /// its children off the top into the document's nodes, side by side, and waits on the stack
 /// itself. Nodes are plain numbers and scalars' bytes go into one buffer, so nothing is allocated
 /// per node.
-private struct TreeBuilder {
+private struct DocumentBuilder {
     struct Frame {
         var mark: Mark
         var anchor: String?
@@ -159,7 +160,7 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
             var count = pending.count - frame.start
-            // A key left without a value (the stream broke off) is dropped, as before.
+            // libyaml gives every key a value; were a mapping ever to end on a key, it is dropped.
             if frame.isMapping { count -= count % 2 }
             let node = YAMLNode(kind: frame.isMapping ? .mapping : .sequence, style: .plain, mark: frame.mark,
                                 start: nodes.count, count: count)

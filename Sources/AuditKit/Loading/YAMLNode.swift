@@ -59,8 +59,9 @@ public struct YAMLDocument: Sendable {
     /// The top node.
     public let root: YAMLNode
 
-    /// The scalars' bytes, at an address that stays put while the document lives: a scalar's bytes
-    /// are lent without a closure or a retain of an array for each. The loader appends to it.
+    /// The scalars' bytes, appended by the loader; once the document is built they stay where they
+    /// are for as long as it lives, so a scalar's bytes are lent without a closure or a retain of an
+    /// array for each.
     final class Text: @unchecked Sendable {
         private(set) var base: UnsafeMutablePointer<UInt8>
         private(set) var count = 0
@@ -95,35 +96,37 @@ public struct YAMLDocument: Sendable {
     }
 
     /// The items of a sequence; empty for any other node.
-    func items(of node: YAMLNode) -> ArraySlice<YAMLNode> {
+    public func items(of node: YAMLNode) -> ArraySlice<YAMLNode> {
         guard node.kind == .sequence else { return [] }
-        return nodes[Int(node.start)..<Int(node.start + node.count)]
+        return nodes[Int(node.start)..<(Int(node.start) + Int(node.count))]
     }
 
     /// How many keys a mapping has; 0 for any other node.
-    func pairCount(of node: YAMLNode) -> Int {
+    public func pairCount(of node: YAMLNode) -> Int {
         node.kind == .mapping ? Int(node.count) / 2 : 0
     }
 
-    /// The key of a mapping's pair at `index`.
-    func key(_ index: Int, of mapping: YAMLNode) -> YAMLNode { nodes[Int(mapping.start) + 2 * index] }
+    /// The key of a mapping's pair at `index`, which is below `pairCount(of:)`.
+    public func key(_ index: Int, of mapping: YAMLNode) -> YAMLNode { nodes[Int(mapping.start) + 2 * index] }
 
-    /// The value of a mapping's pair at `index`.
-    func value(_ index: Int, of mapping: YAMLNode) -> YAMLNode { nodes[Int(mapping.start) + 2 * index + 1] }
+    /// The value of a mapping's pair at `index`, which is below `pairCount(of:)`.
+    public func value(_ index: Int, of mapping: YAMLNode) -> YAMLNode { nodes[Int(mapping.start) + 2 * index + 1] }
 
-    /// A scalar's bytes (none for a collection), valid while the document is.
+    /// A scalar's bytes (none for a collection). They belong to the document: read them only while
+    /// a variable that holds the document is still in use (as the validator holds its own), or
+    /// through `withBytes(of:_:)`.
     func bytes(of node: YAMLNode) -> UnsafeBufferPointer<UInt8> {
         guard node.kind == .scalar else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: text.base + Int(node.start), count: Int(node.count))
     }
 
     /// Calls `body` with a scalar's bytes (none for a collection), the document kept alive meanwhile.
-    func withBytes<Result>(of node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    public func withBytes<Result>(of node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withExtendedLifetime(text) { body(bytes(of: node)) }
     }
 
     /// The scalar's text, if the node is a scalar.
-    func scalarText(_ node: YAMLNode) -> String? {
+    public func scalarText(_ node: YAMLNode) -> String? {
         guard node.kind == .scalar else { return nil }
         return withBytes(of: node) { String(decoding: $0, as: UTF8.self) }
     }
@@ -142,7 +145,7 @@ public struct YAMLDocument: Sendable {
     }
 
     /// Whether the node is YAML's null: an empty plain scalar, `~` or `null` in any common case.
-    func isNull(_ node: YAMLNode) -> Bool {
+    public func isNull(_ node: YAMLNode) -> Bool {
         guard node.kind == .scalar, node.style == .plain else { return false }
         // By length first: every scalar is asked, and few are 0, 1 or 4 bytes long.
         switch node.count {

@@ -69,12 +69,6 @@ struct ScalarReader {
         }
     }
 
-    /// Reads `text` as `read(_:style:as:path:mark:sink:)` reads its bytes.
-    func read(_ text: String, style: YAMLNode.ScalarStyle, as type: ValueType, path: () -> String, mark: Mark,
-              sink: inout DiagnosticSink) -> Value.Content? {
-        text.withBytes { read($0, style: style, as: type, path: path, mark: mark, sink: &sink) }
-    }
-
     private func choose(_ bytes: UnsafeBufferPointer<UInt8>, from choices: [Choice], path: () -> String, mark: Mark,
                         sink: inout DiagnosticSink, catalogue: Bool = false) -> Value.Content? {
         // Lengths first: comparing them is cheaper than comparing bytes, and most choices differ.
@@ -188,23 +182,22 @@ struct ScalarReader {
         guard shaped else { return nil }
         // Digits, a point and an exponent only, so the C library reads it as Swift's `Double(_:)`
         // would, correctly rounded, from a terminated copy on the stack for the usual lengths.
-        if bytes.count < 64 {
-            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
-                buffer[bytes.count] = 0
-                return strtod(buffer.baseAddress!, nil)
-            }
+        // Only if it read every byte: a program using this library may have set a locale whose
+        // decimal point is not `.`, and Swift's reading, which ignores the locale, then decides.
+        if bytes.count < 64, let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64, { buffer -> Double? in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            buffer[bytes.count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &end)
+            return end == buffer.baseAddress! + bytes.count ? value : nil
+        }) {
+            return value
         }
         let text = String(decoding: bytes, as: UTF8.self)
         return Double(text.hasPrefix("+") ? String(text.dropFirst()) : text)
     }
 
     /// `true` or `false` as the YAML 1.2 core schema writes them.
-    static func boolean(_ text: String) -> Bool? {
-        text.withBytes(boolean)
-    }
-
-    /// `boolean(_:)` of the text whose UTF-8 bytes are `bytes`.
     static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         switch bytes.count {
         case 4: return YAMLDocument.equal(bytes, "true") || YAMLDocument.equal(bytes, "True") || YAMLDocument.equal(bytes, "TRUE") ? true : nil

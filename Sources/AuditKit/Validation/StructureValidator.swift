@@ -185,10 +185,14 @@ struct StructureValidator {
     /// owner is the key it should have been indented under.
     private func owner(of key: String, before index: Int, in mapping: YAMLNode, fields: [Field]) -> (key: String, line: Int)? {
         for earlier in stride(from: index - 1, through: 0, by: -1) {
+            // Matched by bytes, as keys are above: a file of many unknown keys makes no string
+            // of every key before each.
             let keyNode = document.key(earlier, of: mapping)
-            guard let name = document.scalarText(keyNode), let field = fields.first(where: { $0.key == name }),
+            let bytes = document.bytes(of: keyNode)
+            guard keyNode.kind == .scalar,
+                  let field = fields.first(where: { $0.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, $0.key) }),
                   case .object(let children) = field.type else { continue }
-            if children.contains(where: { $0.key == key }) { return (name, keyNode.mark.line) }
+            if children.contains(where: { $0.key == key }) { return (field.key, keyNode.mark.line) }
         }
         return nil
     }
