@@ -135,6 +135,19 @@ struct HostileRunTests {
                 + [ExpectedDiagnostic(.tooManyProblems, line: 93, column: 1, keyPath: "a")]) { folder in
             try Data(String(repeating: "a: \n", count: 50_000).utf8).write(to: folder.appendingPathComponent("repeated.yaml"))
         },
+        // 20,000 different unknown keys: each is looked up among the keys before it (written
+        // twice?) and among those it could have been indented under, which took minutes while
+        // both were a scan of every earlier key (a megabyte of them, over two minutes).
+        Case(name: "20,000 different unknown keys", reported: "unknown-keys.yaml",
+             expected: [ExpectedDiagnostic(.unknownKey, line: 1, column: 1, keyPath: "k000000")]
+                + ["activities", "equipment", "format", "funding", "inspection", "rules", "unit", "venue"].map {
+                    ExpectedDiagnostic(.missingKey, line: 1, column: 1, keyPath: $0)
+                }
+                + (2...92).map { ExpectedDiagnostic(.unknownKey, line: $0, column: 1, keyPath: String(format: "k%06d", $0 - 1)) }
+                + [ExpectedDiagnostic(.tooManyProblems, line: 93, column: 1, keyPath: "k000092")]) { folder in
+            let text = (0..<20_000).map { String(format: "k%06d: 1\n", $0) }.joined()
+            try Data(text.utf8).write(to: folder.appendingPathComponent("unknown-keys.yaml"))
+        },
         // A valid checklist but for evidence that leaves the tree (lines 180 and 182 of the variant).
         Case(name: "evidence paths that leave the tree", reported: "evidence-escape.yaml",
              expected: [ExpectedDiagnostic(.evidenceOutsideTree, line: 180, column: 11, keyPath: "evidence[0].file"),

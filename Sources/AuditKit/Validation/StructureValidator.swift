@@ -85,10 +85,13 @@ struct StructureValidator {
         }
         let pairCount = document.pairCount(of: node)
         var result = ObjectValue(capacity: pairCount)
-        // The pair each field was first written at, by field index; keys that are no field, with
-        // where they first appeared. A handful of keys each: arrays beat hashing here.
+        // The pair each field was first written at, by field index: a handful of fields each, so
+        // an array. Keys that are no field, with where they first appeared: hashed, as a hostile
+        // file can write tens of thousands.
         var written = [Int](repeating: -1, count: fields.count)
-        var unknown: [(key: String, mark: Mark)] = []
+        var unknown: [String: Mark] = [:]
+        // Who each key could have been indented under, built only once a key is unknown.
+        var owners = Owners()
         // The first key written again: in a list item, most often where a `- ` was left out.
         var firstRepeat: (key: String, line: Int)?
         // Keys an unknown key was taken for (a typo, or the key's Chinese name): their own
@@ -127,7 +130,7 @@ struct StructureValidator {
                 continue
             }
             let key = document.scalarText(keyNode) ?? ""
-            let first = fieldIndex.map { document.key(written[$0], of: node).mark } ?? unknown.first { $0.key == key }?.mark
+            let first = fieldIndex.map { document.key(written[$0], of: node).mark } ?? unknown[key]
             if let first {
                 let itemPath = path()
                 let repeated = firstRepeat ?? (key, keyNode.mark.line)
@@ -139,12 +142,12 @@ struct StructureValidator {
                             Messages.duplicateKey(key, first: first.line, second: keyNode.mark.line), hint: hint)
                 continue
             }
-            unknown.append((key, keyNode.mark))
+            unknown[key] = keyNode.mark
             let keys = fields.map(\.key)
             let hint: Localized
             if key.hasPrefix("\u{3000}") {
                 hint = Messages.fullWidthIndentHint
-            } else if let owner = owner(of: key, before: pairIndex, in: node, fields: fields) {
+            } else if let owner = owners.owner(of: key, before: pairIndex, in: node, document: document, fields: fields) {
                 hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
             } else {
                 // A key in Chinese is matched by the fields' Chinese names, never by spelling
@@ -180,21 +183,31 @@ struct StructureValidator {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    /// The nearest key written before the pair at `index` whose value is a mapping with a key named
-    /// `key`: a key written with too little indentation lands in the enclosing mapping, and its
-    /// owner is the key it should have been indented under.
-    private func owner(of key: String, before index: Int, in mapping: YAMLNode, fields: [Field]) -> (key: String, line: Int)? {
-        for earlier in stride(from: index - 1, through: 0, by: -1) {
-            // Matched by bytes, as keys are above: a file of many unknown keys makes no string
-            // of every key before each.
-            let keyNode = document.key(earlier, of: mapping)
-            let bytes = document.bytes(of: keyNode)
-            guard keyNode.kind == .scalar,
-                  let field = fields.first(where: { $0.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, $0.key) }),
-                  case .object(let children) = field.type else { continue }
-            if children.contains(where: { $0.key == key }) { return (field.key, keyNode.mark.line) }
+    /// For the keys of one mapping, the nearest key written before each whose field is a mapping
+    /// with a key of that name: a key written with too little indentation lands in the enclosing
+    /// mapping, and its owner is the key it should have been indented under. Each pair is looked
+    /// at once, when the first key after it needs an owner, so a file of many unknown keys costs
+    /// time in proportion to them, not to their square.
+    private struct Owners {
+        private var owners: [String: (key: String, line: Int)] = [:]
+        /// The pairs before this one are in `owners`.
+        private var through = 0
+
+        mutating func owner(of key: String, before index: Int, in mapping: YAMLNode, document: YAMLDocument,
+                            fields: [Field]) -> (key: String, line: Int)? {
+            while through < index {
+                // Matched by bytes, as keys are above; a later key of the same name replaces an
+                // earlier one, so the owner is the nearest.
+                let keyNode = document.key(through, of: mapping)
+                let bytes = document.bytes(of: keyNode)
+                through += 1
+                guard keyNode.kind == .scalar,
+                      let field = fields.first(where: { $0.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, $0.key) }),
+                      case .object(let children) = field.type else { continue }
+                for child in children { owners[child.key] = (field.key, keyNode.mark.line) }
+            }
+            return owners[key]
         }
-        return nil
     }
 
     private mutating func reportIfMissing(_ field: Field, in fields: [Field], written: [Int], mapping: YAMLNode,
