@@ -49,6 +49,44 @@ struct HostileInputTests {
         #expect(elapsed < .seconds(5), "took \(elapsed)")
     }
 
+    /// One long text named again and again is one node each time, but every check reads it in
+    /// full: a megabyte named a thousand times took minutes and gigabytes before aliases were
+    /// also held to 1 MiB of repeated text.
+    @Test("A long text repeated through aliases ends quickly with FH108")
+    func repeatedText() throws {
+        let text = "a: &a \"" + String(repeating: "x", count: 100_000) + "\"\nb: ["
+            + Array(repeating: "*a", count: 11).joined(separator: ", ") + "]\n"
+        let clock = ContinuousClock()
+        var report: FileReport?
+        let elapsed = try clock.measure { report = try Self.read(text) }
+        let result = try #require(report)
+        // Ten repeats are 1,000,000 bytes; the 11th *a, at column 45, passes 1,048,576.
+        expectAgreement(result.diagnostics, [ExpectedDiagnostic(.aliasBudget, line: 2, column: 45)], in: "repeated text")
+        #expect(result.diagnostics.first?.message.en == "aliases repeat more than 1048576 bytes of text")
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+    }
+
+    /// Items written with Chinese commas get a hint that spells them out with `,`, but only a
+    /// handful: thousands of them must not make a diagnostic as long as the file.
+    @Test("The list-separator hint spells out a few items, not thousands")
+    func listSeparatorHintStaysShort() {
+        let reader = ScalarReader(catalogues: .builtIn)
+        let choices = [Choice("reading", zh: "阅读", en: "reading"), Choice("study", zh: "学习", en: "study")]
+        func hint(_ count: Int) -> String? {
+            var sink = DiagnosticSink(file: "x.yaml")
+            let text = Array(repeating: "reading", count: count).joined(separator: "，")
+            let read = text.withBytes {
+                reader.read($0, style: .plain, as: .choice(choices), path: { "venue.rooms[0]" }, mark: Mark(line: 1, column: 1), sink: &sink)
+            }
+            #expect(read == nil)
+            return sink.diagnostics.first?.hint.en
+        }
+        #expect(hint(3) == "separate the items with a half-width comma: [reading, reading, reading]")
+        let long = hint(5_000) ?? ""
+        #expect(!long.contains("half-width comma"))
+        #expect(long.utf8.count < 1_000, "\(long.utf8.count) bytes")
+    }
+
     struct NestingCase: Sendable, CustomTestStringConvertible {
         var name: String
         var text: String

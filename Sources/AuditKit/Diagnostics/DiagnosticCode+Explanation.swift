@@ -22,8 +22,8 @@ extension DiagnosticCode {
         case .tooDeep:
             return .init(zh: "嵌套超过 64 层时停止读取，以防恶意输入。", en: "Reading stops at nesting deeper than 64 levels, as a guard against hostile input.")
         case .aliasBudget:
-            return .init(zh: "别名（*name）展开的节点总数有上限，“十亿笑声”类文件会很快报错而不会耗尽内存。",
-                         en: "Aliases (*name) may add only a fixed number of nodes, so a \"billion laughs\" file ends quickly with this error instead of exhausting memory.")
+            return .init(zh: "别名（*name）展开的节点总数（10,000）和重复的文字总量（1 MiB）都有上限，“十亿笑声”类文件、把一段长文字引用上千次的文件都会很快报错，而不会耗尽时间或内存。",
+                         en: "Aliases (*name) may add only 10,000 nodes and repeat only 1 MiB of text in all, so a \"billion laughs\" file, or one naming a long text a thousand times, ends quickly with this error instead of exhausting time or memory.")
         case .customTag:
             return .init(zh: "不支持 `!标签`；直接写值。", en: "`!tags` are not supported; write the plain value.")
         case .duplicateKey:

@@ -10,11 +10,15 @@ public struct YAMLLoader: Sendable {
     public var maxDepth: Int
     /// How many nodes aliases may add to a document in total.
     public var aliasBudget: Int
+    /// How many bytes of scalar text aliases may repeat in total: one long text named a thousand
+    /// times is one node each time, but every check reads it again.
+    public var aliasTextBudget: Int
 
     /// Creates a loader with the given limits.
-    public init(maxDepth: Int = 64, aliasBudget: Int = 10_000) {
+    public init(maxDepth: Int = 64, aliasBudget: Int = 10_000, aliasTextBudget: Int = 1 << 20) {
         self.maxDepth = maxDepth
         self.aliasBudget = aliasBudget
+        self.aliasTextBudget = aliasTextBudget
     }
 
     /// Loads the first document of `bytes`, reporting every problem met on the way.
@@ -40,7 +44,8 @@ public struct YAMLLoader: Sendable {
         defer { yaml_parser_delete(&parser) }
         return bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var builder = DocumentBuilder(maxDepth: maxDepth, aliasBudget: aliasBudget, size: bytes.count)
+            var builder = DocumentBuilder(maxDepth: maxDepth, aliasBudget: aliasBudget, aliasTextBudget: aliasTextBudget,
+                                          size: bytes.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -89,12 +94,14 @@ private struct DocumentBuilder {
         var isMapping: Bool
         /// Where this collection's children start on `pending`.
         var start: Int
-        /// `counted` when the collection started.
+        /// `counted` and `textCounted` when the collection started.
         var counted: Int
+        var textCounted: Int
     }
 
     let maxDepth: Int
     let aliasBudget: Int
+    let aliasTextBudget: Int
     var stack: [Frame] = []
     var pending: [YAMLNode] = []
     var nodes: [YAMLNode] = []
@@ -102,15 +109,19 @@ private struct DocumentBuilder {
     /// Nodes completed so far, an alias counted as the nodes it stands for and a collection as
     /// one: what a collection holds, with itself, is the count at its end less that at its start.
     var counted = 0
-    var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    /// Scalar bytes completed so far, an alias counted as the bytes it repeats.
+    var textCounted = 0
+    var anchors: [String: (node: YAMLNode, size: Int, text: Int)] = [:]
     var aliasNodes = 0
+    var aliasText = 0
     var documents = 0
     var root: YAMLNode?
     var problems: [LoadProblem] = []
 
-    init(maxDepth: Int, aliasBudget: Int, size: Int) {
+    init(maxDepth: Int, aliasBudget: Int, aliasTextBudget: Int, size: Int) {
         self.maxDepth = maxDepth
         self.aliasBudget = aliasBudget
+        self.aliasTextBudget = aliasTextBudget
         stack.reserveCapacity(8)
         pending.reserveCapacity(64)
         // A checklist has a node per dozen bytes or so, and less text than the file.
@@ -142,8 +153,8 @@ private struct DocumentBuilder {
             checkTag(scalar.tag, at: mark)
             let node = YAMLNode(kind: .scalar, style: Self.style(scalar.style), mark: mark, start: text.count, count: Int(scalar.length))
             text.append(scalar.value, count: Int(scalar.length))
-            register(anchor: scalar.anchor, node: node, size: 1)
-            complete(node, size: 1)
+            register(anchor: scalar.anchor, node: node, size: 1, text: Int(scalar.length))
+            complete(node, size: 1, text: Int(scalar.length))
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard stack.count < maxDepth else {
                 problems.append(LoadProblem(
@@ -156,7 +167,7 @@ private struct DocumentBuilder {
             checkTag(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag, at: mark)
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             stack.append(Frame(mark: mark, anchor: anchor.map { String(cString: $0) }, isMapping: isMapping,
-                               start: pending.count, counted: counted))
+                               start: pending.count, counted: counted, textCounted: textCounted))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
             var count = pending.count - frame.start
@@ -166,8 +177,8 @@ private struct DocumentBuilder {
                                 start: nodes.count, count: count)
             nodes.append(contentsOf: pending[frame.start..<(frame.start + count)])
             pending.removeSubrange(frame.start...)
-            complete(node, size: 1)
-            if let anchor = frame.anchor { anchors[anchor] = (node, counted - frame.counted) }
+            complete(node, size: 1, text: 0)
+            if let anchor = frame.anchor { anchors[anchor] = (node, counted - frame.counted, textCounted - frame.textCounted) }
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
@@ -178,15 +189,20 @@ private struct DocumentBuilder {
                 return false
             }
             aliasNodes += target.size
-            guard aliasNodes <= aliasBudget else {
+            aliasText += target.text
+            let over: Localized? = aliasNodes > aliasBudget
+                ? .init(zh: "别名展开超过 \(aliasBudget) 个节点", en: "aliases expand to more than \(aliasBudget) nodes")
+                : aliasText > aliasTextBudget
+                ? .init(zh: "别名重复的文字超过 \(aliasTextBudget) 字节", en: "aliases repeat more than \(aliasTextBudget) bytes of text")
+                : nil
+            if let over {
                 problems.append(LoadProblem(
-                    code: .aliasBudget, mark: mark,
-                    message: .init(zh: "别名展开超过 \(aliasBudget) 个节点", en: "aliases expand to more than \(aliasBudget) nodes"),
+                    code: .aliasBudget, mark: mark, message: over,
                     hint: .init(zh: "清单不需要别名（*name）；直接写出值", en: "checklists need no aliases (*name); write the values out")))
                 return false
             }
             // The anchored node's children are in place already: the alias shares them.
-            complete(target.node, size: target.size)
+            complete(target.node, size: target.size, text: target.text)
         case YAML_STREAM_END_EVENT:
             return false
         default:
@@ -195,8 +211,9 @@ private struct DocumentBuilder {
         return true
     }
 
-    private mutating func complete(_ node: YAMLNode, size: Int) {
+    private mutating func complete(_ node: YAMLNode, size: Int, text added: Int) {
         counted += size
+        textCounted += added
         guard !stack.isEmpty else {
             if root == nil { root = node }
             return
@@ -204,9 +221,9 @@ private struct DocumentBuilder {
         pending.append(node)
     }
 
-    private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: YAMLNode, size: Int) {
+    private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: YAMLNode, size: Int, text: Int) {
         guard let anchor else { return }
-        anchors[String(cString: anchor)] = (node, size)
+        anchors[String(cString: anchor)] = (node, size, text)
     }
 
     /// Reports a tag that is not YAML's own; tags are otherwise not kept, as nothing reads them.

@@ -81,7 +81,9 @@ struct ScalarReader {
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
         // `[reading，activity]`: a Chinese comma or 、 makes two items one.
         let parts = text.split(whereSeparator: { $0 == "，" || $0 == "、" }).map { String($0).trimmingSpaces() }
-        var hint = parts.count > 1 && parts.allSatisfy({ part in choices.contains { $0.id == part } }) && path().hasSuffix("]")
+        // The hint spells the items out, so only for a handful: a value of thousands of them must
+        // not make a diagnostic as long as the file.
+        var hint = (2...20).contains(parts.count) && parts.allSatisfy({ part in choices.contains { $0.id == part } }) && path().hasSuffix("]")
             ? Messages.listSeparatorHint(parts)
             : Messages.choicesHint(suggestion, allowed: choices.map(\.id))
         // A catalogue item the county's tailored standard adds is known only under that standard.
