@@ -3,8 +3,9 @@ import CYAML
 /// Builds a `YAMLDocument` straight from libyaml's event stream.
 ///
 /// The loader never interprets scalars (no YAML 1.1 implicit typing: `NO` stays the text `NO`), keeps
-/// every node's 1-based start mark, and bounds what hostile input can cost: nesting depth and the
-/// number of nodes that aliases may add are capped, and the first violation ends the parse.
+/// every node's 1-based start mark, and bounds what hostile input can cost: nesting depth, the
+/// number of nodes aliases may add and the text they may repeat are capped, and the first
+/// violation ends the parse.
 public struct YAMLLoader: Sendable {
     /// The deepest nesting of mappings and sequences accepted.
     public var maxDepth: Int
