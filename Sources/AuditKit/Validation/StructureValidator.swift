@@ -103,12 +103,7 @@ struct StructureValidator {
                 sink.report(.wrongShape, at: keyNode.mark, path: path(), Messages.complexKey, hint: Messages.complexKeyHint)
                 continue
             }
-            // The format's keys are compared with the key's bytes, lengths first: no string is
-            // made of a key that is a field, and most keys differ in length.
-            let bytes = document.bytes(of: keyNode)
-            let fieldIndex = fields.firstIndex { field in
-                field.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, field.key)
-            }
+            let fieldIndex = Self.fieldIndex(of: document.bytes(of: keyNode), in: fields)
             if let fieldIndex, written[fieldIndex] < 0 {
                 written[fieldIndex] = pairIndex
                 let key = fields[fieldIndex].key
@@ -183,6 +178,12 @@ struct StructureValidator {
         return matches.count == 1 ? matches[0] : nil
     }
 
+    /// The field whose key has the UTF-8 bytes `key`. Compared by bytes, lengths first: no string
+    /// is made of a key that is a field, and most keys differ in length.
+    static func fieldIndex(of key: UnsafeBufferPointer<UInt8>, in fields: [Field]) -> Int? {
+        fields.firstIndex { $0.key.utf8.count == key.count && YAMLDocument.equal(key, $0.key) }
+    }
+
     /// For the keys of one mapping, the nearest key written before each whose field is a mapping
     /// with a key of that name: a key written with too little indentation lands in the enclosing
     /// mapping, and its owner is the key it should have been indented under. Each pair is looked
@@ -196,15 +197,12 @@ struct StructureValidator {
         mutating func owner(of key: String, before index: Int, in mapping: YAMLNode, document: YAMLDocument,
                             fields: [Field]) -> (key: String, line: Int)? {
             while through < index {
-                // Matched by bytes, as keys are above; a later key of the same name replaces an
-                // earlier one, so the owner is the nearest.
+                // A later key of the same name replaces an earlier one, so the owner is the nearest.
                 let keyNode = document.key(through, of: mapping)
-                let bytes = document.bytes(of: keyNode)
                 through += 1
-                guard keyNode.kind == .scalar,
-                      let field = fields.first(where: { $0.key.utf8.count == bytes.count && YAMLDocument.equal(bytes, $0.key) }),
-                      case .object(let children) = field.type else { continue }
-                for child in children { owners[child.key] = (field.key, keyNode.mark.line) }
+                guard keyNode.kind == .scalar, let index = StructureValidator.fieldIndex(of: document.bytes(of: keyNode), in: fields),
+                      case .object(let children) = fields[index].type else { continue }
+                for child in children { owners[child.key] = (fields[index].key, keyNode.mark.line) }
             }
             return owners[key]
         }
