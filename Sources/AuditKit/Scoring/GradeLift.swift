@@ -71,10 +71,17 @@ struct GradeLift: Sendable {
         // The states reached so far, and for each key where its state sits in `next` (-1: none).
         var states: [State] = [(0, 0, 0, 0, 0)]
         var slots = [Int](repeating: -1, count: (ids.count + 1) * (haveCount + 1) * (haveCount + 1))
+        // A have adds partial and missing haves and at most its weight in points, never takes any
+        // away: a state past the rule's partial or missing haves, or too far below its score to
+        // reach it with every have still to come at full weight, can never meet the rule, nor can
+        // any state grown from it. Dropping such states leaves the answer as it was (each slot
+        // that can still win keeps the same best state) and the search a fraction of its size.
+        var weightToCome = card.haves.reduce(0) { $0 + $1.weightTenths }
         var offset = 0
         for have in card.haves {
             let options = self.options(for: have, offset: offset)
             offset += have.criteria.count
+            weightToCome -= have.weightTenths
             var next: [State] = []
             next.reserveCapacity(states.count * options.count)
             for state in states {
@@ -82,7 +89,10 @@ struct GradeLift: Sendable {
                     let count = state.count + option.count
                     let partial = state.partial + (option.status == .partial ? 1 : 0)
                     let missing = state.missing + (option.status == .missing ? 1 : 0)
-                    let candidate: State = (count, partial, missing, state.total + option.points, state.fixed | option.fixed)
+                    let total = state.total + option.points
+                    guard partial <= rule.maxPartial, missing <= rule.maxMissing,
+                          total + max(0, weightToCome) >= rule.minScoreTenths else { continue }
+                    let candidate: State = (count, partial, missing, total, state.fixed | option.fixed)
                     let slot = key(count, partial, missing)
                     let at = slots[slot]
                     if at < 0 {
@@ -156,24 +166,62 @@ struct GradeLift: Sendable {
     /// For each number of criteria fixed and each resulting status, the subset with the most points
     /// (the first one met, counting subsets up as binary numbers, on a tie), as a mask over the
     /// card's criteria starting at `offset`.
+    ///
+    /// The have's arithmetic (`HaveScoring.evaluate`) is taken apart once: fixing a criterion adds
+    /// what it falls short by to the points earned, and clears it if it is an essential that
+    /// failed. So each subset's points come from the subset without its lowest criterion plus that
+    /// one's shortfall, a step per subset rather than a pass over the have's criteria.
     private func options(for have: HaveResult, offset: Int) -> [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)] {
-        let criteria = have.criteria
-        let short = Array(criteria.indices.filter { index in
-            criteria[index].attainment != .notApplicable
-                && (criteria[index].earnedTenths < criteria[index].maxTenths || !criteria[index].essentialPassed)
-        }.prefix(12))
+        var applicable = 0
+        var earned = 0
+        // The first twelve short criteria, which the search may fix: where they are in the have,
+        // what each falls short by, and (as bits over them) the essentials among them that failed.
+        var short: [Int] = []
+        var shortfall: [Int] = []
+        var failing = 0
+        // An essential that failed beyond those twelve, which no subset fixes.
+        var failsRegardless = false
+        for (index, criterion) in have.criteria.enumerated() where criterion.attainment != .notApplicable {
+            applicable += criterion.maxTenths
+            earned += criterion.earnedTenths
+            let failsEssential = criterion.essential && !criterion.essentialPassed
+            guard criterion.earnedTenths < criterion.maxTenths || !criterion.essentialPassed else { continue }
+            if short.count < 12 {
+                if failsEssential { failing |= 1 << short.count }
+                short.append(index)
+                shortfall.append(criterion.maxTenths - criterion.earnedTenths)
+            } else if failsEssential {
+                failsRegardless = true
+            }
+        }
+        let (weight, metPercent) = (have.weightTenths, standard.metPercent)
         var best: [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)?] =
             Array(repeating: nil, count: (short.count + 1) * 3)
-        let figures = have.criteria.map(HaveScoring.Figures.init)
-        for mask in 0..<(1 << short.count) {
-            var local: UInt64 = 0
-            for bit in short.indices where mask & (1 << bit) != 0 { local |= 1 << UInt64(short[bit]) }
-            let (points, status) = HaveScoring.evaluate(weight: have.weightTenths, figures: figures,
-                                                        metPercent: standard.metPercent) { local & (1 << UInt64($0)) != 0 }
-            let count = mask.nonzeroBitCount
-            let slot = count * 3 + (status == .met ? 0 : status == .partial ? 1 : 2)
-            if let existing = best[slot], existing.points >= points { continue }
-            best[slot] = (count, status, points, local << UInt64(offset))
+        // The points each subset adds, and its mask over the card's criteria, built from smaller
+        // ones: on the stack, as every card searches several haves.
+        let subsets = 1 << short.count
+        withUnsafeTemporaryAllocation(of: (added: Int, fixed: UInt64).self, capacity: subsets) { built in
+            built[0] = (0, 0)
+            for mask in 0..<subsets {
+                if mask > 0 {
+                    let (lowest, smaller) = (mask.trailingZeroBitCount, built[mask & (mask - 1)])
+                    built[mask] = (smaller.added + shortfall[lowest], smaller.fixed | 1 << UInt64(short[lowest]))
+                }
+                let added = built[mask].added
+                let points = applicable == 0 ? weight : Score.scaled(earned + added, by: weight, over: applicable)
+                let status: HaveStatus
+                if failsRegardless || failing & ~mask != 0 || points == 0 {
+                    status = .missing
+                } else if points * 100 >= metPercent * weight {
+                    status = .met
+                } else {
+                    status = .partial
+                }
+                let count = mask.nonzeroBitCount
+                let slot = count * 3 + (status == .met ? 0 : status == .partial ? 1 : 2)
+                if let existing = best[slot], existing.points >= points { continue }
+                best[slot] = (count, status, points, built[mask].fixed << UInt64(offset))
+            }
         }
         return best.compactMap { $0 }
     }
