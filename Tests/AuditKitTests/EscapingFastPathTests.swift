@@ -147,6 +147,89 @@ import Testing
     }
 }
 
+/// The escapers skip text eight bytes at a time (`ByteWords`) and test Markdown's bytes with a bit
+/// table; they must find every byte they did one comparison at a time, wherever it sits in a word.
+@Suite struct ByteWordsTests {
+    static func word(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    }
+
+    @Test func everyByteIsFoundAtEveryPlaceOfAWord() {
+        for filler: UInt8 in [0x41, 0xE4, 0x80, 0xFF, 0x20] {
+            for value in 0...255 {
+                for place in 0..<8 {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[place] = UInt8(value)
+                    let word = Self.word(bytes)
+                    for target: UInt8 in [0x22, 0x5C, 0xC2, 0xE2, 0x2C, 0x0A, 0x0D] {
+                        #expect(ByteWords.hasByte(target, in: word) == bytes.contains(target), "\(bytes) \(target)")
+                    }
+                    #expect(ByteWords.hasByte(below: 0x20, in: word) == bytes.contains { $0 < 0x20 }, "\(bytes)")
+                }
+            }
+        }
+        for value in 0...255 {
+            #expect(Markdown.needsEscape(UInt8(value)) == (Markdown.escape(UInt8(value)) != nil), "\(value)")
+        }
+    }
+
+    static func jsonReference(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{85}": result += "\\u0085"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    result += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Long texts, so that what needs escaping sits in whole words, in the tail, or in neither.
+    @Test func longTextsAreEscapedAsByteByByte() {
+        let pieces = EscapingFastPathTests.pieces + ["\u{85}", "\u{2028}", "\u{2029}", "“引号”", "\u{1}", "\u{1F}", "\\", "÷",
+                                                     "funding.amount_yuan", "经费管理制度和物品登记管理制度"]
+        var state: UInt64 = 13
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<6000 {
+            // Mostly plain text with now and then one piece that needs escaping.
+            let text = (0..<next(40)).map { _ in next(6) == 0 ? pieces[next(pieces.count)] : ["中文说明", "plain", " ", "0123"][next(4)] }
+                .joined() + (round % 3 == 0 ? pieces[next(pieces.count)] : "")
+            var cell = StringOutput()
+            cell.write(markdown: text)
+            #expect(cell.bytes == Array(EscapingFastPathTests.markdownReference(text).utf8), "\(text.debugDescription)")
+            var csv = StringOutput()
+            csv.write(csvField: text)
+            #expect(csv.bytes == Array(EscapingFastPathTests.csvReference(text, number: false).utf8), "\(text.debugDescription)")
+            var json = StringOutput()
+            JSON.string(text, &json)
+            #expect(json.bytes == Array(Self.jsonReference(text).utf8), "\(text.debugDescription)")
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
+
 /// Text a checklist controls cannot break out of its place in any output, even where Swift's
 /// Characters would hide the breaking scalar (CR LF is one Character, as is a quote with an accent).
 @Suite struct EscapingBreakoutTests {

@@ -8,7 +8,7 @@ extension TextOutput {
         text.withBytes { bytes in
             guard let base = bytes.baseAddress else { return }
             var start = 0
-            for index in bytes.indices {
+            for index in bytes.indices where Markdown.needsEscape(bytes[index]) {
                 guard let escape = Markdown.escape(bytes[index]) else { continue }
                 if index > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: index - start)) }
                 escape.withUTF8Buffer { write(bytes: UnsafeRawBufferPointer($0)) }
@@ -38,7 +38,11 @@ extension TextOutput {
     /// and after a `'` when `neutralised` (a formula a spreadsheet would otherwise run).
     private mutating func write(csvField bytes: UnsafeBufferPointer<UInt8>, neutralised: Bool) {
         guard let base = bytes.baseAddress else { return }
-        guard bytes.contains(where: Escaping.needsQuotes) else {
+        let clean = ByteWords.cleanPrefix(bytes) { word in
+            !(ByteWords.hasByte(0x2C, in: word) || ByteWords.hasByte(0x22, in: word) || ByteWords.hasByte(0x0A, in: word)
+              || ByteWords.hasByte(0x0D, in: word))
+        }
+        guard bytes[clean...].contains(where: Escaping.needsQuotes) else {
             if neutralised { write("'") }
             write(bytes: UnsafeRawBufferPointer(bytes))
             return

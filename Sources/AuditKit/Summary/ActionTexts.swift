@@ -8,20 +8,30 @@
 /// rendered by those functions. Rows are rendered from the spool's compact form
 /// (`SpooledActions`), the reasons copied from it as bytes, not made strings again.
 struct ActionTexts: Sendable {
-    /// The parts of a row that depend on the criterion alone.
-    private struct CriterionParts: Sendable {
+    /// The parts of a row that depend on the criterion alone. A class, so that a row takes its
+    /// criterion's parts as one reference rather than retaining six arrays.
+    private final class CriterionParts: Sendable {
         /// From `{` to the key of the reason: the action and the criterion.
-        var jsonHead: [UInt8]
+        let jsonHead: [UInt8]
         /// From after the gain to before the unit: the have and the label.
-        var jsonTail: [UInt8]
+        let jsonTail: [UInt8]
         /// The have, criterion and label cells with the commas around them.
-        var csvHead: [UInt8]
+        let csvHead: [UInt8]
         /// The action cell with the commas around it.
-        var csvAction: [UInt8]
+        let csvAction: [UInt8]
         /// From the criterion to before the gain.
-        var markdown: [UInt8]
+        let markdown: [UInt8]
         /// From the criterion cell to before the gain.
-        var html: [UInt8]
+        let html: [UInt8]
+
+        init(jsonHead: [UInt8], jsonTail: [UInt8], csvHead: [UInt8], csvAction: [UInt8], markdown: [UInt8], html: [UInt8]) {
+            self.jsonHead = jsonHead
+            self.jsonTail = jsonTail
+            self.csvHead = csvHead
+            self.csvAction = csvAction
+            self.markdown = markdown
+            self.html = html
+        }
     }
 
     private let language: Language

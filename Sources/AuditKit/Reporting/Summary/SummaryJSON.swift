@@ -367,9 +367,14 @@ enum JSON {
     /// A string given as its UTF-8 bytes, escaped as `string(_:_:)` escapes it.
     static func string(utf8: UnsafeBufferPointer<UInt8>, _ out: inout some TextOutput) {
         out.write("\"")
-        // A quick look for the bytes that can start an escape first: most strings have none.
-        if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xE2 }),
-           utf8.indices.contains(where: { needsEscape(utf8, at: $0) }) {
+        // A quick look for the bytes that can start an escape first, eight at a time: most
+        // strings have none.
+        let clean = ByteWords.cleanPrefix(utf8) { word in
+            !(ByteWords.hasByte(below: 0x20, in: word) || ByteWords.hasByte(0x22, in: word) || ByteWords.hasByte(0x5C, in: word)
+              || ByteWords.hasByte(0xC2, in: word) || ByteWords.hasByte(0xE2, in: word))
+        }
+        if utf8[clean...].contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xE2 }),
+           utf8.indices[clean...].contains(where: { needsEscape(utf8, at: $0) }) {
             var escaped: [UInt8] = []
             escaped.reserveCapacity(utf8.count + 8)
             let hex = Array("0123456789abcdef".utf8)
