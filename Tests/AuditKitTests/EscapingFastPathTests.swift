@@ -224,6 +224,32 @@ import Testing
     }
 }
 
+/// Numbers in summary.json: whole numbers and tenths are written as digits without a string;
+/// they must read exactly as Swift's description, the way every other number is written.
+@Suite struct JSONNumberTests {
+    @Test func tenthsAreWrittenAsTheirDescription() {
+        var values: [Double] = [0, -0.0, 0.1, -0.1, 0.5, 1, 85, 84.5, 52.7, 100, 0.1512, 1.0 / 3, 1e13 + 0.5, 99_999_999_999_999.9,
+                                1e14, 1e14 - 0.1, 2e15, 1e16, 9_007_199_254_740_992, .leastNonzeroMagnitude, .ulpOfOne, 123_456_789.1]
+        var state: UInt64 = 17
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (state >> 11) % bound
+        }
+        for _ in 0..<20000 {
+            let tenths = Double(Int64(next(2_000_000_000_000_000)) - 1_000_000_000_000_000) / Double([1, 1000, 1_000_000, 1_000_000_000][Int(next(4))])
+            values.append(tenths.rounded() / 10)
+            values.append(Double(bitPattern: state))
+        }
+        for value in values where value.isFinite {
+            var fast = StringOutput()
+            JSON.number(value, &fast)
+            var described = StringOutput()
+            JSON.described(value, &described)
+            #expect(fast.text == described.text, "\(value)")
+        }
+    }
+}
+
 private extension String {
     func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self

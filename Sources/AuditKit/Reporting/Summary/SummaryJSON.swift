@@ -352,6 +352,22 @@ enum JSON {
 
     /// A finite number: Swift's shortest description, without a trailing `.0`.
     static func number(_ value: Double, _ out: inout some TextOutput) {
+        // Points, scores and weights are whole or tenths. Such a number is the double nearest its
+        // tenths written as a decimal, so those digits are its shortest description: written as
+        // digits, without making a string (every unit's record has a dozen). Far below where
+        // descriptions turn to exponents, and not -0, which would lose its sign.
+        if value.magnitude < 1e14, !(value == 0 && value.sign == .minus) {
+            let tenths = (value * 10).rounded()
+            if tenths / 10 == value {
+                out.write(tenths: Int(tenths))
+                return
+            }
+        }
+        described(value, &out)
+    }
+
+    /// `number` as Swift's description spells it, for any finite number.
+    static func described(_ value: Double, _ out: inout some TextOutput) {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         out.write(text)
