@@ -250,6 +250,29 @@ import Testing
     }
 }
 
+/// A checklist named after its unit is recognised by bytes; it must agree with the name taken
+/// apart as a string, for every path and id, including trailing slashes, both suffixes and ids
+/// that are canonically equal to ASCII (the Kelvin sign is a K).
+@Suite struct FileNameMatchTests {
+    @Test func byteComparisonAgreesWithTheStringOne() {
+        let folders = ["", "a/", "checklists/", "/abs/", "目录/", "a//", "./"]
+        let names = ["unit-1", "u", "", "K", "\u{212A}", "单位甲", ".yaml", "x.yaml", "e\u{301}"]
+        let suffixes = [".yaml", ".yml", "", ".YAML", ".yaml.yaml", "/", "//", ".ym"]
+        let ids = ["unit-1", "u", "", "K", "\u{212A}", "单位甲", "x", "x.yaml", "unit-1.yaml", "é", "e\u{301}"]
+        for folder in folders {
+            for name in names {
+                for suffix in suffixes {
+                    let path = folder + name + suffix
+                    for id in ids {
+                        #expect(ConsistencyChecks.isNamed(path, after: id) == (ConsistencyChecks.unitID(namedBy: path) == id),
+                                "\(path.debugDescription) \(id.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+}
+
 private extension String {
     func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self

@@ -60,21 +60,22 @@ struct ConsistencyChecks {
     private func checkActivities(_ root: Value, inspection: CalendarDate, retirees: Int?, sink: inout DiagnosticSink) {
         let windowStart = inspection.adding(months: -12)
         for (index, activity) in (root["activities"]?.list ?? []).enumerated() {
-            let path = "activities[\(index)]"
+            // Spelt out only for a finding: most activities have none.
+            func path() -> String { "activities[\(index)]" }
             if let dateValue = activity["date"], let date = dateValue.date {
                 if date > inspection {
-                    sink.report(.activityAfterInspection, at: dateValue.mark, path: path + ".date",
+                    sink.report(.activityAfterInspection, at: dateValue.mark, path: path() + ".date",
                                 .init(zh: "活动日期 \(date) 晚于检查日期 \(inspection)", en: "activity dated \(date), after the inspection on \(inspection)"),
                                 hint: .init(zh: "只记录检查前已开展的活动；核对年份", en: "list only activities held before the inspection; check the year"))
                 } else if date < windowStart {
-                    sink.report(.staleActivity, at: dateValue.mark, path: path + ".date",
+                    sink.report(.staleActivity, at: dateValue.mark, path: path() + ".date",
                                 .init(zh: "活动日期 \(date) 早于检查前 12 个月（\(windowStart) 起），不计入评分",
                                       en: "activity dated \(date) is more than 12 months before the inspection (from \(windowStart)) and is not counted"),
                                 hint: .init(zh: "只需列出检查前 12 个月内的活动", en: "list the activities of the 12 months before the inspection"))
                 }
             }
             if let retirees, let participants = activity["participants"], let count = participants.integer, count > retirees {
-                sink.report(.participantsExceedRetirees, at: participants.mark, path: path + ".participants",
+                sink.report(.participantsExceedRetirees, at: participants.mark, path: path() + ".participants",
                             .init(zh: "参加人数 \(count) 超过离退休干部总数 \(retirees)", en: "more participants (\(count)) than the unit has retirees (\(retirees))"),
                             hint: .init(zh: "只统计本单位离退休干部；核对人数", en: "count the unit's own retirees only; check the number"))
             }
@@ -117,10 +118,30 @@ struct ConsistencyChecks {
         return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
     }
 
+    /// Whether the file is named after `id`, compared by bytes when both are ASCII (as checklists'
+    /// ids and names are); otherwise as `unitID(namedBy:)` and `==` compare them.
+    static func isNamed(_ path: String, after id: String) -> Bool {
+        let matched: Bool? = path.withBytes { path in
+            id.withBytes { id -> Bool? in
+                guard path.allSatisfy({ $0 < 0x80 }), id.allSatisfy({ $0 < 0x80 }) else { return nil }
+                var end = path.count
+                while end > 0, path[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                guard end > 0 else { return path.elementsEqual(id) }
+                var start = end
+                while start > 0, path[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                let name = UnsafeBufferPointer(rebasing: path[start..<end])
+                for suffix in [".yaml", ".yml"] where name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+                    return name.dropLast(suffix.utf8.count).elementsEqual(id)
+                }
+                return name.elementsEqual(id)
+            }
+        }
+        return matched ?? (unitID(namedBy: path) == id)
+    }
+
     private func checkFileName(_ root: Value, sink: inout DiagnosticSink) {
-        guard let idValue = root.value(at: "unit.id"), let id = idValue.string else { return }
+        guard let idValue = root.value(at: "unit.id"), let id = idValue.string, !Self.isNamed(file, after: id) else { return }
         let name = Self.lastComponent(of: file)
-        guard Self.unitID(namedBy: file) != id else { return }
         sink.report(.fileNameMismatch, at: idValue.mark, path: "unit.id",
                     .init(zh: "文件名 \(name) 与单位编号 \(id) 不一致", en: "file name \(name) does not match unit.id \(id)"),
                     hint: .init(zh: "把文件改名为 \(id).yaml", en: "rename the file to \(id).yaml"))
