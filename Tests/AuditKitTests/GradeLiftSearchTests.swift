@@ -3,7 +3,7 @@ import Testing
 
 /// The bit-mask search for the fewest criteria that lift a unit gives exactly the answer of the
 /// search over lists of ids, on many made-up scorecards under the built-in standard, a stricter
-/// and a more lenient variant (ties, essentials that fail, criteria that do not apply).
+/// and a more lenient variant, and one with a have of many criteria (ties, essentials that fail, criteria that do not apply).
 @Suite struct GradeLiftSearchTests {
     /// A small deterministic generator, so a failure names a reproducible case.
     struct Generator {
@@ -55,12 +55,25 @@ import Testing
         var lenient = Standard.builtIn
         lenient.compliant = GradeRule(minScoreTenths: 800, maxPartial: 1, maxMissing: 0)
         lenient.largelyCompliant = GradeRule(minScoreTenths: 500, maxPartial: 2, maxMissing: 1)
+        // And one whose first have has more than twelve criteria, of which the search fixes only
+        // the first twelve short ones, and a second have worth nothing.
+        var wide = Standard.builtIn
+        let spare = wide.haves.flatMap(\.criteria)
+        wide.haves[0].criteria += (0..<16).map { index in
+            let model = spare[index % spare.count]
+            return Criterion(id: "W\(index)", label: model.label, pointsTenths: model.pointsTenths, measure: model.measure,
+                             essential: index % 5 == 0, essentialAbove: nil, appliesWhen: nil, source: model.source,
+                             action: model.action, mark: model.mark)
+        }
+        wide.haves[1].weightTenths = 0
         var random = Generator(state: 42)
         var compared = 0
         var lifted = 0
-        for standard in [Standard.builtIn, strict, lenient] {
+        var beyondTwelve = 0
+        // The list search takes a while on a have of many criteria: fewer cards of that one.
+        for (standard, cards) in [(Standard.builtIn, 1500), (strict, 1500), (lenient, 1500), (wide, 120)] {
             let lift = GradeLift(standard: standard)
-            for index in 0..<1500 {
+            for index in 0..<cards {
                 var card = Self.card(standard, &random)
                 // Every tenth card lacks a criterion, so it does not list the standard's criteria
                 // in the standard's order, which the search otherwise takes from the standard.
@@ -68,6 +81,8 @@ import Testing
                 // Every seventh lists its actions smallest gain first, which scoring never does:
                 // the answer cannot then be read off them.
                 if index % 7 == 0 { card.actions.reverse() }
+                let short = card.haves[0].criteria.filter { $0.attainment != .notApplicable && ($0.earnedTenths < $0.maxTenths || !$0.essentialPassed) }
+                if short.count > 12 { beyondTwelve += 1 }
                 for target in Grade.allCases where target > card.grade {
                     let fast = lift.fewestCriteria(for: card, to: target)
                     let reference = lift.fewestCriteriaByLists(for: card, to: target)
@@ -79,5 +94,6 @@ import Testing
         }
         #expect(compared > 3000)
         #expect(lifted > 800)
+        #expect(beyondTwelve > 20)
     }
 }

@@ -71,17 +71,23 @@ struct GradeLift: Sendable {
         // The states reached so far, and for each key where its state sits in `next` (-1: none).
         var states: [State] = [(0, 0, 0, 0, 0)]
         var slots = [Int](repeating: -1, count: (ids.count + 1) * (haveCount + 1) * (haveCount + 1))
-        // A have adds partial and missing haves and at most its weight in points, never takes any
-        // away: a state past the rule's partial or missing haves, or too far below its score to
-        // reach it with every have still to come at full weight, can never meet the rule, nor can
-        // any state grown from it. Dropping such states leaves the answer as it was (each slot
-        // that can still win keeps the same best state) and the search a fraction of its size.
-        var weightToCome = card.haves.reduce(0) { $0 + $1.weightTenths }
+        // Each have's options, and the most points the haves after it can add.
         var offset = 0
-        for have in card.haves {
-            let options = self.options(for: have, offset: offset)
-            offset += have.criteria.count
-            weightToCome -= have.weightTenths
+        let haveOptions = card.haves.map { have in
+            defer { offset += have.criteria.count }
+            return options(for: have, offset: offset)
+        }
+        var mostToCome = [Int](repeating: 0, count: haveCount + 1)
+        for index in haveOptions.indices.reversed() {
+            mostToCome[index] = mostToCome[index + 1] + haveOptions[index].reduce(0) { max($0, $1.points) }
+        }
+        // A have adds partial and missing haves, never takes any away, and adds at most its best
+        // option's points: a state past the rule's partial or missing haves, or too far below its
+        // score to reach it with the best of every have still to come, can never meet the rule,
+        // nor can any state grown from it. Dropping such states leaves the answer as it was (each
+        // slot that can still win keeps the same best state) and the search a fraction of its size.
+        for (haveIndex, options) in haveOptions.enumerated() {
+            let pointsToCome = mostToCome[haveIndex + 1]
             var next: [State] = []
             next.reserveCapacity(states.count * options.count)
             for state in states {
@@ -91,7 +97,7 @@ struct GradeLift: Sendable {
                     let missing = state.missing + (option.status == .missing ? 1 : 0)
                     let total = state.total + option.points
                     guard partial <= rule.maxPartial, missing <= rule.maxMissing,
-                          total + max(0, weightToCome) >= rule.minScoreTenths else { continue }
+                          total + max(0, pointsToCome) >= rule.minScoreTenths else { continue }
                     let candidate: State = (count, partial, missing, total, state.fixed | option.fixed)
                     let slot = key(count, partial, missing)
                     let at = slots[slot]
