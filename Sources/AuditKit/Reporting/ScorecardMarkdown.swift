@@ -120,7 +120,7 @@ struct ScorecardMarkdown {
         out.write(t("`）\n- ", "`)\n- "))
         out.write(t("检查日期", "Inspected"))
         out.write(colon)
-        out.write(card.inspectionDate.description)
+        out.write(card.inspectionDate)
         if let round = card.round {
             out.write(" · ")
             out.write(t("轮次", "round"))
@@ -203,7 +203,8 @@ struct ScorecardMarkdown {
                 if let known { out.write(bytes: known.actionTail) } else { Self.writeActionTail(action.action, language, to: &out) }
                 out.write(tenths: action.gainTenths)
                 out.write(" | ")
-                out.write(action.due?.description ?? recommended)
+                // Dates as digits: a date's description is a new string, a dozen per card.
+                if let due = action.due { out.write(due) } else { out.write(recommended) }
                 out.write(" |\n")
             }
         }

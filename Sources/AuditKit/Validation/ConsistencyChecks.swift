@@ -130,10 +130,13 @@ struct ConsistencyChecks {
                 var start = end
                 while start > 0, path[start - 1] != UInt8(ascii: "/") { start -= 1 }
                 let name = UnsafeBufferPointer(rebasing: path[start..<end])
-                for suffix in [".yaml", ".yml"] where name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
-                    return name.dropLast(suffix.utf8.count).elementsEqual(id)
+                func named(dropping suffix: StaticString) -> Bool? {
+                    let count = suffix.utf8CodeUnitCount
+                    guard name.count >= count, name.suffix(count).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
+                    else { return nil }
+                    return name.dropLast(count).elementsEqual(id)
                 }
-                return name.elementsEqual(id)
+                return named(dropping: ".yaml") ?? named(dropping: ".yml") ?? name.elementsEqual(id)
             }
         }
         return matched ?? (unitID(namedBy: path) == id)
