@@ -61,9 +61,15 @@ final class TextSpool: @unchecked Sendable {
         precondition(parts.count <= 8, "a spool entry has at most eight parts")
         var lengths = SIMD8<UInt32>()
         for (index, part) in parts.enumerated() { lengths[index] = UInt32(part.count) }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(Int(lengths.wrappedSum()))
-        for part in parts { joined += part }
+        // One part (as `audit run` spools) is written as it is; several are joined first.
+        var joined: [UInt8]
+        if parts.count == 1 {
+            joined = parts[0]
+        } else {
+            joined = []
+            joined.reserveCapacity(Int(lengths.wrappedSum()))
+            for part in parts { joined += part }
+        }
         lock.lock()
         let toFile = !useMemory
         let offset = toFile ? fileEnd : memory.count

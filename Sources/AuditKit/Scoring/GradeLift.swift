@@ -184,6 +184,8 @@ struct GradeLift: Sendable {
         // what each falls short by, and (as bits over them) the essentials among them that failed.
         var short: [Int] = []
         var shortfall: [Int] = []
+        short.reserveCapacity(min(12, have.criteria.count))
+        shortfall.reserveCapacity(min(12, have.criteria.count))
         var failing = 0
         // An essential that failed beyond those twelve, which no subset fixes.
         var failsRegardless = false

@@ -238,6 +238,8 @@ final class MeasureEvaluator {
         // alternatives is there but broken).
         var filled: [(id: String, line: Int)] = []
         var missing: [(slot: [String], broken: Bool)] = []
+        filled.reserveCapacity(slots.count)
+        missing.reserveCapacity(slots.count)
         for slot in slots {
             if let present = slot.first(where: { workingIDs.contains($0) }), let index = workingIDs.firstIndex(of: present) {
                 filled.append((present, equipmentItems.workingLines[index]))

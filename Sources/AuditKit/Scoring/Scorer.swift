@@ -118,6 +118,7 @@ public struct Scorer: Sendable {
             card.planDue = date.adding(days: standard.deadlines.nonCompliantPlanDays)
         }
         var actions: [(RectificationAction, Int)] = []
+        actions.reserveCapacity(card.haves.reduce(0) { $0 + $1.criteria.count })
         var order = 0
         for have in card.haves {
             // A gain is what the unit's score would rise by: the have's points with the criterion

@@ -23,6 +23,8 @@ struct SpooledActions: Sendable {
 
     func encode(_ actions: [RectificationAction]) -> [UInt8] {
         var bytes: [UInt8] = []
+        // Room for the reasons and the numbers around them, so the array grows once, if ever.
+        bytes.reserveCapacity(actions.reduce(16) { $0 + $1.current.zh.utf8.count + $1.current.en.utf8.count + 24 })
         Self.integer(actions.count, to: &bytes)
         for action in actions {
             if let place = places[action.criterionID], criteria[place].have == action.haveID,

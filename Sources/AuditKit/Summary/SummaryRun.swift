@@ -66,7 +66,8 @@ public struct SummaryRun {
         var (validation, units) = ValidationRun.validate(inputs, reader: reader, progress: progress) { checklist in
             let card = scorer.score(checklist)
             let facts = builder.facts(card)
-            var scorecard = StringOutput()
+            // Room for a whole scorecard (6 to 9 KB) at once, rather than growing a dozen times.
+            var scorecard = StringOutput(capacity: 16 << 10)
             ScorecardMarkdown(card: card, standard: standard, language: language, parts: cardParts).write(to: &scorecard)
             return ScoredUnit(facts: facts, texts: spool.append([codec.encode(card.actions)]),
                               scorecard: scorecard.withBytes { writer.write($0, unit: card.unitID) })
