@@ -9,6 +9,11 @@ import Darwin
 /// another order. They are kept in an unlinked temporary file, so in the page cache rather than in
 /// the process; when no temporary file can be made or written, in memory. Any thread may append;
 /// reading starts once the appending is over.
+///
+/// Appends are gathered into batches of about a megabyte, each written with one call: a unit's
+/// texts are a few kilobytes, and a write per unit cost a system call and a turn at the file's
+/// lock each. An entry's place in the file is fixed when it is appended; a batch whose write fails
+/// is kept in memory at its place, and every later text goes to memory, so no text is lost.
 final class TextSpool: @unchecked Sendable {
     /// Where one append went: its offset and the length of each of its parts (at most eight,
     /// kept inline so that an entry costs no allocation).
@@ -21,9 +26,18 @@ final class TextSpool: @unchecked Sendable {
         func length(of index: Int) -> Int { Int(lengths[index]) }
     }
 
+    /// How many bytes are gathered before they are written.
+    static let batchSize = 1 << 20
+
     private let descriptor: Int32
     private let lock = NSLock()
+    /// Where the next text goes in the file.
     private var fileEnd = 0
+    /// Texts appended but not yet written, and where in the file they start.
+    private var pending: [UInt8] = []
+    private var pendingOffset = 0
+    /// Batches whose write failed, by where they belong in the file.
+    private var unwritten: [(offset: Int, bytes: [UInt8])] = []
     private var memory: [UInt8] = []
     private var useMemory: Bool
     private var failedRead = false
@@ -36,7 +50,7 @@ final class TextSpool: @unchecked Sendable {
     }
 
     /// A spool in the system's temporary folder.
-    init() {
+    convenience init() {
         let environment = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
         let folder = environment.isEmpty ? "/tmp" : environment
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8) + Array("audit-spool-XXXXXX".utf8) + [0]
@@ -48,6 +62,12 @@ final class TextSpool: @unchecked Sendable {
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { _ = unlink($0) }
             }
         }
+        self.init(descriptor: descriptor)
+    }
+
+    /// A spool in the open file `descriptor`, which it closes when done, or in memory when it is
+    /// negative. The tests give it files that cannot be written.
+    init(descriptor: Int32) {
         self.descriptor = descriptor
         self.useMemory = descriptor < 0
     }
@@ -61,29 +81,38 @@ final class TextSpool: @unchecked Sendable {
         precondition(parts.count <= 8, "a spool entry has at most eight parts")
         var lengths = SIMD8<UInt32>()
         for (index, part) in parts.enumerated() { lengths[index] = UInt32(part.count) }
-        // One part (as `audit run` spools) is written as it is; several are joined first.
-        var joined: [UInt8]
-        if parts.count == 1 {
-            joined = parts[0]
-        } else {
-            joined = []
-            joined.reserveCapacity(Int(lengths.wrappedSum()))
-            for part in parts { joined += part }
+        let count = Int(lengths.wrappedSum())
+        lock.lock()
+        if useMemory {
+            let offset = memory.count
+            for part in parts { memory += part }
+            lock.unlock()
+            return Entry(offset: offset, inMemory: true, lengths: lengths)
         }
-        lock.lock()
-        let toFile = !useMemory
-        let offset = toFile ? fileEnd : memory.count
-        if toFile { fileEnd += joined.count } else { memory += joined }
+        let offset = fileEnd
+        fileEnd += count
+        if pending.isEmpty { pending.reserveCapacity(Self.batchSize + count) }
+        for part in parts { pending += part }
+        // A full batch is taken by this thread and written outside the lock.
+        var batch: (offset: Int, bytes: [UInt8])?
+        if pending.count >= Self.batchSize {
+            batch = (pendingOffset, pending)
+            pending = []
+            pendingOffset = fileEnd
+        }
         lock.unlock()
-        guard toFile else { return Entry(offset: offset, inMemory: true, lengths: lengths) }
-        if writeAll(joined, at: offset) { return Entry(offset: offset, inMemory: false, lengths: lengths) }
-        // The temporary folder is full or failing: keep this and every later text in memory.
+        if let batch { write(batch) }
+        return Entry(offset: offset, inMemory: false, lengths: lengths)
+    }
+
+    /// Writes a batch at its place; when that fails, keeps it in memory there, and sends every later
+    /// text to memory.
+    private func write(_ batch: (offset: Int, bytes: [UInt8])) {
+        guard !writeAll(batch.bytes, at: batch.offset) else { return }
         lock.lock()
+        unwritten.append(batch)
         useMemory = true
-        let memoryOffset = memory.count
-        memory += joined
         lock.unlock()
-        return Entry(offset: memoryOffset, inMemory: true, lengths: lengths)
     }
 
     /// Part `index` of `entry`; empty, with `readFailed` set, when the temporary file cannot be
@@ -92,11 +121,22 @@ final class TextSpool: @unchecked Sendable {
         var start = entry.offset
         for earlier in 0..<index { start += Int(entry.lengths[earlier]) }
         let count = Int(entry.lengths[index])
+        lock.lock()
         if entry.inMemory {
-            lock.lock()
             defer { lock.unlock() }
             return Array(memory[start..<start + count])
         }
+        // The last batch is written when the first text is read (appending is over by then).
+        if !pending.isEmpty {
+            let batch = (pendingOffset, pending)
+            pending = []
+            if !writeAll(batch.1, at: batch.0) { unwritten.append(batch) }
+        }
+        if let batch = unwritten.first(where: { $0.offset <= start && start + count <= $0.offset + $0.bytes.count }) {
+            defer { lock.unlock() }
+            return Array(batch.bytes[(start - batch.offset)..<(start - batch.offset + count)])
+        }
+        lock.unlock()
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
