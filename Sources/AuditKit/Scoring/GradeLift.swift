@@ -97,7 +97,7 @@ struct GradeLift: Sendable {
                     let missing = state.missing + (option.status == .missing ? 1 : 0)
                     let total = state.total + option.points
                     guard partial <= rule.maxPartial, missing <= rule.maxMissing,
-                          total + max(0, pointsToCome) >= rule.minScoreTenths else { continue }
+                          total + pointsToCome >= rule.minScoreTenths else { continue }
                     let candidate: State = (count, partial, missing, total, state.fixed | option.fixed)
                     let slot = key(count, partial, missing)
                     let at = slots[slot]

@@ -101,15 +101,23 @@ struct ConsistencyChecks {
 
     /// The last non-empty `/`-separated component of `path`, or `path` itself when it has none.
     static func lastComponent(of path: String) -> String {
-        let utf8 = path.utf8
-        // Outside ASCII a `/` may start a larger character; split by characters there.
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last.map(String.init) ?? path }
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
-        guard end > utf8.startIndex else { return path }
+        path.withBytes { bytes in
+            // Outside ASCII a `/` may start a larger character; split by characters there.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last.map(String.init) ?? path }
+            guard let range = lastComponent(in: bytes) else { return path }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+    }
+
+    /// Where the last component of an ASCII path lies among its bytes, trailing slashes left out;
+    /// nil when the path is empty or only slashes.
+    private static func lastComponent(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        guard end > 0 else { return nil }
         var start = end
-        while start > utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") { start = utf8.index(before: start) }
-        return String(path[start..<end])
+        while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        return start..<end
     }
 
     /// The unit id a checklist file is named after: its name without `.yaml` or `.yml`.
@@ -124,12 +132,8 @@ struct ConsistencyChecks {
         let matched: Bool? = path.withBytes { path in
             id.withBytes { id -> Bool? in
                 guard path.allSatisfy({ $0 < 0x80 }), id.allSatisfy({ $0 < 0x80 }) else { return nil }
-                var end = path.count
-                while end > 0, path[end - 1] == UInt8(ascii: "/") { end -= 1 }
-                guard end > 0 else { return path.elementsEqual(id) }
-                var start = end
-                while start > 0, path[start - 1] != UInt8(ascii: "/") { start -= 1 }
-                let name = UnsafeBufferPointer(rebasing: path[start..<end])
+                guard let range = lastComponent(in: path) else { return path.elementsEqual(id) }
+                let name = UnsafeBufferPointer(rebasing: path[range])
                 func named(dropping suffix: StaticString) -> Bool? {
                     let count = suffix.utf8CodeUnitCount
                     guard name.count >= count, name.suffix(count).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
