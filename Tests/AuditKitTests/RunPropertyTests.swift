@@ -261,6 +261,88 @@ import Testing
         }
     }
 
+    /// A run into a folder without `units/` writes its scorecards into a new folder and renames
+    /// it into place whole; nothing of that folder is left beside the reports, and the files are
+    /// those a run into the folder as it now is writes again.
+    @Test func aFirstRunPutsTheScorecardFolderInPlaceWhole() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let arguments = ["run", RunFixtures.round2, "--out", out, "--lang", "en"]
+        #expect(try RunFixtures.audit(arguments).status == 1)
+        let manager = FileManager.default
+        #expect(try manager.contentsOfDirectory(atPath: out).sorted() == ([ReportWriter.manifestName] + RunFixtures.summaryFiles + ["units"]).sorted())
+        #expect(try manager.contentsOfDirectory(atPath: out + "/units").sorted() == RunFixtures.round2Units.map { "\($0).md" })
+        let first = try FileTree.files(in: out)
+        #expect(first.keys.sorted() == RunFixtures.round2Files)
+        #expect(try RunFixtures.audit(arguments).status == 1)
+        #expect(FileTree.difference(first, try FileTree.files(in: out)) == nil)
+    }
+
+    /// A run that cannot put its reports in place leaves a folder that had no `units/` without
+    /// one, and without the folder its scorecards were written to.
+    @Test func aFailedFirstRunLeavesNoScorecardFolder() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        try FileManager.default.createDirectory(atPath: out + "/summary.md", withIntermediateDirectories: true)
+        let outcome = try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("audit: cannot write the reports: \(out)/summary.md: Is a directory"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["summary.md"])
+    }
+
+    /// When every unit scored is dropped (two checklists with one unit id), no scorecard folder is
+    /// left, neither `units/` nor the new folder the scorecards were written to.
+    @Test func aFirstRunWithOnlyDroppedUnitsLeavesNoScorecardFolder() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let fixture = TestPaths.fixture("diagnostics/fh305-duplicate-unit-id")
+        for folder in ["bureau", "township"] {
+            try FileTree.write(try FileTree.bytes(fixture + "/\(folder)/same-unit.yaml"), to: temporary.path("in/\(folder)/same-unit.yaml"))
+        }
+        let outcome = try RunFixtures.audit(["run", temporary.path("in"), "--out", out, "--lang", "en"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("FH305"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ([ReportWriter.manifestName] + RunFixtures.summaryFiles).sorted())
+    }
+
+    /// A folder staged whole goes in place with one rename. When a folder has come where it goes
+    /// by the time of the commit, its files are renamed into that one by one instead, in two
+    /// lanes, and what was there already stays.
+    @Test(arguments: [false, true])
+    func aFolderStagedWholeGoesInPlace(_ folderCame: Bool) throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        var staging = try ReportWriter.Staging(folder: out)
+        try staging.stage("summary.md") { $0.write("summary\n") }
+        let new = out + "/units.partial-test"
+        let names = (0..<300).map { "u\(1000 + $0).md" }
+        for name in names { try FileTree.write(Array("\(name)\n".utf8), to: new + "/" + name) }
+        let mine = Array("mine\n".utf8)
+        if folderCame { try FileTree.write(mine, to: out + "/units/mine.txt") }
+        staging.adopt(folder: "units", from: new, files: names.map { "units/" + $0 })
+        #expect(try staging.commit().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: new))
+        let files = try FileTree.files(in: out)
+        #expect(files.count == names.count + 2 + (folderCame ? 1 : 0))
+        for name in names { #expect(files["units/" + name] == Array("\(name)\n".utf8), "\(name)") }
+        #expect(files["summary.md"] == Array("summary\n".utf8))
+        #expect(files["units/mine.txt"] == (folderCame ? mine : nil))
+        let manifest = String(decoding: try #require(files[ReportWriter.manifestName]), as: UTF8.self)
+        #expect(manifest == (["summary.md"] + names.map { "units/" + $0 }).joined(separator: "\n") + "\n")
+    }
+
+    /// A folder staged whole that is abandoned is removed with what it holds.
+    @Test func anAbandonedFolderStagedWholeIsRemoved() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        var staging = try ReportWriter.Staging(folder: out)
+        let new = out + "/units.partial-test"
+        for name in ["a.md", "b.md"] { try FileTree.write(Array("x\n".utf8), to: new + "/" + name) }
+        staging.adopt(folder: "units", from: new, files: ["units/a.md", "units/b.md"])
+        staging.abandon()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    }
+
     @Test func filesTheToolDidNotWriteSurvive() throws {
         let temporary = try TemporaryFolder()
         let out = temporary.path("out")

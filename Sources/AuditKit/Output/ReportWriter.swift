@@ -44,6 +44,9 @@ public enum ReportWriter {
         private var staged: [(path: String, serial: Int)] = []
         private let suffix = ".partial-\(ReportWriter.processID)"
         private var madeFolders: Set<String> = []
+        /// A folder of reports written whole into a new folder of its own (`adopt(folder:from:files:)`):
+        /// its path (`units`), and where it was written. Its files are staged with serial -1.
+        private var newFolder: (path: String, temporary: String)?
 
         /// Makes `folder` and reads the list of what the last run wrote there.
         init(folder: String) throws(OutputError) {
@@ -100,16 +103,21 @@ public enum ReportWriter {
         func commit() throws(OutputError) -> [String] {
             try flush()
             let current = Set(staged.map(\.path))
+            // A folder written whole goes in place with one rename while nothing stands where it
+            // goes; if something has come there since, its files are renamed one by one after all.
+            var info = stat()
+            let wholeFolder = newFolder.map { lstat(folder + "/" + $0.path, &info) != 0 && errno == ENOENT } ?? false
             // A folder where a report goes would stop its rename halfway through the set: found
             // before any report is replaced, so a run puts all its reports in place or none.
-            if let blocked = firstFolderInTheWay(of: current) {
+            if let blocked = firstFolderInTheWay(of: current, skippingNewFolder: wholeFolder) {
                 abandon()
                 throw OutputError(path: folder + "/" + blocked, reason: String(cString: strerror(EISDIR)))
             }
-            if let (path, code) = renameAll() {
+            if let (path, code) = renameAll(wholeFolder: wholeFolder) {
                 abandon()
                 throw OutputError(path: folder + "/" + path, reason: String(cString: strerror(code)))
             }
+            if let newFolder, !wholeFolder { rmdir(newFolder.temporary) }
             var removed: [String] = []
             for path in previous.sorted() where !current.contains(path) && ReportWriter.isSafeRelative(path) {
                 if unlink(folder + "/" + path) == 0 { removed.append(path) }
@@ -124,7 +132,9 @@ public enum ReportWriter {
         /// per report (a province's run stages a hundred thousand; each call took 3 µs here). File
         /// systems that fold case (macOS's, usually) would not match a listed `Foo.md` with
         /// `foo.md`, so elsewhere every report is looked at on its own.
-        private func firstFolderInTheWay(of paths: Set<String>) -> String? {
+        /// With `skippingNewFolder`, the files of the folder written whole are not looked for:
+        /// their folder does not exist, so nothing stands in their way.
+        private func firstFolderInTheWay(of paths: Set<String>, skippingNewFolder: Bool) -> String? {
             func folderOf(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
             func isFolder(_ path: String) -> Bool {
                 var info = stat()
@@ -132,7 +142,7 @@ public enum ReportWriter {
             }
             var blocked: Set<String> = []
             var parents: Set<String> = []
-            for item in staged {
+            for item in staged where !(skippingNewFolder && item.serial < 0) {
                 let parent = folderOf(item.path)
                 guard parents.insert(parent).inserted else { continue }
                 #if os(Linux)
@@ -159,17 +169,29 @@ public enum ReportWriter {
         /// be renamed, and why: a lane stops at a file past the first failure known, so every file
         /// before the one returned was tried, as one loop in order would. Files after it may have
         /// been renamed by the other lane by then; one loop would have left them as they were.
-        private func renameAll() -> (path: String, code: Int32)? {
+        ///
+        /// With `wholeFolder`, the folder written whole is one rename, at the place of its first file.
+        private func renameAll(wholeFolder: Bool) -> (path: String, code: Int32)? {
+            var planned: [(from: String, path: String)] = []
+            planned.reserveCapacity(staged.count)
+            for item in staged {
+                if wholeFolder, item.serial < 0, let newFolder {
+                    if planned.last?.path != newFolder.path { planned.append((newFolder.temporary, newFolder.path)) }
+                } else {
+                    planned.append((temporary(item), item.path))
+                }
+            }
+            let moves = planned
             // Below a few hundred files a second thread costs more than it saves.
-            let lanes = staged.count >= 256 ? 2 : 1
+            let lanes = moves.count >= 256 ? 2 : 1
             var failures = [(index: Int, code: Int32)?](repeating: nil, count: lanes)
             let firstFailure = Atomic<Int>(Int.max)
             failures.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let buffer = buffer
                 DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                     var index = lane
-                    while index < staged.count, index < firstFailure.load(ordering: .relaxed) {
-                        if rename(temporary(staged[index]), folder + "/" + staged[index].path) != 0 {
+                    while index < moves.count, index < firstFailure.load(ordering: .relaxed) {
+                        if rename(moves[index].from, folder + "/" + moves[index].path) != 0 {
                             buffer[lane] = (index, errno)
                             var known = firstFailure.load(ordering: .relaxed)
                             while index < known {
@@ -184,7 +206,7 @@ public enum ReportWriter {
                 }
             }
             guard let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) else { return nil }
-            return (staged[first.index].path, first.code)
+            return (moves[first.index].path, first.code)
         }
 
         /// Counts the file already written to `ReportWriter.temporary(folder:path:serial:)` as staged.
@@ -192,13 +214,29 @@ public enum ReportWriter {
             staged.append((path, serial))
         }
 
-        /// Removes every temporary file staged so far.
+        /// Counts the folder `path` (such as `units`) as staged whole: it did not exist, and its
+        /// files, `files` (paths in the set, each in `path`, in path order), were written under
+        /// their own names into the new folder `temporary`, which holds nothing else. `commit`
+        /// renames that folder into place: one rename instead of one per file, a tenth of a
+        /// province's run. Only one folder is staged so.
+        mutating func adopt(folder path: String, from temporary: String, files: [String]) {
+            precondition(newFolder == nil, "one folder is staged whole at most")
+            newFolder = (path, temporary)
+            staged.reserveCapacity(staged.count + files.count)
+            for file in files { staged.append((file, -1)) }
+        }
+
+        /// Removes every temporary file staged so far, and the folder written whole.
         func abandon() {
             for item in staged { unlink(temporary(item)) }
+            if let newFolder { rmdir(newFolder.temporary) }
         }
 
         private func temporary(_ item: (path: String, serial: Int)) -> String {
-            item.serial > 0 ? ReportWriter.temporary(folder: folder, path: item.path, serial: item.serial)
+            if item.serial < 0, let newFolder {
+                return newFolder.temporary + "/" + item.path.dropFirst(newFolder.path.count + 1)
+            }
+            return item.serial > 0 ? ReportWriter.temporary(folder: folder, path: item.path, serial: item.serial)
                 : folder + "/" + item.path + suffix
         }
 
@@ -226,10 +264,31 @@ public enum ReportWriter {
             try withNewFile(path) { descriptor throws(OutputError) in try FileOutput.writeAll(descriptor, bytes, path: path) }
         }
 
+        /// Writes `bytes` as the new file `path`, which must not exist yet; returns false, writing
+        /// nothing, when it does.
+        static func writeNew(_ path: String, bytes: UnsafeRawBufferPointer) throws(OutputError) -> Bool {
+            var existed = false
+            try withNewFile(path, exclusive: true, existed: &existed) { descriptor throws(OutputError) in
+                try FileOutput.writeAll(descriptor, bytes, path: path)
+            }
+            return !existed
+        }
+
         /// Creates or truncates `path`, lets `body` write to it, and flushes it on systems without
         /// `syncfs`.
         private static func withNewFile(_ path: String, _ body: (Int32) throws(OutputError) -> Void) throws(OutputError) {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            var existed = false
+            try withNewFile(path, exclusive: false, existed: &existed, body)
+        }
+
+        /// The same; with `exclusive`, a file already at `path` is left alone and `existed` set.
+        private static func withNewFile(_ path: String, exclusive: Bool, existed: inout Bool,
+                                        _ body: (Int32) throws(OutputError) -> Void) throws(OutputError) {
+            let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
+            if descriptor < 0 && exclusive && errno == EEXIST {
+                existed = true
+                return
+            }
             guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
             defer { close(descriptor) }
             try body(descriptor)
