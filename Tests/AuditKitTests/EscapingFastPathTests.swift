@@ -147,8 +147,9 @@ import Testing
     }
 }
 
-/// The escapers skip text eight bytes at a time (`ByteWords`) and test Markdown's bytes with a bit
-/// table; they must find every byte they did one comparison at a time, wherever it sits in a word.
+/// The escapers skip text eight bytes at a time (`ByteWords`), or Markdown's sixteen, and test
+/// Markdown's bytes with a bit table; they must find every byte they did one comparison at a time,
+/// wherever it sits in a word or block.
 @Suite struct ByteWordsTests {
     static func word(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
@@ -170,6 +171,17 @@ import Testing
         }
         for value in 0...255 {
             #expect(Markdown.needsEscape(UInt8(value)) == (Markdown.escape(UInt8(value)) != nil), "\(value)")
+        }
+        // Markdown's test of sixteen bytes at once, every byte at every place of a block.
+        for filler: UInt8 in [0x41, 0xE4, 0x20] {
+            for value in 0...255 {
+                for place in 0..<16 {
+                    var bytes = [UInt8](repeating: filler, count: 16)
+                    bytes[place] = UInt8(value)
+                    let block = bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD16<UInt8>.self) }
+                    #expect(Markdown.needsEscape(in: block) == bytes.contains(where: Markdown.needsEscape), "\(bytes)")
+                }
+            }
         }
     }
 

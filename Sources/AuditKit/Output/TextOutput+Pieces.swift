@@ -8,11 +8,23 @@ extension TextOutput {
         text.withBytes { bytes in
             guard let base = bytes.baseAddress else { return }
             var start = 0
-            for index in bytes.indices where Markdown.needsEscape(bytes[index]) {
-                guard let escape = Markdown.escape(bytes[index]) else { continue }
-                if index > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: index - start)) }
-                escape.withUTF8Buffer { write(bytes: UnsafeRawBufferPointer($0)) }
-                start = index + 1
+            var index = 0
+            while index < bytes.count {
+                // Sixteen bytes at a time past text that needs no escape (most of a reason); a
+                // block that may need one is looked at byte by byte.
+                let end = min(bytes.count, index + 16)
+                if end - index == 16, !Markdown.needsEscape(in: UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)) {
+                    index = end
+                    continue
+                }
+                while index < end {
+                    if Markdown.needsEscape(base[index]), let escape = Markdown.escape(base[index]) {
+                        if index > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: index - start)) }
+                        escape.withUTF8Buffer { write(bytes: UnsafeRawBufferPointer($0)) }
+                        start = index + 1
+                    }
+                    index += 1
+                }
             }
             if bytes.count > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: bytes.count - start)) }
         }

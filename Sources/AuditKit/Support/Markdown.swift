@@ -85,6 +85,17 @@ extension Markdown {
         return byte < 0x80 && ((byte < 0x40 ? low : high) >> UInt64(byte & 0x3F)) & 1 != 0
     }
 
+    /// Whether some byte of `block` is one `needsEscape` accepts: the twelve compared side by
+    /// side, a few vector instructions for sixteen bytes.
+    @inline(__always)
+    static func needsEscape(in block: SIMD16<UInt8>) -> Bool {
+        func has(_ byte: UInt8) -> SIMDMask<SIMD16<Int8>> { block .== SIMD16(repeating: byte) }
+        let lines = has(0x0A) .| has(0x0D)
+        let marks = has(0x23) .| has(0x26) .| has(0x2A) .| has(0x3C) .| has(0x3E)
+        let brackets = has(0x5B) .| has(0x5D) .| has(0x5F) .| has(0x60) .| has(0x7C)
+        return any(lines .| marks .| brackets)
+    }
+
     /// What `escaped` writes for `byte`, or nil when the byte stays as it is. Byte by byte, never
     /// character by character: a `|` with a combining accent after it, or a CR LF pair, is one
     /// Character to Swift but still a cell border, or a line break, in a table.
