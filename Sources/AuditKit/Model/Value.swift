@@ -102,56 +102,62 @@ public struct Value: Sendable {
 
 /// A mapping value: keys in document order.
 ///
-/// A checklist's mappings have a handful of keys each, so they are kept as two parallel arrays and
-/// looked up by a linear scan: cheaper to build and to search than a hash table at that size.
+/// A checklist's mappings have a handful of keys each, so they are kept as one array of pairs and
+/// looked up by a linear scan: cheaper to build and to search than a hash table at that size. One
+/// array, not one of keys and one of values: a checklist has some thirty mappings, each one
+/// allocation and one release fewer.
 public struct ObjectValue: Sendable {
+    private struct Entry: Sendable {
+        var key: String
+        var value: Value
+    }
+
+    private var entries: [Entry] = []
+
     /// The keys in the order they were written.
-    public private(set) var keys: [String] = []
-    private var values: [Value] = []
+    public var keys: [String] { entries.map(\.key) }
 
     /// An empty mapping.
     public init() {}
 
     /// An empty mapping with room for `capacity` keys.
     init(capacity: Int) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
     /// Adds `value` at `key`, which the mapping does not have yet.
     mutating func append(_ key: String, _ value: Value) {
-        keys.append(key)
-        values.append(value)
+        entries.append(Entry(key: key, value: value))
     }
 
     /// The value at the key whose UTF-8 bytes are `key`, an ASCII part of a longer path. A checklist's
     /// mappings hold the format's keys as the format spells them, which are ASCII, so comparing
     /// bytes finds what comparing strings would (no ASCII key equals a different spelling).
     func value(forKey key: UnsafeBufferPointer<UInt8>) -> Value? {
-        if let index = keys.firstIndex(where: { name in
-            name.utf8.count == key.count && (key.isEmpty || name.withBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 })
+        if let index = entries.firstIndex(where: { entry in
+            entry.key.utf8.count == key.count
+                && (key.isEmpty || entry.key.withBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 })
         }) {
-            return values[index]
+            return entries[index].value
         }
         // Keys spelt otherwise (a mapping built by hand): as strings compare them, U+212A KELVIN
         // SIGN equal to K.
-        guard keys.contains(where: { $0.containsByte(where: { $0 >= 0x80 }) }) else { return nil }
+        guard entries.contains(where: { $0.key.containsByte(where: { $0 >= 0x80 }) }) else { return nil }
         return self[String(decoding: key, as: UTF8.self)]
     }
 
     /// The value at `key`.
     public subscript(key: String) -> Value? {
         get {
-            guard let index = keys.firstIndex(of: key) else { return nil }
-            return values[index]
+            guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+            return entries[index].value
         }
         set {
-            if let index = keys.firstIndex(of: key) {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
                 if let newValue {
-                    values[index] = newValue
+                    entries[index].value = newValue
                 } else {
-                    keys.remove(at: index)
-                    values.remove(at: index)
+                    entries.remove(at: index)
                 }
             } else if let newValue {
                 append(key, newValue)
