@@ -83,12 +83,21 @@ struct StructureValidator {
         guard node.kind == .mapping else {
             return wrongShape(node, expected: Messages.aMapping, path: path())
         }
+        // The pair each field was first written at, by field index: a handful of fields each, so
+        // a buffer on the stack, not an array made and freed for each of a checklist's thirty
+        // mappings.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { written in
+            written.initialize(repeating: -1)
+            return object(node, fields: fields, path: path, keyMark: keyMark, written: written)
+        }
+    }
+
+    private mutating func object(_ node: YAMLNode, fields: [Field], path: () -> String, keyMark: Mark,
+                                 written: UnsafeMutableBufferPointer<Int>) -> Value? {
         let pairCount = document.pairCount(of: node)
         var result = ObjectValue(capacity: pairCount)
-        // The pair each field was first written at, by field index: a handful of fields each, so
-        // an array. Keys that are no field, with where they first appeared: hashed, as a hostile
-        // file can write tens of thousands.
-        var written = [Int](repeating: -1, count: fields.count)
+        // Keys that are no field, with where they first appeared: hashed, as a hostile file can
+        // write tens of thousands.
         var unknown: [String: Mark] = [:]
         // Who each key could have been indented under, built only once a key is unknown.
         var owners = Owners()
@@ -208,7 +217,7 @@ struct StructureValidator {
         }
     }
 
-    private mutating func reportIfMissing(_ field: Field, in fields: [Field], written: [Int], mapping: YAMLNode,
+    private mutating func reportIfMissing(_ field: Field, in fields: [Field], written: UnsafeMutableBufferPointer<Int>, mapping: YAMLNode,
                                           path: () -> String, at mark: Mark) {
         /// The value node written for sibling `key`, if any.
         func sibling(_ key: String) -> YAMLNode? {
