@@ -296,19 +296,28 @@ final class MeasureEvaluator {
         var posted = 0
         var missing: [String] = []
         var notes: [RuleNote] = []
+        present.reserveCapacity(kinds.count)
+        missing.reserveCapacity(kinds.count)
         for kind in kinds {
-            let matching = entries.filter { $0.kind == kind }
-            let current = matching.filter { entry in
-                guard let since else { return true }
-                return entry.date.map { $0 >= since } ?? false
+            // The entries of this kind, and the first of them that is current (adopted or
+            // reviewed within the years, if any are set), and whether a current one is posted:
+            // one pass, without making lists of them.
+            var matched = false
+            var first: RuleEntry?
+            var currentPosted = false
+            for entry in entries where entry.kind == kind {
+                matched = true
+                if let since, !(entry.date.map { $0 >= since } ?? false) { continue }
+                if first == nil { first = entry }
+                if entry.posted { currentPosted = true }
             }
-            guard let entry = current.first else {
+            guard let entry = first else {
                 missing.append(kind)
-                if !matching.isEmpty, let years = withinYears { notes.append(.stale(kind: kind, years: years)) }
+                if matched, let years = withinYears { notes.append(.stale(kind: kind, years: years)) }
                 continue
             }
             present.append((kind, entry.line))
-            if current.contains(where: \.posted) {
+            if currentPosted {
                 posted += 1
             } else if postedForFull {
                 notes.append(.notPosted(kind: kind))
@@ -344,19 +353,21 @@ final class MeasureEvaluator {
             keyPath: "rules", value: String(present.count), mark: checklist.root["rules"]?.keyMark)
     }
 
-    /// The activities of `kinds` (all kinds when nil) in the `months` before the inspection.
-    private func counted(_ kinds: [String]?, months: Int) -> [ActivityRecord] {
+    /// Visits the activities of `kinds` (all kinds when nil) in the `months` before the
+    /// inspection, in order, without making a list of them.
+    private func forEachCounted(_ kinds: [String]?, months: Int, _ body: (ActivityRecord) -> Void) {
         let end = checklist.inspectionDate
         let start = end.adding(months: -months)
-        return activityRecords.filter { activity in
-            guard let date = activity.date, date >= start, date <= end else { return false }
-            guard let kinds else { return true }
-            return kinds.contains(activity.kind)
+        for activity in activityRecords {
+            guard let date = activity.date, date >= start, date <= end else { continue }
+            if let kinds, !kinds.contains(activity.kind) { continue }
+            body(activity)
         }
     }
 
     private func activities(_ kinds: [String], months: Int, full: Int, half: Int?, both: Bool) -> MeasureOutcome {
-        let count = counted(kinds, months: months).count
+        var count = 0
+        forEachCounted(kinds, months: months) { _ in count += 1 }
         let start = checklist.inspectionDate.adding(months: -months)
         let attainment = Self.level(Double(count), full: Double(full), half: half.map(Double.init))
         let inspection = checklist.inspectionDate
@@ -399,17 +410,23 @@ final class MeasureEvaluator {
                                   reason: .init(zh: "离退休干部总数为 0，无法计算参加比例", en: "no retirees, so no share of them attends"),
                                   keyPath: "activities")
         }
-        let counts = counted(kinds, months: months).compactMap(\.participants)
-        guard !counts.isEmpty else {
+        // The activities counted that record their participants, and their sum: summed as
+        // Double, as participants are unbounded integers whose Int sum could overflow. Whole
+        // numbers below 2^53 stay exact, and one division keeps a share exactly at a mark equal to it.
+        var recorded = 0
+        var total = 0.0
+        forEachCounted(kinds, months: months) { activity in
+            guard let participants = activity.participants else { return }
+            recorded += 1
+            total += Double(participants)
+        }
+        guard recorded > 0 else {
             return MeasureOutcome(attainment: .none,
                                   reason: .init(zh: "没有记录参加人数的活动", en: "no counted activity records its participants"),
                                   keyPath: "activities")
         }
-        // Summed as Double: participants are unbounded integers whose Int sum could overflow. Whole
-        // numbers below 2^53 stay exact, and one division keeps a share exactly at a mark equal to it.
-        let total = counts.reduce(0.0) { $0 + Double($1) }
-        let mean = total / Double(counts.count)
-        let share = total / (Double(counts.count) * Double(checklist.retirees))
+        let mean = total / Double(recorded)
+        let share = total / (Double(recorded) * Double(checklist.retirees))
         let attainment = Self.level(share, full: full, half: half)
         func percent(_ x: Double) -> String { Value.format((x * 1000).rounded() / 10) + "%" }
         let (fullText, halfText) = (percent(full), half.map(percent))
@@ -420,7 +437,7 @@ final class MeasureEvaluator {
             attainment: attainment,
             reason: explain(attainment, both: both) { out, language in
                 if language == .zh {
-                    out.write(counts.count)
+                    out.write(recorded)
                     out.write(" 次活动平均 ")
                     out.write(meanText)
                     out.write(" 人 ÷ ")
@@ -430,8 +447,8 @@ final class MeasureEvaluator {
                     out.write("mean ")
                     out.write(meanText)
                     out.write(meanText == "1" ? " participant over " : " participants over ")
-                    out.write(counts.count)
-                    out.write(counts.count == 1 ? " activity ÷ " : " activities ÷ ")
+                    out.write(recorded)
+                    out.write(recorded == 1 ? " activity ÷ " : " activities ÷ ")
                     out.write(retirees)
                     out.write(retirees == 1 ? " retiree = " : " retirees = ")
                 }
