@@ -81,10 +81,26 @@ public enum Attainment: String, Sendable, Codable {
 /// A class, and immutable: a result holds nine strings, and the scorecards, the rectification
 /// search and the reports read each result many times; shared, it is copied as one reference.
 public final class CriterionResult: Sendable {
+    /// What a criterion says of itself: its id, label and action. A scorer makes one for each
+    /// criterion of its standard and every result of that criterion shares it, so a result takes
+    /// them as one reference, not five strings to retain and release for each unit.
+    final class Text: Sendable {
+        let id: String
+        let label: Localized
+        let action: Localized
+
+        init(id: String, label: Localized, action: Localized) {
+            self.id = id
+            self.label = label
+            self.action = action
+        }
+    }
+
+    let text: Text
     /// The criterion's id, e.g. `V3`.
-    public let id: String
+    public var id: String { text.id }
     /// Its label.
-    public let label: Localized
+    public var label: Localized { text.label }
     /// The points it is worth, in tenths.
     public let maxTenths: Int
     /// The points earned, in tenths (before rescaling to the have's weight).
@@ -104,12 +120,18 @@ public final class CriterionResult: Sendable {
     /// Where that value is, 1-based.
     public let mark: Mark?
     /// What to do when it falls short.
-    public let action: Localized
+    public var action: Localized { text.action }
 
-    init(id: String, label: Localized, maxTenths: Int, earnedTenths: Int, attainment: Attainment, essential: Bool,
-         essentialPassed: Bool, reason: Localized, keyPath: String?, value: String?, mark: Mark?, action: Localized) {
-        self.id = id
-        self.label = label
+    convenience init(id: String, label: Localized, maxTenths: Int, earnedTenths: Int, attainment: Attainment, essential: Bool,
+                     essentialPassed: Bool, reason: Localized, keyPath: String?, value: String?, mark: Mark?, action: Localized) {
+        self.init(text: Text(id: id, label: label, action: action), maxTenths: maxTenths, earnedTenths: earnedTenths,
+                  attainment: attainment, essential: essential, essentialPassed: essentialPassed, reason: reason,
+                  keyPath: keyPath, value: value, mark: mark)
+    }
+
+    init(text: Text, maxTenths: Int, earnedTenths: Int, attainment: Attainment, essential: Bool, essentialPassed: Bool,
+         reason: Localized, keyPath: String?, value: String?, mark: Mark?) {
+        self.text = text
         self.maxTenths = maxTenths
         self.earnedTenths = earnedTenths
         self.attainment = attainment
@@ -119,7 +141,6 @@ public final class CriterionResult: Sendable {
         self.keyPath = keyPath
         self.value = value
         self.mark = mark
-        self.action = action
     }
 }
 

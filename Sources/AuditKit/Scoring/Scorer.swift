@@ -8,6 +8,8 @@ public struct Scorer: Sendable {
     let onlyLanguage: Language?
     private let labels: CatalogueLabels
     private let lift: GradeLift
+    /// The id, label and action of each criterion, by have and criterion, shared by its results.
+    private let texts: [[CriterionResult.Text]]
 
     /// Creates a scorer whose scorecards carry every reason in both languages.
     public init(standard: Standard) {
@@ -25,14 +27,19 @@ public struct Scorer: Sendable {
         self.onlyLanguage = onlyLanguage
         labels = CatalogueLabels(standard.catalogues)
         lift = GradeLift(standard: standard)
+        texts = standard.haves.map { have in
+            have.criteria.map { CriterionResult.Text(id: $0.id, label: $0.label, action: $0.action) }
+        }
     }
 
     /// The scorecard of one checklist.
     public func score(_ checklist: Checklist) -> Scorecard {
         let evaluator = MeasureEvaluator(checklist: checklist, labels: labels, onlyLanguage: onlyLanguage)
-        let haves = standard.haves.map { have in
-            HaveScoring.result(have, criteria: have.criteria.map { criterion(for: $0, in: checklist, evaluator: evaluator) },
-                               metPercent: standard.metPercent)
+        let haves = standard.haves.indices.map { place in
+            let have = standard.haves[place]
+            return HaveScoring.result(have, criteria: have.criteria.indices.map {
+                criterion(for: have.criteria[$0], text: texts[place][$0], in: checklist, evaluator: evaluator)
+            }, metPercent: standard.metPercent)
         }
         let total = haves.reduce(0) { $0 + $1.pointsTenths }
         let grade = Self.grade(total: total, statuses: haves.map(\.status), standard: standard)
@@ -58,18 +65,19 @@ public struct Scorer: Sendable {
         return .nonCompliant
     }
 
-    private func criterion(for criterion: Criterion, in checklist: Checklist, evaluator: MeasureEvaluator) -> CriterionResult {
+    private func criterion(for criterion: Criterion, text: CriterionResult.Text, in checklist: Checklist,
+                           evaluator: MeasureEvaluator) -> CriterionResult {
         if let condition = criterion.appliesWhen {
             let actual = checklist.root.value(at: condition.field)
             let holds = actual?.display == condition.equals
                 || (actual == nil && condition.equals == "false" && ChecklistFormat.field(at: condition.field)?.defaultValue == "false")
             if !holds {
                 return CriterionResult(
-                    id: criterion.id, label: criterion.label, maxTenths: criterion.pointsTenths, earnedTenths: 0,
+                    text: text, maxTenths: criterion.pointsTenths, earnedTenths: 0,
                     attainment: .notApplicable, essential: criterion.essential, essentialPassed: true,
                     reason: .init(zh: onlyLanguage == .en ? "" : "不适用：\(condition.field) 不为 \(condition.equals)",
                                   en: onlyLanguage == .zh ? "" : "does not apply: \(condition.field) is not \(condition.equals)"),
-                    keyPath: condition.field, value: actual?.display, mark: actual?.mark, action: criterion.action)
+                    keyPath: condition.field, value: actual?.display, mark: actual?.mark)
             }
         }
         // An essential criterion's reason may gain a verdict below whatever its attainment: both languages.
@@ -101,10 +109,9 @@ public struct Scorer: Sendable {
             }
         }
         return CriterionResult(
-            id: criterion.id, label: criterion.label, maxTenths: criterion.pointsTenths, earnedTenths: earned,
+            text: text, maxTenths: criterion.pointsTenths, earnedTenths: earned,
             attainment: outcome.attainment, essential: criterion.essential, essentialPassed: passed,
-            reason: reason, keyPath: outcome.keyPath, value: outcome.value, mark: outcome.mark,
-            action: criterion.action)
+            reason: reason, keyPath: outcome.keyPath, value: outcome.value, mark: outcome.mark)
     }
 
     private func rectify(_ card: inout Scorecard) {
