@@ -104,7 +104,6 @@ struct ScorecardMarkdown {
     func write(to out: inout some TextOutput) {
         let words = ScorecardWords(language: language)
         let t = words.t
-        let md = Markdown.escaped
         out.write("# ")
         out.write(markdown: card.name)
         out.write(t("（`", " (`"))
@@ -133,15 +132,14 @@ struct ScorecardMarkdown {
         out.write(Markdown.code(card.file))
         out.write("\n- ")
         out.write(t("得分", "Score"))
-        out.write(colon + "**")
+        out.write(colon)
+        out.write("**")
         out.write(tenths: card.scoreTenths)
         out.write("** / 100 · **")
         out.write(card.grade.label(language))
         out.write("** · ")
-        out.write(words.requirement(card, standard: standard))
-        out.write("\n\n| ")
-        out.write([t("五有", "Have"), t("得分", "Points"), t("状态", "Status")].joined(separator: " | "))
-        out.write(" |\n|---|---:|---|\n")
+        writeRequirement(to: &out)
+        out.write(t("\n\n| 五有 | 得分 | 状态 |\n|---|---:|---|\n", "\n\n| Have | Points | Status |\n|---|---:|---|\n"))
         for have in card.haves {
             out.write("| ")
             writeLabel(have, to: &out)
@@ -149,7 +147,7 @@ struct ScorecardMarkdown {
             writePoints(have, separator: " | ", to: &out)
             out.write(" |\n")
         }
-        let criteriaHead = [t("细则", "Criterion"), t("得分", "Points"), t("依据与说明", "Reason")].joined(separator: " | ")
+        let criteriaHead = t("\n\n| | 细则 | 得分 | 依据与说明 |\n|---|---|---:|---|\n", "\n\n| | Criterion | Points | Reason |\n|---|---|---:|---|\n")
         // The place of the criterion being written among all the card's criteria.
         var place = 0
         for have in card.haves {
@@ -157,9 +155,7 @@ struct ScorecardMarkdown {
             writeLabel(have, to: &out)
             out.write(" — ")
             writePoints(have, separator: " · ", to: &out)
-            out.write("\n\n| | ")
             out.write(criteriaHead)
-            out.write(" |\n|---|---|---:|---|\n")
             for criterion in have.criteria {
                 out.write("| ")
                 out.write(words.symbol(criterion.attainment))
@@ -189,9 +185,13 @@ struct ScorecardMarkdown {
         if card.actions.isEmpty {
             out.line(t("无需整改。", "Nothing to rectify."))
         } else {
-            if let plan = card.planDue { out.line(t("整改方案须于 \(plan) 前报送。", "A rectification plan is due by \(plan).") + "\n") }
-            out.line("| # | \(t("细则", "Criterion")) | \(t("现状", "Now")) | \(t("整改措施", "Action")) | \(t("可得分", "Gain")) | \(t("期限", "Due")) |")
-            out.line("|---:|---|---|---|---:|---|")
+            if let plan = card.planDue {
+                out.write(t("整改方案须于 ", "A rectification plan is due by "))
+                out.write(plan)
+                out.write(t(" 前报送。\n\n", ".\n\n"))
+            }
+            out.write(t("| # | 细则 | 现状 | 整改措施 | 可得分 | 期限 |\n", "| # | Criterion | Now | Action | Gain | Due |\n"))
+            out.write("|---:|---|---|---|---:|---|\n")
             let recommended = t("建议", "recommended")
             for (index, action) in card.actions.enumerated() {
                 out.write("| ")
@@ -208,10 +208,59 @@ struct ScorecardMarkdown {
                 out.write(" |\n")
             }
         }
-        if let lift = words.lift(card) {
-            out.line("")
-            out.line(md(lift))
+        writeLift(words, to: &out)
+    }
+
+    /// Whether the unit must reach the standard: `required (29 retirees ≥ 20)`. Piece by piece,
+    /// as `ScorecardWords.requirement` words it.
+    private func writeRequirement(to out: inout some TextOutput) {
+        let (retirees, bar) = (card.retirees, standard.minRetirees)
+        if language == .zh {
+            out.write(card.required ? "要求达标（离退休干部 " : "鼓励达标（离退休干部 ")
+            out.write(retirees)
+            out.write(card.required ? " 人 ≥ " : " 人 < ")
+            out.write(bar)
+            out.write(card.required ? "）" : "，不计入达标率）")
+        } else {
+            out.write(card.required ? "required (" : "encouraged (")
+            out.write(retirees)
+            out.write(retirees == 1 ? " retiree" : " retirees")
+            out.write(card.required ? " ≥ " : " < ")
+            out.write(bar)
+            out.write(card.required ? ")" : "; not in compliance rates)")
         }
+    }
+
+    /// The fewest criteria that lift the unit a grade, after a blank line, escaped as
+    /// `ScorecardWords.lift` words it, piece by piece: a card without them is rare.
+    private func writeLift(_ words: ScorecardWords, to out: inout some TextOutput) {
+        guard let next = card.nextGrade else { return }
+        guard !card.liftCriteria.isEmpty else {
+            if let lift = words.lift(card) {
+                out.write("\n")
+                out.line(Markdown.escaped(lift))
+            }
+            return
+        }
+        out.write("\n")
+        if language == .zh {
+            out.write("达到")
+            out.write(markdown: next.label(.zh))
+            out.write("最少需整改 ")
+            out.write(card.liftCriteria.count)
+            out.write(" 项：")
+        } else {
+            out.write("fewest actions to reach ")
+            out.write(markdown: next.label(.en))
+            out.write(" (")
+            out.write(card.liftCriteria.count)
+            out.write("): ")
+        }
+        for (index, id) in card.liftCriteria.enumerated() {
+            if index > 0 { out.write(language == .zh ? "、" : ", ") }
+            out.write(markdown: id)
+        }
+        out.write("\n")
     }
 
     /// A criterion's cell with the bar after it: `V1 场地（必备） | `.
