@@ -178,14 +178,20 @@ struct GradeLift: Sendable {
     /// failed. So each subset's points come from the subset without its lowest criterion plus that
     /// one's shortfall, a step per subset rather than a pass over the have's criteria.
     private func options(for have: HaveResult, offset: Int) -> [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)] {
+        // The first twelve short criteria, which the search may fix: where they are in the have,
+        // and what each falls short by. On the stack, as every card searches several haves.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 24) { scratch in
+            options(for: have, offset: offset, short: UnsafeMutableBufferPointer(rebasing: scratch[0..<12]),
+                    shortfall: UnsafeMutableBufferPointer(rebasing: scratch[12..<24]))
+        }
+    }
+
+    private func options(for have: HaveResult, offset: Int, short: UnsafeMutableBufferPointer<Int>,
+                         shortfall: UnsafeMutableBufferPointer<Int>) -> [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)] {
         var applicable = 0
         var earned = 0
-        // The first twelve short criteria, which the search may fix: where they are in the have,
-        // what each falls short by, and (as bits over them) the essentials among them that failed.
-        var short: [Int] = []
-        var shortfall: [Int] = []
-        short.reserveCapacity(min(12, have.criteria.count))
-        shortfall.reserveCapacity(min(12, have.criteria.count))
+        var shortCount = 0
+        // As bits over the short criteria, the essentials among them that failed.
         var failing = 0
         // An essential that failed beyond those twelve, which no subset fixes.
         var failsRegardless = false
@@ -194,20 +200,21 @@ struct GradeLift: Sendable {
             earned += criterion.earnedTenths
             let failsEssential = criterion.essential && !criterion.essentialPassed
             guard criterion.earnedTenths < criterion.maxTenths || !criterion.essentialPassed else { continue }
-            if short.count < 12 {
-                if failsEssential { failing |= 1 << short.count }
-                short.append(index)
-                shortfall.append(criterion.maxTenths - criterion.earnedTenths)
+            if shortCount < 12 {
+                if failsEssential { failing |= 1 << shortCount }
+                short[shortCount] = index
+                shortfall[shortCount] = criterion.maxTenths - criterion.earnedTenths
+                shortCount += 1
             } else if failsEssential {
                 failsRegardless = true
             }
         }
         let (weight, metPercent) = (have.weightTenths, standard.metPercent)
         var best: [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)?] =
-            Array(repeating: nil, count: (short.count + 1) * 3)
+            Array(repeating: nil, count: (shortCount + 1) * 3)
         // The points each subset adds, and its mask over the card's criteria, built from smaller
-        // ones: on the stack, as every card searches several haves.
-        let subsets = 1 << short.count
+        // ones: on the stack too.
+        let subsets = 1 << shortCount
         withUnsafeTemporaryAllocation(of: (added: Int, fixed: UInt64).self, capacity: subsets) { built in
             built[0] = (0, 0)
             for mask in 0..<subsets {

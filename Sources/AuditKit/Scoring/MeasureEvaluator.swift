@@ -55,7 +55,10 @@ final class MeasureEvaluator {
         self.labels = labels
         self.onlyLanguage = onlyLanguage
         var equipment = EquipmentItems()
-        for item in checklist.root["equipment"]?.list ?? [] {
+        let items = checklist.root["equipment"]?.list ?? []
+        equipment.workingIDs.reserveCapacity(items.count)
+        equipment.workingLines.reserveCapacity(items.count)
+        for item in items {
             guard let id = item["item"]?.string else { continue }
             let quantity = item["quantity"]?.integer ?? 1
             if item["condition"]?.string == "broken" || quantity == 0 { equipment.broken.append(id); continue }
@@ -297,7 +300,6 @@ final class MeasureEvaluator {
         var missing: [String] = []
         var notes: [RuleNote] = []
         present.reserveCapacity(kinds.count)
-        missing.reserveCapacity(kinds.count)
         for kind in kinds {
             // The entries of this kind, and the first of them that is current (adopted or
             // reviewed within the years, if any are set), and whether a current one is posted:
