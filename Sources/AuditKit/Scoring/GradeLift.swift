@@ -238,7 +238,11 @@ struct GradeLift: Sendable {
                 best[slot] = (count, status, points, built[mask].fixed << UInt64(offset))
             }
         }
-        return best.compactMap { $0 }
+        // Made at its size: grown option by option it was reallocated two or three times a have.
+        var options: [(count: Int, status: HaveStatus, points: Int, fixed: UInt64)] = []
+        options.reserveCapacity(best.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
+        for option in best { if let option { options.append(option) } }
+        return options
     }
 
     // MARK: - The same search over lists of ids
