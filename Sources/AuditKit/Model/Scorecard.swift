@@ -78,7 +78,7 @@ public enum Attainment: String, Sendable, Codable {
 
 /// One criterion's result, with the reason quoting the checklist.
 ///
-/// A class, and immutable: a result holds nine strings, and the scorecards, the rectification
+/// A class, and immutable: a result holds several strings, and the scorecards, the rectification
 /// search and the reports read each result many times; shared, it is copied as one reference.
 public final class CriterionResult: Sendable {
     /// What a criterion says of itself: its id, label and action. A scorer makes one for each
