@@ -63,3 +63,47 @@ import Testing
         }
     }
 }
+
+/// The requirement and fewest-criteria lines are worded once and written in pieces; the plain
+/// text and the Markdown (its variable parts escaped) must read as those words, including the
+/// rare card whose grade no set of criteria lifts.
+@Suite struct ScorecardWordsTests {
+    @Test(arguments: Language.allCases)
+    func liftLinesReadTheSameBuiltAndWritten(_ language: Language) throws {
+        var card = try ChecklistText.base().card()
+        card.nextGrade = .compliant
+        let words = ScorecardWords(language: language)
+        func markdown() -> String {
+            var out = StringOutput()
+            words.writeLift(card, to: &out, markdown: true)
+            return out.text
+        }
+        card.liftCriteria = []
+        let none = language == .zh ? "无法仅靠整改现有细则达到达标" : "no set of criteria alone lifts the unit to compliant"
+        #expect(words.lift(card) == none)
+        #expect(markdown() == none)
+        card.liftCriteria = ["A1", "B_2"]
+        #expect(words.lift(card) == (language == .zh ? "达到达标最少需整改 2 项：A1、B_2" : "fewest actions to reach compliant (2): A1, B_2"))
+        #expect(markdown() == (language == .zh ? "达到达标最少需整改 2 项：A1、B\\_2" : "fewest actions to reach compliant (2): A1, B\\_2"))
+        card.nextGrade = nil
+        #expect(words.lift(card) == nil)
+        #expect(markdown() == "")
+    }
+
+    @Test(arguments: Language.allCases)
+    func requirementReadsAsWorded(_ language: Language) throws {
+        var card = try ChecklistText.base().card()
+        let words = ScorecardWords(language: language)
+        for (retirees, required) in [(1, false), (19, false), (20, true), (157, true)] {
+            card.retirees = retirees
+            card.required = required
+            let expected = switch (language, required) {
+            case (.zh, true): "要求达标（离退休干部 \(retirees) 人 ≥ 20）"
+            case (.zh, false): "鼓励达标（离退休干部 \(retirees) 人 < 20，不计入达标率）"
+            case (.en, true): "required (\(retirees) \(retirees == 1 ? "retiree" : "retirees") ≥ 20)"
+            case (.en, false): "encouraged (\(retirees) \(retirees == 1 ? "retiree" : "retirees") < 20; not in compliance rates)"
+            }
+            #expect(words.requirement(card, standard: .builtIn) == expected)
+        }
+    }
+}

@@ -267,32 +267,22 @@ public enum ReportWriter {
         /// Writes `bytes` as the new file `path`, which must not exist yet; returns false, writing
         /// nothing, when it does.
         static func writeNew(_ path: String, bytes: UnsafeRawBufferPointer) throws(OutputError) -> Bool {
-            var existed = false
-            try withNewFile(path, exclusive: true, existed: &existed) { descriptor throws(OutputError) in
-                try FileOutput.writeAll(descriptor, bytes, path: path)
-            }
-            return !existed
+            try withNewFile(path, exclusive: true) { descriptor throws(OutputError) in try FileOutput.writeAll(descriptor, bytes, path: path) }
         }
 
         /// Creates or truncates `path`, lets `body` write to it, and flushes it on systems without
-        /// `syncfs`.
-        private static func withNewFile(_ path: String, _ body: (Int32) throws(OutputError) -> Void) throws(OutputError) {
-            var existed = false
-            try withNewFile(path, exclusive: false, existed: &existed, body)
-        }
-
-        /// The same; with `exclusive`, a file already at `path` is left alone and `existed` set.
-        private static func withNewFile(_ path: String, exclusive: Bool, existed: inout Bool,
-                                        _ body: (Int32) throws(OutputError) -> Void) throws(OutputError) {
+        /// `syncfs`. With `exclusive`, a file already at `path` is left alone, and the result is
+        /// false.
+        @discardableResult
+        private static func withNewFile(_ path: String, exclusive: Bool = false,
+                                        _ body: (Int32) throws(OutputError) -> Void) throws(OutputError) -> Bool {
             let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
-            if descriptor < 0 && exclusive && errno == EEXIST {
-                existed = true
-                return
-            }
+            if descriptor < 0 && exclusive && errno == EEXIST { return false }
             guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
             defer { close(descriptor) }
             try body(descriptor)
             if let failure = flushOne(descriptor, path: path) { throw failure }
+            return true
         }
 
         /// Flushes one file on systems where `commit` cannot flush them all at once.

@@ -22,9 +22,29 @@ struct ScorecardWords {
     func t(_ zh: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String { language == .zh ? zh() : en() }
 
     func requirement(_ card: Scorecard, standard: Standard) -> String {
-        card.required
-            ? t("要求达标（离退休干部 \(card.retirees) 人 ≥ \(standard.minRetirees)）", "required (\(English.count(card.retirees, "retiree")) ≥ \(standard.minRetirees))")
-            : t("鼓励达标（离退休干部 \(card.retirees) 人 < \(standard.minRetirees)，不计入达标率）", "encouraged (\(English.count(card.retirees, "retiree")) < \(standard.minRetirees); not in compliance rates)")
+        var out = StringOutput()
+        writeRequirement(card, standard: standard, to: &out)
+        return out.text
+    }
+
+    /// Whether the unit must reach the standard, `required (29 retirees ≥ 20)`, written piece by
+    /// piece: the Markdown scorecards write one per unit.
+    func writeRequirement(_ card: Scorecard, standard: Standard, to out: inout some TextOutput) {
+        let (retirees, bar) = (card.retirees, standard.minRetirees)
+        if language == .zh {
+            out.write(card.required ? "要求达标（离退休干部 " : "鼓励达标（离退休干部 ")
+            out.write(retirees)
+            out.write(card.required ? " 人 ≥ " : " 人 < ")
+            out.write(bar)
+            out.write(card.required ? "）" : "，不计入达标率）")
+        } else {
+            out.write(card.required ? "required (" : "encouraged (")
+            out.write(retirees)
+            out.write(retirees == 1 ? " retiree" : " retirees")
+            out.write(card.required ? " ≥ " : " < ")
+            out.write(bar)
+            out.write(card.required ? ")" : "; not in compliance rates)")
+        }
     }
 
     func symbol(_ attainment: Attainment) -> String {
@@ -41,12 +61,34 @@ struct ScorecardWords {
     }
 
     func lift(_ card: Scorecard) -> String? {
-        guard let next = card.nextGrade else { return nil }
-        if card.liftCriteria.isEmpty {
-            return t("无法仅靠整改现有细则达到\(next.label(.zh))", "no set of criteria alone lifts the unit to \(next.label(.en))")
+        guard card.nextGrade != nil else { return nil }
+        var out = StringOutput()
+        writeLift(card, to: &out, markdown: false)
+        return out.text
+    }
+
+    /// The fewest criteria that lift the unit a grade, or that none does, written piece by piece;
+    /// with `markdown`, the grade's label and the ids escaped for Markdown (the words around them
+    /// need no escaping). Nothing for a compliant unit.
+    func writeLift(_ card: Scorecard, to out: inout some TextOutput, markdown: Bool) {
+        guard let next = card.nextGrade else { return }
+        func variable(_ text: String) {
+            if markdown { out.write(markdown: text) } else { out.write(text) }
         }
-        let list = card.liftCriteria.joined(separator: t("、", ", "))
-        return t("达到\(next.label(.zh))最少需整改 \(card.liftCriteria.count) 项：\(list)",
-                 "fewest actions to reach \(next.label(.en)) (\(card.liftCriteria.count)): \(list)")
+        let zh = language == .zh
+        guard !card.liftCriteria.isEmpty else {
+            out.write(zh ? "无法仅靠整改现有细则达到" : "no set of criteria alone lifts the unit to ")
+            variable(next.label(language))
+            return
+        }
+        out.write(zh ? "达到" : "fewest actions to reach ")
+        variable(next.label(language))
+        out.write(zh ? "最少需整改 " : " (")
+        out.write(card.liftCriteria.count)
+        out.write(zh ? " 项：" : "): ")
+        for (index, id) in card.liftCriteria.enumerated() {
+            if index > 0 { out.write(zh ? "、" : ", ") }
+            variable(id)
+        }
     }
 }

@@ -138,7 +138,7 @@ struct ScorecardMarkdown {
         out.write("** / 100 · **")
         out.write(card.grade.label(language))
         out.write("** · ")
-        writeRequirement(to: &out)
+        words.writeRequirement(card, standard: standard, to: &out)
         out.write(t("\n\n| 五有 | 得分 | 状态 |\n|---|---:|---|\n", "\n\n| Have | Points | Status |\n|---|---:|---|\n"))
         for have in card.haves {
             out.write("| ")
@@ -208,59 +208,11 @@ struct ScorecardMarkdown {
                 out.write(" |\n")
             }
         }
-        writeLift(words, to: &out)
-    }
-
-    /// Whether the unit must reach the standard: `required (29 retirees ≥ 20)`. Piece by piece,
-    /// as `ScorecardWords.requirement` words it.
-    private func writeRequirement(to out: inout some TextOutput) {
-        let (retirees, bar) = (card.retirees, standard.minRetirees)
-        if language == .zh {
-            out.write(card.required ? "要求达标（离退休干部 " : "鼓励达标（离退休干部 ")
-            out.write(retirees)
-            out.write(card.required ? " 人 ≥ " : " 人 < ")
-            out.write(bar)
-            out.write(card.required ? "）" : "，不计入达标率）")
-        } else {
-            out.write(card.required ? "required (" : "encouraged (")
-            out.write(retirees)
-            out.write(retirees == 1 ? " retiree" : " retirees")
-            out.write(card.required ? " ≥ " : " < ")
-            out.write(bar)
-            out.write(card.required ? ")" : "; not in compliance rates)")
+        if card.nextGrade != nil {
+            out.write("\n")
+            words.writeLift(card, to: &out, markdown: true)
+            out.write("\n")
         }
-    }
-
-    /// The fewest criteria that lift the unit a grade, after a blank line, escaped as
-    /// `ScorecardWords.lift` words it, piece by piece: a card without them is rare.
-    private func writeLift(_ words: ScorecardWords, to out: inout some TextOutput) {
-        guard let next = card.nextGrade else { return }
-        guard !card.liftCriteria.isEmpty else {
-            if let lift = words.lift(card) {
-                out.write("\n")
-                out.line(Markdown.escaped(lift))
-            }
-            return
-        }
-        out.write("\n")
-        if language == .zh {
-            out.write("达到")
-            out.write(markdown: next.label(.zh))
-            out.write("最少需整改 ")
-            out.write(card.liftCriteria.count)
-            out.write(" 项：")
-        } else {
-            out.write("fewest actions to reach ")
-            out.write(markdown: next.label(.en))
-            out.write(" (")
-            out.write(card.liftCriteria.count)
-            out.write("): ")
-        }
-        for (index, id) in card.liftCriteria.enumerated() {
-            if index > 0 { out.write(language == .zh ? "、" : ", ") }
-            out.write(markdown: id)
-        }
-        out.write("\n")
     }
 
     /// A criterion's cell with the bar after it: `V1 场地（必备） | `.

@@ -218,7 +218,8 @@ private final class ScorecardWriter: @unchecked Sendable {
     /// Called once, under the lock.
     private func findFolder() {
         var info = stat()
-        if lstat(folder + "/units", &info) != 0 && errno == ENOENT {
+        let existed = lstat(folder + "/units", &info) == 0
+        if !existed && errno == ENOENT {
             // A folder of this name left by a process that had this id before is not reused:
             // its files would go in place with this run's.
             let staging = folder + "/units.partial-\(ReportWriter.processID)"
@@ -233,7 +234,6 @@ private final class ScorecardWriter: @unchecked Sendable {
                 return
             }
         }
-        let existed = lstat(folder + "/units", &info) == 0
         do throws(OutputError) {
             try FileOutput.makeFolder(folder + "/units")
             madeFolder = !existed
