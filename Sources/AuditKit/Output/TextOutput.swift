@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -132,15 +133,19 @@ extension TextOutput {
         // A few hundred rows of a few kilobytes each: enough to keep every core busy, and several
         // reports may be rendering batches at once.
         let batch = 256
-        let piece = 32
+        let piece = 16
         var start = 0
-        while start < count {
-            let end = min(count, start + batch)
-            let pieces = (end - start + piece - 1) / piece
-            var texts = [StringOutput](repeating: StringOutput(), count: pieces)
-            let batchStart = start
-            texts.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let buffer = buffer
+        withUnsafeMutablePointer(to: &self) { target in
+            nonisolated(unsafe) let target = target
+            while start < count {
+                let end = min(count, start + batch)
+                let pieces = (end - start + piece - 1) / piece
+                let batchStart = start
+                // Each piece is written as soon as those before it are, by whichever thread
+                // finished it, while the other threads go on rendering: writing a large report
+                // into the file system is as much work as rendering it, and waiting for a whole
+                // batch before writing any of it left the cores idle in turn.
+                let pending = PiecesInOrder(count: pieces)
                 DispatchQueue.concurrentPerform(iterations: pieces) { index in
                     var text = StringOutput()
                     let first = batchStart + index * piece
@@ -148,11 +153,47 @@ extension TextOutput {
                         if row > 0 { text.write(separator) }
                         render(row, &text)
                     }
-                    buffer[index] = text
+                    pending.deliver(text, at: index) { ready in ready.withBytes { target.pointee.write(bytes: $0) } }
                 }
+                start = end
             }
-            for text in texts { text.withBytes { write(bytes: $0) } }
-            start = end
         }
+    }
+}
+
+/// The rendered pieces of one batch of rows, handed over in any order and written in theirs: the
+/// thread that delivers the next piece to write writes it, and every later one that is ready,
+/// one thread at a time.
+private final class PiecesInOrder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pieces: [StringOutput?]
+    /// The next piece to write.
+    private var next = 0
+    /// Whether some thread is writing pieces now.
+    private var writing = false
+
+    init(count: Int) {
+        pieces = Array(repeating: nil, count: count)
+    }
+
+    /// Hands over piece `index`; `write` is called for each piece that is now next, in order,
+    /// never on two threads at once.
+    func deliver(_ text: StringOutput, at index: Int, write: (StringOutput) -> Void) {
+        lock.lock()
+        pieces[index] = text
+        guard !writing else {
+            // The thread writing takes this piece when its turn comes.
+            lock.unlock()
+            return
+        }
+        writing = true
+        while next < pieces.count, let ready = pieces[next].take() {
+            next += 1
+            lock.unlock()
+            write(ready)
+            lock.lock()
+        }
+        writing = false
+        lock.unlock()
     }
 }
