@@ -65,7 +65,10 @@ public enum ReportWriter {
 
         /// Writes several files at once, each through its own `body`, in parallel; the files are
         /// created in order first. On failure the error of the first file in path order is thrown.
-        mutating func stage(_ files: [(path: String, body: @Sendable (inout FileTextOutput) -> Void)]) throws(OutputError) {
+        /// The files in `startingWith` start first, in that order, then the others: with more
+        /// files than cores the last to start may finish alone, so the longest should go first.
+        mutating func stage(_ files: [(path: String, body: @Sendable (inout FileTextOutput) -> Void)],
+                            startingWith: [String] = []) throws(OutputError) {
             var opened: [(descriptor: Int32, temporary: String)] = []
             defer { for file in opened { close(file.descriptor) } }
             for file in files {
@@ -86,7 +89,9 @@ public enum ReportWriter {
                 // file (summary.json) finished on one core after the others were done. Waiting
                 // blocks this thread, which is the command's, outside the dispatch pool.
                 let group = DispatchGroup()
-                for index in files.indices {
+                let first = startingWith.compactMap { path in files.firstIndex { $0.path == path } }
+                let order = first + files.indices.filter { !first.contains($0) }
+                for index in order {
                     DispatchQueue.global().async(group: group) {
                         var output = FileTextOutput(descriptor: targets[index].descriptor, path: targets[index].temporary)
                         files[index].body(&output)

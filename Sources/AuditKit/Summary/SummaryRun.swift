@@ -133,7 +133,7 @@ public struct SummaryRun {
                 }),
                 ("summary.json", { SummaryJSON(document: document, rectifications: actions).write(to: &$0) }),
                 ("summary.md", { SummaryMarkdown(document: document, language: language, rectifications: actions, limits: limits).write(to: &$0) }),
-            ])
+            ], startingWith: ["summary.json", "rectifications.csv", "summary.html"]) // the longest first
             if spool.readFailed {
                 throw OutputError(path: folder, reason: "a rendered text could not be read back from the temporary folder")
             }
