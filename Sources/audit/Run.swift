@@ -40,7 +40,7 @@ struct Run: ParsableCommand {
             SummaryRun(inputs: inputs, standard: standard, language: language, output: out, progress: progress)
         }
         let validation = summary.validation
-        let invalid = validation.reports.filter(\.hasErrors)
+        let invalid = validation.invalidReports
         if !invalid.isEmpty {
             Terminal.err(TextDiagnosticsRendering.lines(invalid.flatMap { $0.diagnostics.filter { $0.severity == .error } }, language: language))
         }

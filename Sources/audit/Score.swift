@@ -25,7 +25,7 @@ struct Score: ParsableCommand {
         let standard = try standardOption.load(language: language)
         let inputs = try Inputs.discover(paths, language: language)
         let run = ValidationRun.validate(inputs, reader: ChecklistReader(catalogues: standard.catalogues))
-        let invalid = run.reports.filter(\.hasErrors)
+        let invalid = run.invalidReports
         if !invalid.isEmpty {
             Terminal.err(TextDiagnosticsRendering.lines(invalid.flatMap(\.diagnostics), language: language))
         }

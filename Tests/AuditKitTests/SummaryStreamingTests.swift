@@ -126,6 +126,43 @@ import Testing
         }
     }
 
+    /// Files given in any order are reported in path order, and scorecards whose unit ids do not
+    /// follow their files' order are put in place in the order of their own paths: the run writes
+    /// what a report set of the same units writes, down to the list of files it wrote.
+    @Test func inputAndUnitOrderDoNotMatter() throws {
+        let samples = TestPaths.packageRoot.appendingPathComponent("checklists")
+        try ScratchFolder.with { folder in
+            // Each checklist under a name that sorts in the opposite order to its unit id.
+            let checklists = folder.appendingPathComponent("checklists")
+            try FileManager.default.createDirectory(at: checklists, withIntermediateDirectories: true)
+            let names = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            #expect(names.count > 3)
+            for (index, name) in names.enumerated() {
+                try FileManager.default.copyItem(at: samples.appendingPathComponent(name),
+                                                 to: checklists.appendingPathComponent(String(format: "%03d.yaml", names.count - index)))
+            }
+            let found = try InputDiscovery.files(in: [checklists.path])
+            let inputs = Array(found.reversed())
+            let reader = ChecklistReader(catalogues: .builtIn)
+            let run = ValidationRun.validate(inputs, reader: reader)
+            #expect(run.reports.map(\.path) == found.map(\.path))
+            #expect(run.reports.map(\.path) == inputs.map(\.path).sorted())
+            let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
+            #expect(cards.count == names.count)
+            #expect(cards.map(\.unitID) != cards.map(\.unitID).sorted())
+            let document = SummaryBuilder(standard: .builtIn).build(run: run, cards: cards, title: nil, language: .en)
+            let set = ReportSet(document: document, cards: cards, standard: .builtIn, language: .en)
+            let expected = folder.appendingPathComponent("expected").path
+            try ReportWriter.write(set, to: expected)
+            let out = folder.appendingPathComponent("reports").path
+            try SummaryRun(inputs: inputs, standard: .builtIn, language: .en, output: out)
+                .writeReports(title: nil, region: nil, baseline: nil)
+            #expect(FileTree.difference(try FileTree.files(in: expected), try FileTree.files(in: out)) == nil)
+            let manifest = try String(contentsOfFile: out + "/" + ReportWriter.manifestName, encoding: .utf8)
+            #expect(manifest == set.files.map(\.path).joined(separator: "\n") + "\n")
+        }
+    }
+
     /// The rows `audit run` renders per unit from pre-rendered criterion parts equal the rows the
     /// general renderers make, joined as the reports join them: with and without due dates,
     /// names that need escaping in every format, and actions the standard does not know.

@@ -50,7 +50,7 @@ struct JSONDiagnosticsRenderer {
         let document = Document(
             version: Self.schemaVersion,
             tool: Tool(name: ToolInfo.name, version: ToolInfo.version),
-            summary: Summary(checklists: run.reports.count, invalid: run.reports.filter(\.hasErrors).count,
+            summary: Summary(checklists: run.reports.count, invalid: run.invalidReports.count,
                              errors: run.errorCount, warnings: run.warningCount),
             files: run.reports.map { report in
                 File(path: report.path, valid: !report.hasErrors, unitID: report.unitID,

@@ -27,7 +27,7 @@ struct TextDiagnosticsRenderer {
 
     private func summary(_ run: ValidationRun) -> String {
         let files = run.reports.count
-        let invalid = run.reports.filter(\.hasErrors).count
+        let invalid = run.invalidReports.count
         let standard = context.subject == .standard
         switch context.language {
         case .zh:

@@ -37,7 +37,8 @@ public struct SummaryBuilder: Sendable {
         let rounds = Array(Set(units.compactMap(\.round))).sorted()
         var ranked = order.map { units[$0].row }
         Self.assignRanks(&ranked)
-        let invalid = run.reports.filter(\.hasErrors).map { report in
+        let invalidReports = run.invalidReports
+        let invalid = invalidReports.map { report in
             SummaryDocument.InvalidRow(path: report.path, diagnostics: report.diagnostics.map(Self.diagnosticRow))
         }
         var document = SummaryDocument(
@@ -49,8 +50,9 @@ public struct SummaryBuilder: Sendable {
                            sha256: standard.scoringDigest),
             asOf: units.map(\.inspectionDate).max()?.description,
             rounds: rounds,
-            inputs: run.reports.map { report in
-                .init(path: report.path, unitID: report.unitID, sha256: report.sha256, valid: !report.hasErrors, region: nil)
+            inputs: run.reports.indices.map { index in
+                .init(path: run.reports[index].path, unitID: run.reports[index].unitID, sha256: run.reports[index].sha256,
+                      valid: !run.reports[index].hasErrors, region: nil)
             },
             figures: Self.figures(ranked, haveIDs: standard.haves.map(\.id), invalid: invalid.count),
             units: ranked,
@@ -65,7 +67,6 @@ public struct SummaryBuilder: Sendable {
             // The units of this round's invalid checklists: the id each claims when it could be
             // read that far; else the baseline's unit read from the same path, or the unit the
             // file is named after (a file that no longer parses claims nothing).
-            let invalidReports = run.reports.filter(\.hasErrors)
             var invalidNow = Set(invalidReports.compactMap(\.claimedUnitID))
             let invalidPaths = Set(invalidReports.map(\.path))
             for input in baseline.inputs where invalidPaths.contains(input.path) {
@@ -149,20 +150,34 @@ public struct SummaryBuilder: Sendable {
 
     /// The headline figures of `units`.
     static func figures(_ units: [SummaryDocument.UnitRow], haveIDs: [String], invalid: Int) -> SummaryDocument.Figures {
-        // Counted in place: a province's rows are not copied into filtered arrays.
-        let required = units.count { $0.required }
-        let compliant = units.count { $0.required && $0.grade == Grade.compliant.rawValue }
-        let largely = units.count { $0.required && $0.grade == Grade.largelyCompliant.rawValue }
-        var haveShare: [String: Double] = [:]
-        for id in haveIDs {
-            let met = units.count { $0.haves.contains { $0.id == id && $0.status == HaveStatus.met.rawValue } }
-            haveShare[id] = share(met, units.count)
+        // Counted in place and in one pass: a province's rows are neither copied into filtered
+        // arrays nor read a dozen times over.
+        var (required, compliant, largely) = (0, 0, 0)
+        var met = [Int](repeating: 0, count: haveIDs.count)
+        var gradeCounts: [Grade: Int] = [:]
+        var scoreSum = 0.0
+        for index in units.indices {
+            let grade = Grade(rawValue: units[index].grade)
+            if let grade { gradeCounts[grade, default: 0] += 1 }
+            if units[index].required {
+                required += 1
+                if grade == .compliant { compliant += 1 }
+                if grade == .largelyCompliant { largely += 1 }
+            }
+            for (place, id) in haveIDs.enumerated()
+            where units[index].haves.contains(where: { $0.id == id && $0.status == HaveStatus.met.rawValue }) {
+                met[place] += 1
+            }
+            scoreSum += units[index].score
         }
+        var haveShare: [String: Double] = [:]
+        for (place, id) in haveIDs.enumerated() { haveShare[id] = share(met[place], units.count) }
         var grades: [String: Int] = [:]
-        for grade in Grade.allCases { grades[grade.rawValue] = units.count { $0.grade == grade.rawValue } }
+        for grade in Grade.allCases { grades[grade.rawValue] = gradeCounts[grade, default: 0] }
+        let averageScore = units.isEmpty ? 0 : (scoreSum / Double(units.count) * 10).rounded() / 10
         return .init(units: units.count, required: required, compliantRequired: compliant,
                      largelyCompliantRequired: largely, complianceRate: share(compliant, required),
-                     averageScore: mean(units.map(\.score)), haveMetShare: haveShare, grades: grades, invalid: invalid)
+                     averageScore: averageScore, haveMetShare: haveShare, grades: grades, invalid: invalid)
     }
 
     /// Figures per group, groups in name order; units without a group value form their own group.
@@ -235,21 +250,25 @@ public struct SummaryBuilder: Sendable {
     }
 
     private func mostMissed(_ units: [UnitFacts]) -> [SummaryDocument.MissedRow] {
+        // Every unit's shortfalls counted in one pass over the units, not one per criterion.
+        let criteria = standard.haves.reduce(0) { $0 + $1.criteria.count }
+        var applicable = [Int](repeating: 0, count: criteria)
+        var short = [Int](repeating: 0, count: criteria)
+        for index in units.indices {
+            for (position, shortfall) in units[index].shortfalls.prefix(criteria).enumerated() where shortfall != 0 {
+                applicable[position] += 1
+                if shortfall == 2 { short[position] += 1 }
+            }
+        }
         var rows: [SummaryDocument.MissedRow] = []
         var position = 0
         for have in standard.haves {
             for criterion in have.criteria {
                 defer { position += 1 }
-                var applicable = 0
-                var short = 0
-                for unit in units where unit.shortfalls[position] != 0 {
-                    applicable += 1
-                    if unit.shortfalls[position] == 2 { short += 1 }
-                }
                 // Kept even when no unit falls short: a rollup adds up `applicable` across summaries.
-                guard applicable > 0 else { continue }
-                rows.append(.init(criterion: criterion.id, have: have.id, label: criterion.label, units: short,
-                                  applicable: applicable))
+                guard applicable[position] > 0 else { continue }
+                rows.append(.init(criterion: criterion.id, have: have.id, label: criterion.label, units: short[position],
+                                  applicable: applicable[position]))
             }
         }
         return rows.enumerated().sorted { lhs, rhs in

@@ -16,6 +16,11 @@ public struct ValidationRun: Sendable {
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     /// The number of warnings.
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// The reports of the files with errors, in order. (Looked at in place: walking the reports
+    /// themselves would copy each, with all it holds, a province's hundred thousand of them.)
+    public var invalidReports: [FileReport] {
+        reports.indices.filter { reports[$0].hasErrors }.map { reports[$0] }
+    }
     /// Whether some file could not be read at all.
     public var hasUnreadableFiles: Bool { reports.contains(where: \.isUnreadable) }
 
@@ -59,7 +64,9 @@ public struct ValidationRun: Sendable {
                 }
             }
         }
-        let order = inputs.indices.sorted { inputs[$0].path < inputs[$1].path }
+        // Found files come in path order already, as a rule: checked in one pass before sorting.
+        let inPathOrder = zip(inputs, inputs.dropFirst()).allSatisfy { !($1.path < $0.path) }
+        let order = inPathOrder ? Array(inputs.indices) : inputs.indices.sorted { inputs[$0].path < inputs[$1].path }
         // Moved out of the slots, not copied: a large run holds each report once.
         var reports: [FileReport] = []
         var kept: [Kept?] = []
@@ -79,12 +86,20 @@ public struct ValidationRun: Sendable {
     /// Returns the indices of those reports.
     @discardableResult
     static func markDuplicateUnitIDs(_ reports: inout [FileReport]) -> [Int] {
+        // The first file of each id, and the ids more than one file claims with all their files:
+        // no list per id, and no report copied, for the many ids only one file claims.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(reports.count)
         var byID: [String: [Int]] = [:]
-        for (index, report) in reports.enumerated() {
-            if let id = report.claimedUnitID { byID[id, default: []].append(index) }
+        for index in reports.indices {
+            guard let id = reports[index].claimedUnitID else { continue }
+            if let earlier = first.updateValue(index, forKey: id) {
+                first[id] = earlier
+                byID[id, default: [earlier]].append(index)
+            }
         }
         var marked: [Int] = []
-        for (id, indices) in byID where indices.count > 1 {
+        for (id, indices) in byID {
             for index in indices {
                 // A few paths, then how many more: 2,000 copies of one file must not write each
                 // of them 2,000 times.
