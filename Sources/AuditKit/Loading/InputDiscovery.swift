@@ -83,6 +83,7 @@ public enum InputDiscovery {
         }
         // One file named two ways (`checklists` and `./checklists/a.yaml`, or through a link) is
         // read once, under the name it was first found by.
+        seen.reserveCapacity(found.count)
         return found.filter { seen.insert($0.real ?? canonical($0.file.path)).inserted }.map(\.file)
     }
 

@@ -50,9 +50,12 @@ public struct SummaryBuilder: Sendable {
                            sha256: standard.scoringDigest),
             asOf: units.map(\.inspectionDate).max()?.description,
             rounds: rounds,
+            // Each report's parts read in place: asking a report for its unit id or validity
+            // copies it whole.
             inputs: run.reports.indices.map { index in
-                .init(path: run.reports[index].path, unitID: run.reports[index].unitID, sha256: run.reports[index].sha256,
-                      valid: !run.reports[index].hasErrors, region: nil)
+                let valid = !FileReport.hasErrors(run.reports[index].diagnostics)
+                return .init(path: run.reports[index].input.path, unitID: valid ? run.reports[index].claimedUnitID : nil,
+                             sha256: run.reports[index].sha256, valid: valid, region: nil)
             },
             figures: Self.figures(ranked, haveIDs: standard.haves.map(\.id), invalid: invalid.count),
             units: ranked,

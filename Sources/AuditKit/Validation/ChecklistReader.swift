@@ -39,7 +39,13 @@ public struct FileReport: Sendable {
     /// The path as the user named it.
     public var path: String { input.path }
     /// Whether any diagnostic is an error.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { Self.hasErrors(diagnostics) }
+
+    /// Whether any of `diagnostics` is an error. (Asked of a report's diagnostics in place, this
+    /// copies no report, where asking the report itself copied it whole.)
+    static func hasErrors(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains { $0.severity == .error }
+    }
 }
 
 /// A checklist kept by reference in a report.

@@ -19,7 +19,7 @@ public struct ValidationRun: Sendable {
     /// The reports of the files with errors, in order. (Looked at in place: walking the reports
     /// themselves would copy each, with all it holds, a province's hundred thousand of them.)
     public var invalidReports: [FileReport] {
-        reports.indices.filter { reports[$0].hasErrors }.map { reports[$0] }
+        reports.indices.filter { FileReport.hasErrors(reports[$0].diagnostics) }.map { reports[$0] }
     }
     /// Whether some file could not be read at all.
     public var hasUnreadableFiles: Bool { reports.contains(where: \.isUnreadable) }
