@@ -172,3 +172,42 @@ import Testing
         }
     }
 }
+
+/// Evidence whose path stays in the tree by its text but reaches a file outside it through a link
+/// (the file itself, or a folder on its way) leaves the tree; a link from one place in the tree to
+/// another does not.
+@Suite struct EvidenceThroughLinksTests {
+    @Test func linksOutOfTheTreeAreReportedAndLinksWithinItAreNot() throws {
+        let temporary = try TemporaryFolder()
+        let tree = temporary.path("county/checklists")
+        let outside = temporary.path("county/private")
+        let manager = FileManager.default
+        for folder in [tree + "/photos", outside] { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try Data("jpg".utf8).write(to: URL(fileURLWithPath: tree + "/photos/venue.jpg"))
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: outside + "/ledger.jpg"))
+        try manager.createSymbolicLink(atPath: tree + "/ledger.jpg", withDestinationPath: "../private/ledger.jpg")
+        try manager.createSymbolicLink(atPath: tree + "/private", withDestinationPath: outside)
+        try manager.createSymbolicLink(atPath: tree + "/venue.jpg", withDestinationPath: "photos/venue.jpg")
+        try manager.createSymbolicLink(atPath: tree + "/pictures", withDestinationPath: "photos")
+        let entries = ["ledger.jpg", "private/ledger.jpg", "venue.jpg", "pictures/venue.jpg", "photos/venue.jpg"]
+        let text = try String(contentsOfFile: "checklists/beiyuan-township.yaml", encoding: .utf8)
+            + "evidence:\n" + entries.map { "  - file: \($0)\n    about: venue\n" }.joined()
+        try text.write(toFile: tree + "/beiyuan-township.yaml", atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(of entry: String) -> Int { (lines.firstIndex { $0 == "  - file: \(entry)" } ?? -1) + 1 }
+
+        let run = ValidationRun.validate(try InputDiscovery.files(in: [tree]), reader: ChecklistReader(catalogues: .builtIn))
+        let report = try #require(run.reports.first)
+        #expect(run.reports.count == 1)
+        let found = report.diagnostics.filter { $0.code == .evidenceOutsideTree }
+        #expect(found.map(\.line) == [line(of: "ledger.jpg"), line(of: "private/ledger.jpg")])
+        #expect(found.map(\.keyPath) == ["evidence[0].file", "evidence[1].file"])
+        for diagnostic in found {
+            #expect(diagnostic.message.en.contains("through a link that leads outside the checklists tree"))
+            #expect(diagnostic.message.zh.contains("经链接指向清单目录"))
+            #expect(!diagnostic.hint.en.isEmpty && !diagnostic.hint.zh.isEmpty)
+        }
+        #expect(!report.hasErrors, "FH407 is a warning: the unit is still scored")
+        #expect(!report.diagnostics.contains { $0.code == .evidenceMissing })
+    }
+}

@@ -85,8 +85,8 @@ extension DiagnosticCode {
         case .evidenceMissing:
             return .init(zh: "佐证文件不存在。", en: "The evidence file does not exist.")
         case .evidenceOutsideTree:
-            return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。清单目录是清单所在的最近一层名为 checklists 的目录（没有时为命令行上给出的目录），所以只检查改动过的文件时与检查整个目录时结论相同。清单目录中链接到目录外的文件夹自成一个清单目录，供其中清单的佐证使用。",
-                         en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ... The tree is the nearest enclosing folder named checklists (else the folder named on the command line), so checking only the changed files judges evidence as a run over the whole folder does. A linked folder outside the tree is the tree of its own checklists' evidence.")
+            return .init(zh: "佐证路径必须相对于清单且不超出清单目录：不能用绝对路径或 .. 跳出。清单目录是清单所在的最近一层名为 checklists 的目录（没有时为命令行上给出的目录），所以只检查改动过的文件时与检查整个目录时结论相同。清单目录中链接到目录外的文件夹自成一个清单目录，供其中清单的佐证使用；佐证文件本身（或路径上的文件夹）是指向清单目录外的链接时，也算超出。",
+                         en: "Evidence paths are relative and stay inside the checklists tree: no absolute paths, no climbing out with ... The tree is the nearest enclosing folder named checklists (else the folder named on the command line), so checking only the changed files judges evidence as a run over the whole folder does. A linked folder outside the tree is the tree of its own checklists' evidence; an evidence file that is (or lies in a folder that is) a link leading outside the tree leaves it too.")
         case .tooManyWarnings:
             return .init(zh: "一个文件最多列出 100 个问题，未列出的都是警告；见 FH111。", en: "A file lists at most 100 problems, and those not listed are all warnings; see FH111.")
         case .weightsNotHundred:

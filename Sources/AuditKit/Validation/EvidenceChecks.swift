@@ -26,6 +26,13 @@ struct EvidenceChecks {
                             .init(zh: "佐证文件 \(Messages.shown(file)) 不存在", en: "evidence file \(Messages.shown(file)) does not exist"),
                             hint: .init(zh: "补交该文件，或改正路径（相对于本清单所在目录）",
                                         en: "add the file, or correct the path (relative to this checklist's folder)"))
+            } else if !staysInside(resolved) {
+                // A link in the tree (the file, or a folder on its way) to a place outside it.
+                sink.report(.evidenceOutsideTree, at: fileValue.mark, path: path,
+                            .init(zh: "佐证文件 \(Messages.shown(file)) 经链接指向清单目录 \(input.treeRoot) 之外",
+                                  en: "evidence file \(Messages.shown(file)) is reached through a link that leads outside the checklists tree \(input.treeRoot)"),
+                            hint: .init(zh: "把文件本身复制进清单目录，不要用链接指向目录外的文件",
+                                        en: "copy the file itself into the checklists folder rather than linking to one outside it"))
             } else if info.st_mode & S_IFMT != S_IFREG {
                 // A folder is not an evidence file either.
                 var folder = Substring(file)
@@ -51,6 +58,14 @@ struct EvidenceChecks {
         guard root.hasPrefix("/") == target.hasPrefix("/"), targetParts.count > rootParts.count,
               targetParts.starts(with: rootParts) else { return nil }
         return target
+    }
+
+    /// Whether the existing file at `target` (a path inside the tree by its text) is inside the
+    /// tree once every link on its way is followed.
+    private func staysInside(_ target: String) -> Bool {
+        let root = InputDiscovery.canonical(input.treeRoot)
+        let real = InputDiscovery.canonical(target)
+        return root == "/" || real.hasPrefix(root + "/")
     }
 
     /// `C:…` (a Windows drive) or `scheme://…`: absolute, wherever the checklist was written. A colon
