@@ -271,6 +271,35 @@ struct HostileRunTests {
         }
     }
 
+    /// A file past the limit of 100 problems whose unit id another file also claims: FH305 is
+    /// listed among the first 100 (the unit id comes early) and the problem it displaces is
+    /// counted with the rest, so the file still lists 100 and one diagnostic counts the others.
+    @Test func aRepeatedUnitIDInAFileOverTheLimitKeepsTheLimit() throws {
+        try ScratchFolder.with { folder in
+            let unknown = (0..<300).map { String(format: "k%03d: 1\n", $0) }.joined()
+            try Data(try Self.variant(id: "shared-id", extra: unknown).utf8).write(to: folder.appendingPathComponent("big.yaml"))
+            let reader = ChecklistReader(catalogues: .builtIn)
+            let alone = ValidationRun.validate(try InputDiscovery.files(in: [folder.path]), reader: reader).reports[0]
+            try Data(try Self.variant(id: "shared-id").utf8).write(to: folder.appendingPathComponent("shared-id.yaml"))
+            let run = ValidationRun.validate(try InputDiscovery.files(in: [folder.path]), reader: reader)
+            let big = try #require(run.reports.first { $0.path.hasSuffix("/big.yaml") })
+
+            let counters: Set<DiagnosticCode> = [.tooManyProblems, .tooManyWarnings]
+            let before = try #require(alone.unlisted)
+            let after = try #require(big.unlisted)
+            #expect(alone.diagnostics.count == DiagnosticSink.limit + 1)
+            #expect(big.diagnostics.count == DiagnosticSink.limit + 1)
+            #expect(big.diagnostics.filter { $0.code == .duplicateUnitID }.count == 1)
+            #expect(big.diagnostics.filter { counters.contains($0.code) }.count == 1)
+            #expect(after.count == before.count + 1, "the problem FH305 displaced is counted")
+            let counter = try #require(big.diagnostics.first { counters.contains($0.code) })
+            #expect(counter.message == Messages.unlisted(after.count, errors: after.errors))
+            #expect(big.diagnostics == big.diagnostics.sorted(by: Diagnostic.ordered))
+            let other = try #require(run.reports.first { $0.path.hasSuffix("/shared-id.yaml") })
+            #expect(other.diagnostics.map(\.code) == [.duplicateUnitID])
+        }
+    }
+
     /// The fields of a CSV text (RFC 4180 quoting), with their quotes removed.
     static func csvFields(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)

@@ -27,6 +27,38 @@ public struct DiagnosticSink: Sendable {
         self.file = file
     }
 
+    /// The problems past the limit of a file: how many, how many of them errors, and the earliest.
+    /// (A reference, so that the report of every file, nearly all without any, stays small.)
+    final class Unlisted: Sendable {
+        let count: Int
+        let errors: Int
+        let earliest: Diagnostic
+
+        init(count: Int, errors: Int, earliest: Diagnostic) {
+            self.count = count
+            self.errors = errors
+            self.earliest = earliest
+        }
+    }
+
+    /// What this sink left out, if it reached the limit.
+    var unlistedProblems: Unlisted? {
+        earliestUnlisted.map { Unlisted(count: unlisted, errors: unlistedErrors, earliest: $0) }
+    }
+
+    /// A sink that goes on from the `diagnostics` another sink gave and what it left out, so that
+    /// a problem found later (across files) is listed or counted as if reported with the others.
+    init(file: String, continuing diagnostics: [Diagnostic], unlisted: Unlisted?) {
+        self.file = file
+        listed = diagnostics.filter { $0.code != .tooManyProblems && $0.code != .tooManyWarnings }
+        if listed.count >= Self.limit { findLatest() }
+        if let unlisted {
+            self.unlisted = unlisted.count
+            unlistedErrors = unlisted.errors
+            earliestUnlisted = unlisted.earliest
+        }
+    }
+
     /// What was reported, in the order it was reported; past the limit, the problems listed in
     /// order of place, then the diagnostic that counts the rest.
     public var diagnostics: [Diagnostic] {

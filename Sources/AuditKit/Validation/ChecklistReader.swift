@@ -17,6 +17,8 @@ public struct FileReport: Sendable {
     /// The `unit.id` the file gives, when that value itself is valid, even if other parts of the
     /// file have errors: two files claiming one unit are reported whichever of them is broken.
     var claimedUnitID: String?
+    /// The problems past the limit of a file that has more, which `diagnostics` counts in one.
+    var unlisted: DiagnosticSink.Unlisted?
     /// Every diagnostic for the file, in file, line, column, code order.
     public var diagnostics: [Diagnostic]
     /// The file's bytes' SHA-256, in lower-case hex; empty when it could not be read or the reader
@@ -129,6 +131,7 @@ public struct ChecklistReader: Sendable {
         }
         let diagnostics = sink.diagnostics.sorted(by: Diagnostic.ordered)
         var report = FileReport(input: input, checklist: checklist, diagnostics: diagnostics, sha256: "", isUnreadable: false)
+        report.unlisted = sink.unlistedProblems
         if checklist == nil, let claimed, let id = claimed.string {
             report.claimedUnitID = id
             report.unitIDMark = claimed.mark

@@ -108,11 +108,14 @@ public struct ValidationRun: Sendable {
                 let more = otherPaths.count - shown.count
                 let others = Localized(zh: shown.joined(separator: "、") + (more == 0 ? "" : " 等 \(otherPaths.count) 份清单"),
                                        en: shown.joined(separator: ", ") + (more == 0 ? "" : " and \(more) more"))
-                let mark = reports[index].unitIDMark
-                reports[index].diagnostics.append(Diagnostic(
-                    code: .duplicateUnitID, file: reports[index].path, mark: mark, keyPath: "unit.id",
-                    message: .init(zh: "单位编号 \(id) 也用于 \(others.zh)", en: "unit id \(id) is also used by \(others.en)"),
-                    hint: .init(zh: "每个单位的编号必须唯一：改正其中一个", en: "each unit needs its own id: change one of them")))
+                // Through the file's own limit: listed among its first 100 problems, or counted.
+                var sink = DiagnosticSink(file: reports[index].path, continuing: reports[index].diagnostics,
+                                          unlisted: reports[index].unlisted)
+                sink.report(.duplicateUnitID, at: reports[index].unitIDMark, path: "unit.id",
+                            .init(zh: "单位编号 \(id) 也用于 \(others.zh)", en: "unit id \(id) is also used by \(others.en)"),
+                            hint: .init(zh: "每个单位的编号必须唯一：改正其中一个", en: "each unit needs its own id: change one of them"))
+                reports[index].diagnostics = sink.diagnostics
+                reports[index].unlisted = sink.unlistedProblems
                 // Renaming the file after an id another checklist holds could overwrite that one.
                 for position in reports[index].diagnostics.indices where reports[index].diagnostics[position].code == .fileNameMismatch {
                     reports[index].diagnostics[position].hint = .init(zh: "先改正重复的单位编号（FH305），再按编号给文件命名",
