@@ -191,6 +191,15 @@ if [[ "$drift" != n/a ]]; then
   echo "files as at 10,000 in this run; more than 10 means the machine was slower when the larger size ran."
   echo
 fi
+copy10k="$(value "cp -r of the reports" 10000 3)"
+copy100k="$(value "cp -r of the reports" 100000 3)"
+copies="$(ratio "$copy100k" "$copy10k")"
+if [[ "$copies" != n/a ]]; then
+  bytes="$(ratio "${reportMB[100000]:-}" "${reportMB[10000]:-}")"
+  echo "Writing alone: cp -r of the reports, $bytes times the bytes at 100,000 files, took $copies times as long"
+  echo "as at 10,000; more than that means each byte written cost this machine more at the larger size."
+  echo
+fi
 echo "audit run wrote $(for size in "${sizes[@]}"; do printf '%s MB of reports at %s files, ' "${reportMB[$size]}" "$size"; done | sed 's/, $//');"
 echo "the cp -r lines time copying those files within the same file system, one process."
 if [[ -z "$checker" ]]; then
