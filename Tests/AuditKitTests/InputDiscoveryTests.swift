@@ -189,7 +189,9 @@ import Testing
         try manager.createSymbolicLink(atPath: tree + "/private", withDestinationPath: outside)
         try manager.createSymbolicLink(atPath: tree + "/venue.jpg", withDestinationPath: "photos/venue.jpg")
         try manager.createSymbolicLink(atPath: tree + "/pictures", withDestinationPath: "photos")
-        let entries = ["ledger.jpg", "private/ledger.jpg", "venue.jpg", "pictures/venue.jpg", "photos/venue.jpg"]
+        try manager.createSymbolicLink(atPath: tree + "/everything", withDestinationPath: ".")
+        let entries = ["ledger.jpg", "private/ledger.jpg", "venue.jpg", "pictures/venue.jpg", "photos/venue.jpg",
+                       "everything/photos/venue.jpg", "everything"]
         let text = try String(contentsOfFile: "checklists/beiyuan-township.yaml", encoding: .utf8)
             + "evidence:\n" + entries.map { "  - file: \($0)\n    about: venue\n" }.joined()
         try text.write(toFile: tree + "/beiyuan-township.yaml", atomically: true, encoding: .utf8)
@@ -208,6 +210,7 @@ import Testing
             #expect(!diagnostic.hint.en.isEmpty && !diagnostic.hint.zh.isEmpty)
         }
         #expect(!report.hasErrors, "FH407 is a warning: the unit is still scored")
-        #expect(!report.diagnostics.contains { $0.code == .evidenceMissing })
+        // A link to the tree itself is a folder in the tree, not a way out of it.
+        #expect(report.diagnostics.filter { $0.code == .evidenceMissing }.map(\.line) == [line(of: "everything")])
     }
 }

@@ -89,7 +89,10 @@ public enum ReportWriter {
                 // file (summary.json) finished on one core after the others were done. Waiting
                 // blocks this thread, which is the command's, outside the dispatch pool.
                 let group = DispatchGroup()
-                let first = startingWith.compactMap { path in files.firstIndex { $0.path == path } }
+                var first: [Int] = []
+                for path in startingWith {
+                    if let index = files.firstIndex(where: { $0.path == path }), !first.contains(index) { first.append(index) }
+                }
                 let order = first + files.indices.filter { !first.contains($0) }
                 for index in order {
                     DispatchQueue.global().async(group: group) {

@@ -65,7 +65,10 @@ struct EvidenceChecks {
     private func staysInside(_ target: String) -> Bool {
         let root = InputDiscovery.canonical(input.treeRoot)
         let real = InputDiscovery.canonical(target)
-        return root == "/" || real.hasPrefix(root + "/")
+        // A path that cannot be resolved is judged by its text alone, as it was already.
+        guard root.hasPrefix("/"), real.hasPrefix("/") else { return true }
+        // By bytes: a name that begins with a combining mark must not join the slash before it.
+        return root == "/" || real == root || real.utf8.starts(with: (root + "/").utf8)
     }
 
     /// `C:…` (a Windows drive) or `scheme://…`: absolute, wherever the checklist was written. A colon
