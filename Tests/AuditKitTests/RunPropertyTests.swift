@@ -278,6 +278,42 @@ import Testing
         #expect(FileTree.difference(first, try FileTree.files(in: out)) == nil)
     }
 
+    /// What runs killed before their commit left behind goes at the next run: temporaries named as
+    /// this tool names them, of processes no longer running. A run still going (here, the test
+    /// process itself) keeps its files, and so does every other name.
+    @Test func leftoversOfKilledRunsAreRemovedByTheNextRun() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let arguments = ["run", RunFixtures.round2, "--out", out, "--lang", "en"]
+        #expect(try RunFixtures.audit(arguments).status == 1)
+        let reports = try FileTree.files(in: out)
+        let gone = 2_000_000_000  // no process has this id
+        let running = getpid()
+        let leftovers = ["summary.json.partial-\(gone)", "units/x.md.partial-\(gone)-3", ".audit-outputs.tmp-\(gone)",
+                         "units.partial-\(gone)/x.md", "units.partial-\(gone)/y.md.partial-\(gone)-2"]
+        let kept = ["summary.json.partial-\(running)", "units/y.md.partial-\(running)-1", "units.partial-\(running)/y.md",
+                    "notes.partial-draft.txt", "partial-\(gone)", "units/z.md.partial-\(gone)-x", "units/w.md.partial-\(gone)-1-2",
+                    "notes.tmp-\(gone)"]
+        for path in leftovers + kept { try FileTree.write(Array("left".utf8), to: out + "/" + path) }
+        #expect(try RunFixtures.audit(arguments).status == 1)
+        let after = try FileTree.files(in: out)
+        for path in leftovers { #expect(after[path] == nil, "\(path) is left") }
+        for path in kept { #expect(after[path] == Array("left".utf8), "\(path) was removed") }
+        #expect(!FileManager.default.fileExists(atPath: out + "/units.partial-\(gone)"))
+        #expect(FileTree.difference(reports, after.filter { !kept.contains($0.key) }) == nil)
+    }
+
+    @Test func onlyThisToolsTemporaryNamesAreLeftovers() {
+        #expect(ReportWriter.leftover("summary.json.partial-123", marker: ".partial-") == 123)
+        #expect(ReportWriter.leftover("a.md.partial-123-45", marker: ".partial-") == 123)
+        #expect(ReportWriter.leftover("units.partial-7", marker: ".partial-") == 7)
+        #expect(ReportWriter.leftover(".audit-outputs.tmp-99", marker: ".tmp-") == 99)
+        for name in [".partial-123", "a.partial-", "a.partial-12a", "a.partial-1-2-3", "a.partial--1", "a.partial-0",
+                     "a.partial-1-", "a.partial-99999999999", "a.partial-123.md", "a.tmp-1-2"] {
+            #expect(ReportWriter.leftover(name, marker: name.contains(".tmp-") ? ".tmp-" : ".partial-") == nil, "\(name)")
+        }
+    }
+
     /// A run that cannot put its reports in place leaves a folder that had no `units/` without
     /// one, and without the folder its scorecards were written to.
     @Test func aFailedFirstRunLeavesNoScorecardFolder() throws {

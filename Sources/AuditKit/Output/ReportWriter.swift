@@ -21,6 +21,7 @@ public enum ReportWriter {
     /// Writes `set` into `folder`; returns the paths removed because the new set no longer has them.
     @discardableResult
     public static func write(_ set: ReportSet, to folder: String) throws(OutputError) -> [String] {
+        removeLeftovers(in: folder)
         var staging = try Staging(folder: folder)
         do throws(OutputError) {
             for file in set.files {
@@ -321,6 +322,51 @@ public enum ReportWriter {
     /// This process's id, asked of the system once: a province's run names two hundred thousand
     /// temporary files with it.
     static let processID = getpid()
+
+    /// Removes from `folder` what runs that ended before their commit (killed, or the machine
+    /// stopped) left there: temporary reports, in the folder and in its `units/`, and the new
+    /// folder of a first run with all it holds. Only this tool's names are touched
+    /// (`NAME.partial-PID`, `NAME.partial-PID-SERIAL`, `units.partial-PID`, `.audit-outputs.tmp-PID`),
+    /// and only those of processes no longer running; to be called before this process writes
+    /// any report into `folder`, so that a name with its own id is a leftover too.
+    static func removeLeftovers(in folder: String) {
+        func gone(_ process: Int32) -> Bool {
+            process == processID || (kill(process, 0) != 0 && errno == ESRCH)
+        }
+        for name in FolderListing.names(folder, containing: ".") ?? [] {
+            if let process = leftover(name, marker: ".partial-"), gone(process) {
+                let path = folder + "/" + name
+                if name == "units.partial-\(process)" {
+                    for inner in FolderListing.names(path, containing: "") ?? [] { unlink(path + "/" + inner) }
+                    rmdir(path)
+                } else {
+                    unlink(path)
+                }
+            } else if name.hasPrefix(manifestName + "."), let process = leftover(name, marker: ".tmp-"), gone(process) {
+                unlink(folder + "/" + name)
+            }
+        }
+        for name in FolderListing.names(folder + "/units", containing: ".partial-") ?? [] {
+            if let process = leftover(name, marker: ".partial-"), gone(process) { unlink(folder + "/units/" + name) }
+        }
+    }
+
+    /// The process id in a temporary name of this tool: `NAME` + `marker` + `PID`, or
+    /// `NAME` + `.partial-PID-SERIAL`; nil for any other name.
+    static func leftover(_ name: String, marker: String) -> Int32? {
+        let bytes = Array(name.utf8)
+        let mark = Array(marker.utf8)
+        guard bytes.count > mark.count else { return nil }
+        // The last place the marker is, with something before it.
+        var start = bytes.count - mark.count
+        while start > 0 && !bytes[start..<start + mark.count].elementsEqual(mark) { start -= 1 }
+        guard start > 0 else { return nil }
+        let parts = bytes[(start + mark.count)...].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard (1...(marker == ".partial-" ? 2 : 1)).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 10 && $0.allSatisfy { (0x30...0x39).contains($0) } }),
+              let process = Int32(String(decoding: parts[0], as: UTF8.self)), process > 0 else { return nil }
+        return process
+    }
 
     static func readManifest(_ folder: String) -> [String] {
         guard case .success(let bytes) = SourceFile.read(folder + "/" + manifestName, limit: 1 << 22) else { return [] }

@@ -57,6 +57,8 @@ public struct SummaryRun {
     /// done, and then the start of writing the summaries.
     public init(inputs: [InputFile], standard: Standard, language: Language, output folder: String,
                 progress: RunProgress? = nil) {
+        // Before any scorecard is written: what killed runs left goes first.
+        ReportWriter.removeLeftovers(in: folder)
         let spool = TextSpool()
         let writer = ScorecardWriter(folder: folder)
         let reader = ChecklistReader(catalogues: standard.catalogues)
