@@ -401,17 +401,46 @@ import Testing
         #expect(!manifest.contains("notes.txt"))
         #expect(!manifest.contains("keep.md"))
 
-        // A list edited by hand to name the user's files does not get them removed, bar a
-        // Markdown file in units/, which the tool's scorecards are.
+        // A list edited by hand to name the user's files does not get them removed: not other
+        // names, and not a Markdown file in units/ that does not read as a scorecard, even one
+        // that was a scorecard once and has been written over.
         let other = Array("other\n".utf8)
+        let rewritten = Array("# My notes on (`gone-unit`)\n".utf8)
+        let copied = Array("# 旧单位（`gone-unit`）\n\nkept as it was\n".utf8)
         for name in ["notes.txt", "other.csv", "units/sub/deep.md", "data/summary.json"] { try FileTree.write(other, to: out + "/" + name) }
-        try FileTree.write(Array((manifest + "notes.txt\nother.csv\nunits/sub/deep.md\ndata/summary.json\n").utf8),
-                           to: out + "/" + ReportWriter.manifestName)
+        try FileTree.write(rewritten, to: out + "/units/rewritten.md")
+        try FileTree.write(copied, to: out + "/units/gone-unit.md")
+        let listed = "notes.txt\nother.csv\nunits/sub/deep.md\ndata/summary.json\nunits/keep.md\nunits/rewritten.md\nunits/gone-unit.md\n"
+        try FileTree.write(Array((manifest + listed).utf8), to: out + "/" + ReportWriter.manifestName)
         let again = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
         #expect(again.status == 1)
         let kept = try FileTree.files(in: out)
         for name in ["notes.txt", "other.csv", "units/sub/deep.md", "data/summary.json"] { #expect(kept[name] == other, "\(name)") }
         #expect(kept["units/keep.md"] == keep)
+        #expect(kept["units/rewritten.md"] == rewritten)
+        // A file that reads as the scorecard of the unit it is named after is the tool's, and goes.
+        #expect(kept["units/gone-unit.md"] == nil)
+    }
+
+    @Test func aScorecardIsKnownByItsHeading() throws {
+        let temporary = try TemporaryFolder()
+        let cases: [(String, String, Bool)] = [
+            ("a-1.md", "# 城关镇（`a-1`）\n\n- 标准：…\n", true),
+            ("a-1.md", "# Chengguan town (`a-1`)\n", true),
+            ("a-1.md", "# Chengguan town (`a-1`)", true),
+            ("a-1.md", "# Chengguan town (`a-2`)\n", false),
+            ("a-1.md", "# (`a-1`)\n", false),
+            ("a-1.md", "Chengguan town (`a-1`)\n", false),
+            ("a-1.md", "# notes\n# Chengguan town (`a-1`)\n", false),
+            ("a-1.md", "", false),
+            ("x-a-1.md", "# Chengguan town (`a-1`)\n", false),
+        ]
+        for (name, text, expected) in cases {
+            let path = temporary.path(name)
+            try FileTree.write(Array(text.utf8), to: path)
+            #expect(ReportWriter.isScorecard(path) == expected, "\(name): \(text)")
+        }
+        #expect(!ReportWriter.isScorecard(temporary.path("missing.md")))
     }
 
     @Test func inputChecklistsAreNotModified() throws {

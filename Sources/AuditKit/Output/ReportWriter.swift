@@ -129,6 +129,9 @@ public enum ReportWriter {
             if let newFolder, !wholeFolder { rmdir(newFolder.temporary) }
             var removed: [String] = []
             for path in previous.sorted() where !current.contains(path) && ReportWriter.isSafeRelative(path) {
+                // A scorecard goes only while it still reads as one: a Markdown file of the user's
+                // in units/ stays even when the list was edited to name it.
+                guard ReportSet.summaryNames.contains(path) || ReportWriter.isScorecard(folder + "/" + path) else { continue }
                 if unlink(folder + "/" + path) == 0 { removed.append(path) }
             }
             let manifest = staged.map(\.path).joined(separator: "\n") + "\n"
@@ -371,6 +374,20 @@ public enum ReportWriter {
     static func readManifest(_ folder: String) -> [String] {
         guard case .success(let bytes) = SourceFile.read(folder + "/" + manifestName, limit: 1 << 22) else { return [] }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// Whether the file at `path`, `units/ID.md`, reads as the scorecard of unit ID this tool
+    /// writes: its first line is the scorecard's heading, `# NAME (`ID`)` (`（`ID`）` in Chinese).
+    static func isScorecard(_ path: String) -> Bool {
+        guard path.hasSuffix(".md"), let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")),
+              case .success(let bytes) = SourceFile.read(path, limit: 1 << 22) else { return false }
+        let unit = Array(path.utf8[path.utf8.index(after: slash)...].dropLast(3))
+        let line = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let id = Array("`".utf8) + unit + Array("`".utf8)
+        return line.starts(with: Array("# ".utf8))
+            && [Array(" (".utf8) + id + Array(")".utf8), Array("（".utf8) + id + Array("）".utf8)].contains { heading in
+                line.count > heading.count + 2 && line.suffix(heading.count).elementsEqual(heading)
+            }
     }
 
     /// A manifest entry is trusted only as a plain relative path inside the folder, and only as a
