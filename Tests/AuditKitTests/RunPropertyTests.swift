@@ -295,7 +295,12 @@ import Testing
                     "notes.partial-draft.txt", "partial-\(gone)", "units/z.md.partial-\(gone)-x", "units/w.md.partial-\(gone)-1-2",
                     "notes.tmp-\(gone)"]
         for path in leftovers + kept { try FileTree.write(Array("left".utf8), to: out + "/" + path) }
+        // A link named like a first run's folder: the link may go, what it leads to stays.
+        let elsewhere = temporary.path("elsewhere")
+        try FileTree.write(Array("mine".utf8), to: elsewhere + "/mine.md")
+        try FileManager.default.createSymbolicLink(atPath: out + "/units.partial-\(gone + 1)", withDestinationPath: elsewhere)
         #expect(try RunFixtures.audit(arguments).status == 1)
+        #expect(try FileTree.files(in: elsewhere) == ["mine.md": Array("mine".utf8)])
         let after = try FileTree.files(in: out)
         for path in leftovers { #expect(after[path] == nil, "\(path) is left") }
         for path in kept { #expect(after[path] == Array("left".utf8), "\(path) was removed") }
