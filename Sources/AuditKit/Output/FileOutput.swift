@@ -78,6 +78,15 @@ public enum FileOutput {
         try makeFolder(String(path[..<slash]))
     }
 
+    /// Removes the folder at `path` with the files in it, when it is a folder itself and not a
+    /// link to one. A folder inside it keeps it, and it, in place.
+    static func removeFolderOfFiles(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+        for name in FolderListing.names(path, containing: "") ?? [] { unlink(path + "/" + name) }
+        rmdir(path)
+    }
+
     /// Creates `folder` and its parents when missing.
     public static func makeFolder(_ folder: String) throws(OutputError) {
         var current = folder.hasPrefix("/") ? "/" : ""

@@ -339,12 +339,9 @@ public enum ReportWriter {
         for name in FolderListing.names(folder, containing: ".") ?? [] {
             if let process = leftover(name, marker: ".partial-"), gone(process) {
                 let path = folder + "/" + name
-                var info = stat()
                 if name == "units.partial-\(process)" {
                     // Only a folder itself, never one a link of that name leads to, is emptied.
-                    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
-                    for inner in FolderListing.names(path, containing: "") ?? [] { unlink(path + "/" + inner) }
-                    rmdir(path)
+                    FileOutput.removeFolderOfFiles(path)
                 } else {
                     unlink(path)
                 }

@@ -148,7 +148,12 @@ public struct SummaryBuilder: Sendable {
     }
 
     static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? 0 : (values.reduce(0, +) / Double(values.count) * 10).rounded() / 10
+        mean(sum: values.reduce(0, +), count: values.count)
+    }
+
+    /// The mean of `count` values adding up to `sum`, to one decimal; 0 for none.
+    static func mean(sum: Double, count: Int) -> Double {
+        count == 0 ? 0 : (sum / Double(count) * 10).rounded() / 10
     }
 
     /// The headline figures of `units`.
@@ -177,7 +182,7 @@ public struct SummaryBuilder: Sendable {
         for (place, id) in haveIDs.enumerated() { haveShare[id] = share(met[place], units.count) }
         var grades: [String: Int] = [:]
         for grade in Grade.allCases { grades[grade.rawValue] = gradeCounts[grade, default: 0] }
-        let averageScore = units.isEmpty ? 0 : (scoreSum / Double(units.count) * 10).rounded() / 10
+        let averageScore = mean(sum: scoreSum, count: units.count)
         return .init(units: units.count, required: required, compliantRequired: compliant,
                      largelyCompliantRequired: largely, complianceRate: share(compliant, required),
                      averageScore: averageScore, haveMetShare: haveShare, grades: grades, invalid: invalid)

@@ -143,8 +143,7 @@ public struct SummaryRun {
             // its files; the first that could not be written is the error.
             let paths = facts.map { "units/\($0.row.unitID).md" }
             // Checklists are named after their units, so these are in order already, as a rule.
-            let inOrder = zip(paths, paths.dropFirst()).allSatisfy { !($1 < $0) }
-            let sorted = inOrder ? Array(paths.indices) : paths.indices.sorted(by: { paths[$0] < paths[$1] })
+            let sorted = paths.sortedIndices(by: <)
             for index in sorted {
                 if let failure = scorecards[index].failure { throw failure }
             }
@@ -270,8 +269,7 @@ private final class ScorecardWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let newFolder {
-            for name in FolderListing.names(newFolder, containing: "") ?? [] { unlink(newFolder + "/" + name) }
-            rmdir(newFolder)
+            FileOutput.removeFolderOfFiles(newFolder)
             return
         }
         // Only the names of this process's temporaries are read: `units/` holds every scorecard.

@@ -64,9 +64,8 @@ public struct ValidationRun: Sendable {
                 }
             }
         }
-        // Found files come in path order already, as a rule: checked in one pass before sorting.
-        let inPathOrder = zip(inputs, inputs.dropFirst()).allSatisfy { !($1.path < $0.path) }
-        let order = inPathOrder ? Array(inputs.indices) : inputs.indices.sorted { inputs[$0].path < inputs[$1].path }
+        // Found files come in path order already, as a rule.
+        let order = inputs.sortedIndices { $0.path < $1.path }
         // Moved out of the slots, not copied: a large run holds each report once.
         var reports: [FileReport] = []
         var kept: [Kept?] = []
@@ -93,9 +92,10 @@ public struct ValidationRun: Sendable {
         var byID: [String: [Int]] = [:]
         for index in reports.indices {
             guard let id = reports[index].claimedUnitID else { continue }
-            if let earlier = first.updateValue(index, forKey: id) {
-                first[id] = earlier
+            if let earlier = first[id] {
                 byID[id, default: [earlier]].append(index)
+            } else {
+                first[id] = index
             }
         }
         var marked: [Int] = []
