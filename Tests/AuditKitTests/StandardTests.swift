@@ -286,6 +286,13 @@ import Testing
         ("slots: [[fitness-equipment]]", "slots: [[fitness-equipment], []]", .measureParameter, "empty slot"),
         ("        essential_above: 0\n", "        essential_above: 5000\n", .measureParameter, "not below the full mark 3000"),
         ("measure: {kind: rules, kinds: [study], full: 1}", "measure: {kind: rules, kinds: [], full: 1}", .measureParameter, "can never be met"),
+        // Marks beyond what any checklist can reach, and flag values no field can hold.
+        ("field: venue.open_hours_per_week, full: 20, half: 4}", "field: venue.open_hours_per_week, full: 200, half: 4}",
+         .markOrder, "above venue.open_hours_per_week's maximum 168"),
+        ("kinds: [safety, emergency-plan], full: 2", "kinds: [safety, emergency-plan], full: 3", .markOrder, "only 2 are listed"),
+        ("values: [dedicated, shared]}", "values: []}", .measureParameter, "values is empty"),
+        ("values: [dedicated, shared]}", "values: [dedicated, shard]}", .unknownID, "did you mean shared?"),
+        ("field: venue.signage}", "field: venue.signage, values: [yes]}", .unknownID, "did you mean true?"),
         // The higher grade looser than the lower one; a catalogue id listed twice.
         ("    min_score: 85\n    max_partial: 0", "    min_score: 85\n    max_partial: 2", .gradeOrder, "compliant allows more"),
         ("    - {id: books, zh: 图书, en: books}", "    - {id: books, zh: 图书, en: books}\n    - {id: magazines, zh: 期刊, en: journals}",

@@ -96,7 +96,8 @@ extension DiagnosticCode {
             return .init(zh: "每种计分方法需要特定参数（如 threshold 需要 field 和 full），也不接受用不到的参数；细则分值最多一位小数，attendance 的线是不大于 1 的比例，设施位不能为空，essential_above 只用于有数值的必备细则。",
                          en: "Each measure kind needs its own parameters (threshold needs field and full) and accepts no others; points have at most one decimal, attendance marks are shares of at most 1, no equipment slot is empty, and essential_above goes only on an essential criterion that measures a number.")
         case .markOrder:
-            return .init(zh: "半分线（half）不能高于满分线（full）。", en: "The half mark cannot be above the full mark.")
+            return .init(zh: "半分线（half）不能高于满分线（full）；满分线也不能超出清单所能达到的：字段的上限、列出的设施位数或制度类别数。",
+                         en: "The half mark cannot be above the full mark, and the full mark cannot be beyond what a checklist can reach: its field's maximum, or the number of slots or kinds of rules listed.")
         case .unknownField:
             return .init(zh: "计分方法引用的字段必须是清单格式中类型相符的字段。", en: "A measure's field must be a checklist key of a fitting type.")
         case .unknownID:

@@ -105,7 +105,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .tooManyWarnings: return .init(zh: "问题过多，其余为警告", en: "Too many problems to list; the rest are warnings")
         case .weightsNotHundred: return .init(zh: "五项权重之和不是 100", en: "Have weights do not add up to 100")
         case .measureParameter: return .init(zh: "计分方法参数不对", en: "Measure parameter missing or unused")
-        case .markOrder: return .init(zh: "半分线高于满分线", en: "Half mark above the full mark")
+        case .markOrder: return .init(zh: "分数线顺序不对或无法达到", en: "Marks out of order or out of reach")
         case .unknownField: return .init(zh: "清单中没有该字段", en: "No such checklist field")
         case .unknownID: return .init(zh: "编号不在目录中", en: "Id not in its catalogue")
         case .haveSet: return .init(zh: "五有或细则编号不完整或重复", en: "Haves or criterion ids incomplete or repeated")

@@ -66,6 +66,15 @@ public indirect enum ValueType: Sendable {
     case constant([String])
     case list(ValueType)
     case object([Field])
+
+    /// The largest number a value of this type may be, for integer and number types that have one.
+    var maximum: Double? {
+        switch self {
+        case .integer(_, let max): return max.map(Double.init)
+        case .number(_, _, let max): return max
+        default: return nil
+        }
+    }
 }
 
 /// When a key must be present.

@@ -238,10 +238,34 @@ struct MeasureChecks {
                         .init(zh: "字段 \(name) 的类型不适用于 \(kind)", en: "field \(name) is not of a type \(kind) can measure"),
                         hint: .init(zh: "flag 用是否或枚举字段，threshold 和 per_capita 用数值字段", en: "flag takes a boolean or enum field; threshold and per_capita take a number field"))
         }
-        if case .choice(let choices) = field.type, let values = object["values"]?.list {
-            for value in values where !choices.contains(where: { $0.id == value.string }) {
-                reportUnknownID(value, allowed: choices.map(\.id), sink: &sink)
+        if kind == "flag", let valuesValue = object["values"], let values = valuesValue.list {
+            if values.isEmpty {
+                sink.report(.measureParameter, at: valuesValue.mark, path: path + ".values",
+                            .init(zh: "values 为空，这条细则永远无法达到", en: "values is empty, so the criterion can never be met"),
+                            hint: .init(zh: "列出算作达到的取值，或删除 values（是否字段默认取 true）",
+                                        en: "list the values that count as met, or remove values (a boolean field then counts true)"))
             }
+            let allowed: [String]
+            switch field.type {
+            case .choice(let choices): allowed = choices.map(\.id)
+            case .boolean: allowed = ["true", "false"]
+            default: allowed = []
+            }
+            for value in values where !allowed.isEmpty && !allowed.contains(value.display) {
+                let text = value.display
+                var suggestion = Suggestion.closest(to: text, in: allowed)
+                if suggestion == nil, case .boolean = field.type { suggestion = Messages.booleanWord(text) }
+                sink.report(.unknownID, at: value.mark, path: path + ".values",
+                            .init(zh: "\(Messages.shown(text)) 不是 \(name) 可能的取值，永远不会算作达到",
+                                  en: "\(Messages.shown(text)) is not a value \(name) can hold, so it never counts as met"),
+                            hint: Messages.choicesHint(suggestion, allowed: allowed))
+            }
+        }
+        if kind == "threshold", let fullValue = object["full"], let full = fullValue.number, let max = field.type.maximum, full > max {
+            sink.report(.markOrder, at: fullValue.mark, path: path + ".full",
+                        .init(zh: "满分线 \(Value.format(full)) 高于 \(name) 的上限 \(Value.format(max))，没有单位能达到",
+                              en: "the full mark \(Value.format(full)) is above \(name)'s maximum \(Value.format(max)), so no unit can reach it"),
+                        hint: .init(zh: "把 full 设在 \(Value.format(max)) 以内", en: "set full at most \(Value.format(max))"))
         }
     }
 
@@ -265,8 +289,15 @@ struct MeasureChecks {
             }
         case "rules":
             let allowed = catalogues.rules.map(\.id)
-            for item in object["kinds"]?.list ?? [] where !allowed.contains(item.string ?? "") {
+            let kinds = object["kinds"]?.list ?? []
+            for item in kinds where !allowed.contains(item.string ?? "") {
                 reportUnknownID(item, allowed: allowed, sink: &sink)
+            }
+            // Full marks count kinds in place, and only the listed kinds count.
+            if !kinds.isEmpty, let fullValue = object["full"], let full = fullValue.number, Int(full.rounded(.up)) > kinds.count {
+                sink.report(.markOrder, at: fullValue.mark, path: path + ".full",
+                            .init(zh: "满分需要 \(Value.format(full)) 类制度，但只列了 \(kinds.count) 类", en: "full needs \(Value.format(full)) kinds of rules but only \(kinds.count) are listed"),
+                            hint: .init(zh: "减小 full 或增加 kinds", en: "lower full or list more kinds"))
             }
         case "activities", "attendance":
             let allowed = ChecklistFormat.activityKinds.map(\.id)
