@@ -25,7 +25,7 @@ extension DiagnosticCode {
             return .init(zh: "别名（*name）展开的节点总数（10,000）和重复的文字总量（1 MiB）都有上限，“十亿笑声”类文件、把一段长文字引用上千次的文件都会很快报错，而不会耗尽时间或内存。",
                          en: "Aliases (*name) may add only 10,000 nodes and repeat only 1 MiB of text in all, so a \"billion laughs\" file, or one naming a long text a thousand times, ends quickly with this error instead of exhausting time or memory.")
         case .customTag:
-            return .init(zh: "不支持 `!标签`；直接写值。", en: "`!tags` are not supported; write the plain value.")
+            return .init(zh: "不支持 `!标签`，包括 YAML 自带的 `!!str`、`!!int` 等：它们会悄悄改变值的类型。直接写值，文字需要时加引号。", en: "`!tags` are not supported, YAML's own `!!str`, `!!int` and the like included: they would change a value's type unseen. Write the plain value, quoted where it is text.")
         case .duplicateKey:
             return .init(zh: "同一映射中的键重复；报告指出两处所在行。", en: "A key appears twice in one mapping; the message names both lines.")
         case .tooManyProblems:

@@ -74,7 +74,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .notMapping: return .init(zh: "顶层不是键值映射", en: "Top level is not a mapping")
         case .tooDeep: return .init(zh: "嵌套过深", en: "Nesting too deep")
         case .aliasBudget: return .init(zh: "别名展开过多", en: "Alias expansion over budget")
-        case .customTag: return .init(zh: "不支持自定义标签", en: "Custom tag")
+        case .customTag: return .init(zh: "不支持标签", en: "Tag not supported")
         case .duplicateKey: return .init(zh: "键重复", en: "Duplicate key")
         case .tooManyProblems: return .init(zh: "问题过多，未全部列出", en: "Too many problems to list")
         case .unknownKey: return .init(zh: "未知的键", en: "Unknown key")

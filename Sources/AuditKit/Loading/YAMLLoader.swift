@@ -227,16 +227,18 @@ private struct DocumentBuilder {
         anchors[String(cString: anchor)] = (node, size, text)
     }
 
-    /// Reports a tag that is not YAML's own; tags are otherwise not kept, as nothing reads them.
+    /// Reports any tag. Tags are not kept, so a checklist's values are read only as written: YAML's
+    /// own tags would change a value's type unseen (`!!str 45` is text, which the plain 45 is not),
+    /// and other tags mean nothing here.
     private mutating func checkTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) {
         guard let pointer else { return }
-        let tag = String(cString: pointer)
-        if tag != "!" && !tag.hasPrefix("tag:yaml.org,2002:") {
-            problems.append(LoadProblem(
-                code: .customTag, mark: mark,
-                message: .init(zh: "不支持自定义标签 \(tag)", en: "custom tag \(tag) is not supported"),
-                hint: .init(zh: "删除标签，只写值", en: "remove the tag and write the plain value")))
-        }
+        var tag = String(cString: pointer)
+        let core = "tag:yaml.org,2002:"
+        if tag.hasPrefix(core) { tag = "!!" + tag.dropFirst(core.count) }
+        problems.append(LoadProblem(
+            code: .customTag, mark: mark,
+            message: .init(zh: "不支持标签 \(tag)", en: "the tag \(tag) is not supported"),
+            hint: .init(zh: "删除标签，只写值；文字要加引号时写 \"45\"", en: "remove the tag and write the plain value; quote text that would read as a number: \"45\"")))
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
