@@ -12,6 +12,8 @@ public enum SourceFile {
         case missing
         case notRegular
         case permission
+        /// A folder that may not be listed (named where a file was expected, or met in a tree).
+        case folderPermission
         case tooLarge(Int)
         case other(Int32)
 
@@ -22,6 +24,7 @@ public enum SourceFile {
             case .missing: return zh ? "没有这个文件" : "no such file"
             case .notRegular: return zh ? "不是普通文件（是文件夹？）" : "not a regular file (a folder?)"
             case .permission: return zh ? "没有读取权限" : "permission denied"
+            case .folderPermission: return zh ? "没有列出该文件夹的权限" : "permission to list the folder denied"
             case .tooLarge(let size): return zh ? "文件过大（\(size) 字节）" : "too large (\(size) bytes)"
             case .other(let code): return zh ? "读取失败（错误号 \(code)）" : "reading failed (errno \(code))"
             }
@@ -31,7 +34,11 @@ public enum SourceFile {
     /// The bytes of the regular file at `path`, at most `limit` of them.
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(failure(errno)) }
+        guard descriptor >= 0 else {
+            let code = errno
+            var info = stat()
+            return .failure(failure(code, isFolder: stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR))
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(failure(errno)) }
@@ -59,10 +66,12 @@ public enum SourceFile {
         return .success(bytes)
     }
 
-    private static func failure(_ code: Int32) -> Failure {
+    /// What `errno` `code` means for reading `path`, a folder when `isFolder` (one that cannot be
+    /// opened, so not listed either: its checklists are out of reach).
+    static func failure(_ code: Int32, isFolder: Bool = false) -> Failure {
         switch code {
         case ENOENT, ENOTDIR: return .missing
-        case EACCES, EPERM: return .permission
+        case EACCES, EPERM: return isFolder ? .folderPermission : .permission
         case ELOOP: return .notRegular
         default: return .other(code)
         }

@@ -139,7 +139,7 @@ public struct ChecklistReader: Sendable {
         return report
     }
 
-    private static func describe(_ failure: SourceFile.Failure) -> (DiagnosticCode, Localized, Localized) {
+    static func describe(_ failure: SourceFile.Failure) -> (DiagnosticCode, Localized, Localized) {
         switch failure {
         case .tooLarge(let size):
             return (.tooLarge,
@@ -151,6 +151,9 @@ public struct ChecklistReader: Sendable {
         case .permission:
             return (.unreadable, .init(zh: "没有读取该文件的权限", en: "permission to read the file is denied"),
                     .init(zh: "修改文件权限（chmod a+r）后重试", en: "make the file readable (chmod a+r) and run again"))
+        case .folderPermission:
+            return (.unreadable, .init(zh: "没有列出该文件夹的权限，其中的清单无法检查", en: "permission to list the folder is denied, so its checklists cannot be checked"),
+                    .init(zh: "修改文件夹权限（chmod a+rx）后重试", en: "make the folder readable and searchable (chmod a+rx) and run again"))
         case .notRegular:
             return (.unreadable, .init(zh: "不是普通文件（可能是目录、设备或循环链接）", en: "not a regular file (a folder, a device or a symbolic link loop)"),
                     .init(zh: "删除或改名，使其不以 .yaml 结尾", en: "remove it, or rename it so it does not end in .yaml"))
