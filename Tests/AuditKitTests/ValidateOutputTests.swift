@@ -321,8 +321,8 @@ import Testing
         }
         // Failure text and messages come back unescaped, with the quoted line break intact.
         let firstMessage = strict
-            ? "3 problems: file name escape 100%, a&b 检查.yaml does not match unit.id escape-test"
-            : "2 problems: \"<&\"'> 100%, a:b\n第二行\" is not an allowed value"
+            ? "2 errors, 1 warning: file name escape 100%, a&b 检查.yaml does not match unit.id escape-test"
+            : "2 errors: \"<&\"'> 100%, a:b\n第二行\" is not an allowed value"
         #expect(reader.failureMessages.first == firstMessage)
         #expect(reader.failureTypes == (strict ? ["FH405", "FH209", "FH405"] : ["FH209", "FH209"]))
         #expect(reader.text.contains("unknown key 备注<&>, 50%: x"))
@@ -356,5 +356,24 @@ private final class JUnitReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         text += string
+    }
+}
+
+/// A JUnit failure's message counts what it holds by severity, as a CI page shows it.
+@Suite struct JUnitCountTests {
+    static func diagnostics(_ code: DiagnosticCode, _ count: Int) -> [Diagnostic] {
+        (0..<count).map { _ in
+            Diagnostic(code: code, file: "a.yaml", mark: Mark(line: 1, column: 1), keyPath: "",
+                       message: .init(zh: "消息", en: "message"), hint: .init(zh: "提示", en: "hint"))
+        }
+    }
+
+    @Test func errorsAndWarningsAreCountedApart() {
+        #expect(DiagnosticCode.unknownKey.severity == .error && DiagnosticCode.fileNameMismatch.severity == .warning)
+        let both = Self.diagnostics(.unknownKey, 15) + Self.diagnostics(.fileNameMismatch, 7)
+        #expect(JUnitRenderer.count(both, .en) == "15 errors, 7 warnings")
+        #expect(JUnitRenderer.count(both, .zh) == "15 个错误、7 个警告")
+        #expect(JUnitRenderer.count(Self.diagnostics(.unknownKey, 1), .en) == "1 error")
+        #expect(JUnitRenderer.count(Self.diagnostics(.fileNameMismatch, 1), .en) == "1 warning")
     }
 }

@@ -24,7 +24,7 @@ struct JUnitRenderer {
             }
             xml += ">\n"
             if let first = failures.first {
-                let summary = context.language == .zh ? "\(failures.count) 个问题" : "\(failures.count) problem\(failures.count == 1 ? "" : "s")"
+                let summary = Self.count(failures, context.language)
                 let element = report.isUnreadable ? "error" : "failure"
                 xml += "      <\(element) message=\"\(Escaping.xml(summary + ": " + first.message.text(context.language), attribute: true))\" type=\"\(first.code.rawValue)\">"
                 xml += Escaping.xml(failures.map(describe).joined(separator: "\n")) + "</\(element)>\n"
@@ -42,6 +42,21 @@ struct JUnitRenderer {
         let hintLabel = context.language == .zh ? "提示：" : "hint: "
         return "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.label(context.language))"
             + "[\(diagnostic.code.rawValue)]: \(diagnostic.message.text(context.language)) (\(hintLabel)\(diagnostic.hint.text(context.language)))"
+    }
+
+    /// What the failure holds, by severity: `15 errors`, or under `--strict` `15 errors, 7 warnings`.
+    static func count(_ failures: [Diagnostic], _ language: Language) -> String {
+        let errors = failures.filter { $0.severity == .error }.count
+        let warnings = failures.count - errors
+        var parts: [String] = []
+        if language == .zh {
+            if errors > 0 { parts.append("\(errors) 个错误") }
+            if warnings > 0 { parts.append("\(warnings) 个警告") }
+            return parts.joined(separator: "、")
+        }
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
     }
 
     private static func folder(of path: String) -> String {
