@@ -17,6 +17,18 @@ struct Audit: ParsableCommand {
         subcommands: [Run.self, Validate.self, Score.self, StandardCommand.self, RollupCommand.self, Schema.self, New.self, Docs.self]
     )
 
+    /// `audit` alone names no command: a usage error, so the help goes to standard error and the
+    /// exit code is 2, rather than ArgumentParser's help on standard output and 0.
+    func run() throws {
+        try Self.missingSubcommand(Self.self)
+    }
+
+    /// Ends a command group run without one of its subcommands as a usage error.
+    static func missingSubcommand(_ command: any ParsableCommand.Type) throws {
+        Terminal.err(command.helpMessage())
+        throw ExitCode(Exit.io)
+    }
+
     /// Runs the command, as ArgumentParser does, except that a usage error exits with 2 like every
     /// other reason the tool could not do its job, not with ArgumentParser's own 64: a CI step or
     /// script then tells findings (1) from "the check did not run" (2) without a third code.

@@ -44,6 +44,11 @@ struct StandardCommand: ParsableCommand {
         abstract: "Show the standard in force, or check a tailored one.",
         subcommands: [Show.self, Check.self])
 
+    /// `audit standard` alone: a usage error, like `audit` alone.
+    func run() throws {
+        try Audit.missingSubcommand(Self.self)
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the standard in force.")
 

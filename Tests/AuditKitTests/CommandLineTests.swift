@@ -142,6 +142,20 @@ import Testing
         #expect(outcome.stdout == "")
     }
 
+    /// `audit` or `audit standard` alone names no command: help on standard error, exit 2, while
+    /// asking for the help is a success.
+    @Test(arguments: [["audit"], ["standard"]])
+    func aGroupWithoutItsCommandIsAUsageError(_ words: [String]) throws {
+        let arguments = Array(words.dropFirst(words.first == "audit" ? 1 : 0))
+        let outcome = try AuditBinary.run(arguments)
+        #expect(outcome.status == Self.usageError)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr.contains("SUBCOMMANDS:"))
+        let help = try AuditBinary.run(arguments + ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("SUBCOMMANDS:"))
+    }
+
     // MARK: - Language
 
     @Test func langOptionChoosesChinese() throws {
