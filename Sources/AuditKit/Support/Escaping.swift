@@ -87,7 +87,7 @@ public enum Escaping {
     /// command and start another. Other control characters are written as `\x1B` escapes, as on
     /// the terminal, so a checklist cannot send control sequences into a CI log.
     public static func githubCommand(_ text: String, property: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "%" || isControl($0) || (property && ($0 == ":" || $0 == ",")) }) else {
+        guard text.unicodeScalars.contains(where: { $0 == "%" || isControl($0) || isBidiControl($0) || (property && ($0 == ":" || $0 == ",")) }) else {
             return text
         }
         var result = ""
@@ -99,6 +99,7 @@ public enum Escaping {
             case ":" where property: result += "%3A"
             case "," where property: result += "%2C"
             case _ where isControl(scalar) && scalar != "\t": result += hexEscape(scalar)
+            case _ where isBidiControl(scalar): result += unicodeEscape(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -107,9 +108,11 @@ public enum Escaping {
 
     /// Text for one line of terminal output: line breaks, tabs and other control characters (C0,
     /// DEL, C1) written as YAML-style escapes, so that a value quoted in a message can neither split
-    /// a diagnostic over several lines nor send control sequences to the terminal.
+    /// a diagnostic over several lines nor send control sequences to the terminal. Bidirectional
+    /// overrides and isolates are escaped too (`\u202E`): left raw, they would show the rest of the
+    /// line, file name and hint included, in an order other than its own.
     public static func singleLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -117,6 +120,7 @@ public enum Escaping {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             case _ where isControl(scalar): result += hexEscape(scalar)
+            case _ where isBidiControl(scalar): result += unicodeEscape(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -131,6 +135,20 @@ public enum Escaping {
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// The marks, embeddings, overrides and isolates that reorder text shown right to left.
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// A character of the Basic Multilingual Plane as `\u202E`.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = Array("0123456789ABCDEF")
+        return "\\u" + (0..<4).reversed().map { String(hex[Int(scalar.value >> (4 * UInt32($0)) & 0x0F)]) }.joined()
     }
 
     /// A relative path as a URI reference: every byte outside the unreserved set and `/` percent-encoded.
