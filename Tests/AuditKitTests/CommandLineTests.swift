@@ -70,6 +70,25 @@ import Testing
         #expect((run["invocations"] as? [[String: Any]])?.first?["executionSuccessful"] as? Bool == false)
     }
 
+    /// `audit run` over a folder with an unreadable checklist still writes the reports of the
+    /// others, lists that file under `invalid`, names it on standard error, and exits with 2.
+    @Test func runWithAnUnreadableChecklistWritesTheOthersAndExitsTwo() throws {
+        let temporary = try TemporaryFolder()
+        let input = temporary.path("checklists")
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: Self.valid, toPath: input + "/river-valley-library.yaml")
+        try FileManager.default.createSymbolicLink(atPath: input + "/loop.yaml", withDestinationPath: "loop.yaml")
+        let out = temporary.path("reports")
+        let outcome = try AuditBinary.run(["run", input, "--out", out, "--lang", "en", "--quiet"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("loop.yaml:1:1: error[FH100]"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+        #expect((summary["units"] as? [[String: Any]])?.map { $0["unit_id"] as? String } == ["river-valley-library"])
+        let invalid = try #require(summary["invalid"] as? [[String: Any]])
+        #expect(invalid.map { $0["path"] as? String } == [input + "/loop.yaml"])
+        #expect(((invalid.first?["diagnostics"] as? [[String: Any]])?.first?["code"] as? String) == "FH100")
+    }
+
     /// SARIF places files relative to the working directory, with `.` and `..` folded away.
     @Test(arguments: [("./checklists/../checklists/a b.yaml", "checklists/a%20b.yaml"), ("/repo/checklists/x.yaml", "checklists/x.yaml"),
                       ("/elsewhere/x.yaml", "file:///elsewhere/x.yaml"), ("../up/x.yaml", "file:///up/x.yaml"),
