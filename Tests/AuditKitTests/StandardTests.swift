@@ -293,6 +293,10 @@ import Testing
         ("values: [dedicated, shared]}", "values: []}", .measureParameter, "values is empty"),
         ("values: [dedicated, shared]}", "values: [dedicated, shard]}", .unknownID, "did you mean shared?"),
         ("field: venue.signage}", "field: venue.signage, values: [yes]}", .unknownID, "did you mean true?"),
+        ("values: [dedicated, shared]}", "}", .measureParameter, "without values the criterion can never be met"),
+        ("kinds: [safety, emergency-plan], full: 2", "kinds: [safety, emergency-plan], full: 1.5", .measureParameter, "not a whole number"),
+        ("slots: [[tv, projector], [computer]], full: 2, half: 1}", "slots: [[tv, projector], [computer]], full: 2, half: 0.5}",
+         .measureParameter, "not a whole number"),
         // The higher grade looser than the lower one; a catalogue id listed twice.
         ("    min_score: 85\n    max_partial: 0", "    min_score: 85\n    max_partial: 2", .gradeOrder, "compliant allows more"),
         ("    - {id: books, zh: 图书, en: books}", "    - {id: books, zh: 图书, en: books}\n    - {id: magazines, zh: 期刊, en: journals}",

@@ -25,7 +25,7 @@ extension DiagnosticCode {
             return .init(zh: "别名（*name）展开的节点总数（10,000）和重复的文字总量（1 MiB）都有上限，“十亿笑声”类文件、把一段长文字引用上千次的文件都会很快报错，而不会耗尽时间或内存。",
                          en: "Aliases (*name) may add only 10,000 nodes and repeat only 1 MiB of text in all, so a \"billion laughs\" file, or one naming a long text a thousand times, ends quickly with this error instead of exhausting time or memory.")
         case .customTag:
-            return .init(zh: "不支持 `!标签`，包括 YAML 自带的 `!!str`、`!!int` 等：它们会悄悄改变值的类型。直接写值，文字需要时加引号。", en: "`!tags` are not supported, YAML's own `!!str`, `!!int` and the like included: they would change a value's type unseen. Write the plain value, quoted where it is text.")
+            return .init(zh: "不支持 `!标签`，包括 YAML 自带的 `!!str`、`!!int` 等：audit 按键的类型读值、不理会标签，而编辑器和模式检查工具会按标签理解，同一个值就有了两种含义。删除标签，直接写值。", en: "`!tags` are not supported, YAML's own `!!str`, `!!int` and the like included: audit reads each value by its key's type and ignores tags, while editors and schema tools honour them, so a tagged value would mean two things. Remove the tag and write the plain value.")
         case .duplicateKey:
             return .init(zh: "同一映射中的键重复；报告指出两处所在行。", en: "A key appears twice in one mapping; the message names both lines.")
         case .tooManyProblems:
@@ -93,16 +93,16 @@ extension DiagnosticCode {
             return .init(zh: "标准文件中五项的权重（weight）之和必须为 100，总分才是百分制；权重最多一位小数。",
                          en: "The five haves' weights in a standard must add up to 100 so scores are out of 100, each with at most one decimal.")
         case .measureParameter:
-            return .init(zh: "每种计分方法需要特定参数（如 threshold 需要 field 和 full），也不接受用不到的参数；细则分值最多一位小数，attendance 的线是不大于 1 的比例，设施位不能为空，essential_above 只用于有数值的必备细则。",
-                         en: "Each measure kind needs its own parameters (threshold needs field and full) and accepts no others; points have at most one decimal, attendance marks are shares of at most 1, no equipment slot is empty, and essential_above goes only on an essential criterion that measures a number.")
+            return .init(zh: "每种计分方法需要特定参数（如 threshold 需要 field 和 full），也不接受用不到的参数；细则分值最多一位小数，attendance 的线是不大于 1 的比例，设施、制度和活动的线是整数，设施位、kinds 和 flag 的 values 不能为空，枚举字段上的 flag 须列出 values，essential_above 只用于有数值的必备细则。",
+                         en: "Each measure kind needs its own parameters (threshold needs field and full) and accepts no others; points have at most one decimal, attendance marks are shares of at most 1, equipment, rules and activities marks are whole numbers, no equipment slot, kinds or flag values list is empty, a flag on a choice field lists its values, and essential_above goes only on an essential criterion that measures a number.")
         case .markOrder:
             return .init(zh: "半分线（half）不能高于满分线（full）；满分线也不能超出清单所能达到的：字段的上限、列出的设施位数或制度类别数。",
                          en: "The half mark cannot be above the full mark, and the full mark cannot be beyond what a checklist can reach: its field's maximum, or the number of slots or kinds of rules listed.")
         case .unknownField:
             return .init(zh: "计分方法引用的字段必须是清单格式中类型相符的字段。", en: "A measure's field must be a checklist key of a fitting type.")
         case .unknownID:
-            return .init(zh: "设施、制度或活动编号必须在目录或格式中存在；applies_when 的 equals 必须是该字段可能的取值。",
-                         en: "Equipment, rule and activity ids must exist in their catalogue or the format, and an applies_when's equals must be a value its field can hold.")
+            return .init(zh: "设施、制度或活动编号必须在目录或格式中存在；applies_when 的 equals 和 flag 的 values 必须是该字段可能的取值。",
+                         en: "Equipment, rule and activity ids must exist in their catalogue or the format, and an applies_when's equals and a flag's values must be values its field can hold.")
         case .haveSet:
             return .init(zh: "标准必须恰好包含五有各一项，每项至少一条细则；细则编号和目录编号都不能重复。",
                          en: "A standard holds each of the five haves exactly once, each with at least one criterion; criterion ids and catalogue ids are unique.")

@@ -40,8 +40,8 @@ public enum DiagnosticsReference {
             out.line("| \(code) | \(Markdown.cell(meaning.zh)) | \(Markdown.cell(meaning.en)) |")
         }
         out.blank()
-        out.line("用法错误（未知的选项、`--format` 或 `--lang` 的取值无效、缺少参数）不检查任何清单：命令在标准错误上打印错误和用法，以 \(usageExitCode) 退出。`--help` 和 `--version` 以 0 退出。")
-        out.line("Usage errors (an unknown option, a bad value for `--format` or `--lang`, a missing argument) check no checklist: the command prints the error and the usage on standard error and exits with \(usageExitCode). `--help` and `--version` exit with 0.")
+        out.line("用法错误（未知的选项、`--format` 或 `--lang` 的取值无效、缺少参数，或只写了 `audit` 而没有命令）不检查任何清单：命令在标准错误上打印错误和用法，以 \(usageExitCode) 退出。`--help` 和 `--version` 以 0 退出。")
+        out.line("Usage errors (an unknown option, a bad value for `--format` or `--lang`, a missing argument, or `audit` with no command) check no checklist: the command prints the error and the usage on standard error and exits with \(usageExitCode). `--help` and `--version` exit with 0.")
         out.blank()
 
         out.line("## 总览 / Overview")

@@ -227,9 +227,9 @@ private struct DocumentBuilder {
         anchors[String(cString: anchor)] = (node, size, text)
     }
 
-    /// Reports any tag. Tags are not kept, so a checklist's values are read only as written: YAML's
-    /// own tags would change a value's type unseen (`!!str 45` is text, which the plain 45 is not),
-    /// and other tags mean nothing here.
+    /// Reports any tag. Values are read by the type their key expects, and tags are not kept: a
+    /// tagged value would mean one thing here and another to editors and schema tools that honour
+    /// the tag (`!!str 45` is text to them, a number here), and other tags mean nothing at all.
     private mutating func checkTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) {
         guard let pointer else { return }
         var tag = String(cString: pointer)
@@ -238,7 +238,7 @@ private struct DocumentBuilder {
         problems.append(LoadProblem(
             code: .customTag, mark: mark,
             message: .init(zh: "不支持标签 \(tag)", en: "the tag \(tag) is not supported"),
-            hint: .init(zh: "删除标签，只写值；文字要加引号时写 \"45\"", en: "remove the tag and write the plain value; quote text that would read as a number: \"45\"")))
+            hint: .init(zh: "删除标签，只写值", en: "remove the tag and write the plain value")))
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {

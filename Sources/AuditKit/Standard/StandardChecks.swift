@@ -203,6 +203,15 @@ struct MeasureChecks {
                         .init(zh: "半分线 \(Value.format(half)) 高于满分线 \(Value.format(full))", en: "the half mark \(Value.format(half)) is above the full mark \(Value.format(full))"),
                         hint: .init(zh: "half 应不高于 full", en: "make half at most full"))
         }
+        // Equipment, rules and activities count things: their marks are whole numbers, as scored.
+        if ["equipment", "rules", "activities"].contains(kind) {
+            for name in ["full", "half"] {
+                guard let value = object[name], let number = value.number, number != number.rounded(.down) else { continue }
+                sink.report(.measureParameter, at: value.mark, path: path + "." + name,
+                            .init(zh: "\(kind) 的 \(name) 是个数，\(value.display) 不是整数", en: "\(kind)'s \(name) is a count, and \(value.display) is not a whole number"),
+                            hint: .init(zh: "写整数，例如 \(Value.format(number.rounded(.down)))", en: "write a whole number, e.g. \(Value.format(number.rounded(.down)))"))
+            }
+        }
         if ["rules", "activities", "attendance"].contains(kind), let kinds = object["kinds"], kinds.list?.isEmpty == true {
             sink.report(.measureParameter, at: kinds.mark, path: path + ".kinds",
                         .init(zh: "kinds 为空，这条细则永远无法达到", en: "kinds is empty, so the criterion can never be met"),
@@ -238,12 +247,23 @@ struct MeasureChecks {
                         .init(zh: "字段 \(name) 的类型不适用于 \(kind)", en: "field \(name) is not of a type \(kind) can measure"),
                         hint: .init(zh: "flag 用是否或枚举字段，threshold 和 per_capita 用数值字段", en: "flag takes a boolean or enum field; threshold and per_capita take a number field"))
         }
+        // Without values a flag counts true, which only a boolean field can hold.
+        if kind == "flag", object["values"] == nil, case .choice(let choices) = field.type {
+            sink.report(.measureParameter, at: fieldValue.mark, path: path + ".values",
+                        .init(zh: "\(name) 是枚举字段，没有 values 时永远不会算作达到", en: "\(name) holds a choice, so without values the criterion can never be met"),
+                        hint: .init(zh: "添加 values，列出算作达到的取值：\(choices.map(\.id).joined(separator: ", "))",
+                                    en: "add values listing the choices that count as met: \(choices.map(\.id).joined(separator: ", "))"))
+        }
         if kind == "flag", let valuesValue = object["values"], let values = valuesValue.list {
             if values.isEmpty {
+                let isBoolean: Bool
+                if case .boolean = field.type { isBoolean = true } else { isBoolean = false }
                 sink.report(.measureParameter, at: valuesValue.mark, path: path + ".values",
                             .init(zh: "values 为空，这条细则永远无法达到", en: "values is empty, so the criterion can never be met"),
-                            hint: .init(zh: "列出算作达到的取值，或删除 values（是否字段默认取 true）",
-                                        en: "list the values that count as met, or remove values (a boolean field then counts true)"))
+                            hint: isBoolean
+                                ? .init(zh: "列出算作达到的取值，或删除 values（是否字段此时以 true 为达到）",
+                                        en: "list the values that count as met, or remove values (the field then counts when true)")
+                                : .init(zh: "列出算作达到的取值", en: "list the values that count as met"))
             }
             let allowed: [String]
             switch field.type {
@@ -294,7 +314,7 @@ struct MeasureChecks {
                 reportUnknownID(item, allowed: allowed, sink: &sink)
             }
             // Full marks count kinds in place, and only the listed kinds count.
-            if !kinds.isEmpty, let fullValue = object["full"], let full = fullValue.number, Int(full.rounded(.up)) > kinds.count {
+            if !kinds.isEmpty, let fullValue = object["full"], let full = fullValue.number, Int(full) > kinds.count {
                 sink.report(.markOrder, at: fullValue.mark, path: path + ".full",
                             .init(zh: "满分需要 \(Value.format(full)) 类制度，但只列了 \(kinds.count) 类", en: "full needs \(Value.format(full)) kinds of rules but only \(kinds.count) are listed"),
                             hint: .init(zh: "减小 full 或增加 kinds", en: "lower full or list more kinds"))
