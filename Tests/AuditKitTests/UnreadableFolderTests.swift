@@ -21,5 +21,6 @@ import Testing
         #expect(message.zh.contains("文件夹"))
         #expect(hint.en.contains("chmod a+rx") && hint.zh.contains("chmod a+rx"))
         #expect(!ChecklistReader.describe(.permission).1.en.contains("folder"))
+        #expect(ChecklistReader.describe(.pathPermission).2.en.contains("chmod a+x"))
     }
 }

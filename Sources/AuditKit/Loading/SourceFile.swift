@@ -14,6 +14,8 @@ public enum SourceFile {
         case permission
         /// A folder that may not be listed (named where a file was expected, or met in a tree).
         case folderPermission
+        /// A folder on the way to the file may not be searched (read but no execute permission).
+        case pathPermission
         case tooLarge(Int)
         case other(Int32)
 
@@ -25,6 +27,7 @@ public enum SourceFile {
             case .notRegular: return zh ? "不是普通文件（是文件夹？）" : "not a regular file (a folder?)"
             case .permission: return zh ? "没有读取权限" : "permission denied"
             case .folderPermission: return zh ? "没有列出该文件夹的权限" : "permission to list the folder denied"
+            case .pathPermission: return zh ? "所在文件夹不允许进入" : "a folder on its path may not be searched"
             case .tooLarge(let size): return zh ? "文件过大（\(size) 字节）" : "too large (\(size) bytes)"
             case .other(let code): return zh ? "读取失败（错误号 \(code)）" : "reading failed (errno \(code))"
             }
@@ -37,7 +40,10 @@ public enum SourceFile {
         guard descriptor >= 0 else {
             let code = errno
             var info = stat()
-            return .failure(failure(code, isFolder: stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR))
+            let found = stat(path, &info) == 0
+            // Not even looked up: a folder on the way may be listed but not searched.
+            if !found && errno == EACCES && code == EACCES { return .failure(.pathPermission) }
+            return .failure(failure(code, isFolder: found && info.st_mode & S_IFMT == S_IFDIR))
         }
         defer { close(descriptor) }
         var info = stat()

@@ -151,6 +151,9 @@ public struct ChecklistReader: Sendable {
         case .permission:
             return (.unreadable, .init(zh: "没有读取该文件的权限", en: "permission to read the file is denied"),
                     .init(zh: "修改文件权限（chmod a+r）后重试", en: "make the file readable (chmod a+r) and run again"))
+        case .pathPermission:
+            return (.unreadable, .init(zh: "无法进入文件所在的文件夹，文件读不到", en: "a folder on the file's path may not be searched, so the file cannot be reached"),
+                    .init(zh: "给所在文件夹加上进入权限（chmod a+x）后重试", en: "make the folders on its path searchable (chmod a+x) and run again"))
         case .folderPermission:
             return (.unreadable, .init(zh: "没有列出该文件夹的权限，其中的清单无法检查", en: "permission to list the folder is denied, so its checklists cannot be checked"),
                     .init(zh: "修改文件夹权限（chmod a+rx）后重试", en: "make the folder readable and searchable (chmod a+rx) and run again"))
