@@ -25,7 +25,7 @@ struct Audit: ParsableCommand {
 
     /// Ends a command group run without one of its subcommands as a usage error.
     static func missingSubcommand(_ command: any ParsableCommand.Type) throws {
-        Terminal.err(command.helpMessage())
+        Terminal.err("Error: Missing subcommand.\n" + Audit.helpMessage(for: command))
         throw ExitCode(Exit.io)
     }
 

@@ -13,9 +13,12 @@ enum Terminal {
         write(text, to: STDOUT_FILENO)
     }
 
-    /// Writes `text` to standard error, adding a newline.
+    /// Writes `text` to standard error, adding a newline. Its lines are kept, but whatever a line
+    /// quotes from the user's files or command line (a region name, a path) cannot send control
+    /// sequences to the terminal or reorder the line: see `Escaping.singleLine`.
     static func err(_ text: String) {
-        write(text + "\n", to: STDERR_FILENO)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Escaping.singleLine(String($0)) }
+        write(lines.joined(separator: "\n") + "\n", to: STDERR_FILENO)
     }
 
     /// Writes to standard error the text in `language`, adding a newline.

@@ -89,6 +89,20 @@ import Testing
         #expect(((invalid.first?["diagnostics"] as? [[String: Any]])?.first?["code"] as? String) == "FH100")
     }
 
+    /// `audit score` quotes the checklist on the terminal: a control or bidirectional character
+    /// in a unit's name is shown as an escape, not sent to the terminal.
+    @Test func scoreEscapesWhatItQuotes() throws {
+        let temporary = try TemporaryFolder()
+        let text = try String(contentsOfFile: "checklists/beiyuan-township.yaml", encoding: .utf8)
+        let name = try #require(text.split(separator: "\n").first { $0.hasPrefix("  name: ") })
+        try text.replacingOccurrences(of: String(name), with: "  name: \"北苑\\u202E乡\\e[31m政府\"")
+            .write(toFile: temporary.path("beiyuan-township.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try AuditBinary.run(["score", temporary.path("beiyuan-township.yaml"), "--lang", "en"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix(#"北苑\u202E乡\x1B[31m政府 (beiyuan-township)"#), "\(outcome.stdout.prefix(200))")
+        #expect(!outcome.stdout.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B })
+    }
+
     /// SARIF places files relative to the working directory, with `.` and `..` folded away.
     @Test(arguments: [("./checklists/../checklists/a b.yaml", "checklists/a%20b.yaml"), ("/repo/checklists/x.yaml", "checklists/x.yaml"),
                       ("/elsewhere/x.yaml", "file:///elsewhere/x.yaml"), ("../up/x.yaml", "file:///up/x.yaml"),
@@ -169,6 +183,8 @@ import Testing
         let outcome = try AuditBinary.run(arguments)
         #expect(outcome.status == Self.usageError)
         #expect(outcome.stdout == "")
+        #expect(outcome.stderr.hasPrefix("Error: Missing subcommand.\n"))
+        #expect(outcome.stderr.contains("USAGE: audit " + (words == ["standard"] ? "standard <subcommand>" : "<subcommand>")))
         #expect(outcome.stderr.contains("SUBCOMMANDS:"))
         let help = try AuditBinary.run(arguments + ["--help"])
         #expect(help.status == 0)

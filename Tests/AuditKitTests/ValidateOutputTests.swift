@@ -158,7 +158,7 @@ import Testing
         #expect(Escaping.singleLine("a\nb\r\tc\u{1B}[31md\u{7F}\u{9B}") == #"a\nb\r\tc\x1B[31md\x7F\x9B"#)
         // A right-to-left override would show the rest of the line reversed; isolates and marks likewise.
         #expect(Escaping.singleLine("XX县\u{202E}lmay.txt\u{2066}a\u{2069}\u{200F}") == #"XX县\u202Elmay.txt\u2066a\u2069\u200F"#)
-        #expect(Escaping.githubCommand("a\u{202E}b") == #"a\u202Eb"#)
+        #expect(Escaping.githubCommand("a\u{202E}b\u{2028}c") == #"a\u202Eb\u2028c"#)
         #expect(Escaping.singleLine("阿拉伯文 עברית") == "阿拉伯文 עברית")
     }
 

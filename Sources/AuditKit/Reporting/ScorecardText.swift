@@ -35,6 +35,8 @@ struct ScorecardText {
             }
         }
         if let lift = words.lift(card) { lines.append(lift) }
-        return lines.joined(separator: "\n") + "\n"
+        // Names, paths and reasons quote the checklist: each stays on its line and shows any
+        // control or bidirectional character as an escape, as diagnostics do.
+        return lines.map(Escaping.singleLine).joined(separator: "\n") + "\n"
     }
 }

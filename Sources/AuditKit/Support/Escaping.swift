@@ -87,7 +87,7 @@ public enum Escaping {
     /// command and start another. Other control characters are written as `\x1B` escapes, as on
     /// the terminal, so a checklist cannot send control sequences into a CI log.
     public static func githubCommand(_ text: String, property: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "%" || isControl($0) || isBidiControl($0) || (property && ($0 == ":" || $0 == ",")) }) else {
+        guard text.unicodeScalars.contains(where: { $0 == "%" || isControl($0) || isLayoutControl($0) || (property && ($0 == ":" || $0 == ",")) }) else {
             return text
         }
         var result = ""
@@ -99,7 +99,7 @@ public enum Escaping {
             case ":" where property: result += "%3A"
             case "," where property: result += "%2C"
             case _ where isControl(scalar) && scalar != "\t": result += hexEscape(scalar)
-            case _ where isBidiControl(scalar): result += unicodeEscape(scalar)
+            case _ where isLayoutControl(scalar): result += unicodeEscape(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -110,9 +110,10 @@ public enum Escaping {
     /// DEL, C1) written as YAML-style escapes, so that a value quoted in a message can neither split
     /// a diagnostic over several lines nor send control sequences to the terminal. Bidirectional
     /// overrides and isolates are escaped too (`\u202E`): left raw, they would show the rest of the
-    /// line, file name and hint included, in an order other than its own.
+    /// line, file name and hint included, in an order other than its own; and so are U+2028 and
+    /// U+2029, which some viewers take for line breaks.
     public static func singleLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) || isLayoutControl($0) }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -120,7 +121,7 @@ public enum Escaping {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             case _ where isControl(scalar): result += hexEscape(scalar)
-            case _ where isBidiControl(scalar): result += unicodeEscape(scalar)
+            case _ where isLayoutControl(scalar): result += unicodeEscape(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -137,10 +138,11 @@ public enum Escaping {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// The marks, embeddings, overrides and isolates that reorder text shown right to left.
-    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// The marks, embeddings, overrides and isolates that reorder text shown right to left, and the
+    /// line and paragraph separators some viewers break lines at.
+    private static func isLayoutControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
         }
     }
