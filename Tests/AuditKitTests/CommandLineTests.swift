@@ -263,7 +263,10 @@ import Testing
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(AuditBinary.run(["schema"]).stdout.utf8)) as? [String: Any])
         let unit = try #require(((schema["properties"] as? [String: Any])?["unit"] as? [String: Any])?["properties"] as? [String: Any])
         #expect((unit["contact"] as? [String: Any])?["type"] as? [String] == ["string", "number", "boolean"])
-        #expect((unit["id"] as? [String: Any])?["type"] as? String == "string")
+        // An id written bare may be a number or a boolean to an editor (410102, true); as text it keeps its pattern.
+        let id = try #require((unit["id"] as? [String: Any])?["anyOf"] as? [[String: Any]])
+        #expect(id.first?["type"] as? String == "string" && id.first?["pattern"] as? String == StringPattern.identifier.regex)
+        #expect(id.dropFirst().map { $0["type"] as? String } == ["number", "boolean"])
         let report = ChecklistReader(catalogues: .builtIn).validate(
             Array(try String(contentsOfFile: "checklists/beiyuan-township.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "  contact: 魏长林", with: "  contact: 13912345678").utf8),

@@ -29,7 +29,13 @@ public enum ChecklistSchema {
         switch type {
         case .string(let pattern):
             if let pattern {
-                return [("type", .string("string")), ("minLength", .integer(1)), ("pattern", .string(pattern.regex))]
+                // A bare 410102 or true is text to the validator, and matches an identifier; to a
+                // YAML editor it is a number or a boolean, which must not show as an error.
+                return [("anyOf", .array([
+                    .object([("type", .string("string")), ("minLength", .integer(1)), ("pattern", .string(pattern.regex))]),
+                    .object([("type", .string("number")), ("minimum", .integer(0))]),
+                    .object([("type", .string("boolean"))]),
+                ]))]
             }
             // A plain scalar is text wherever the format wants text, as the validator reads it: a
             // phone number or a year written bare is a number to a YAML editor, and must not be
@@ -39,18 +45,22 @@ public enum ChecklistSchema {
         case .integer(let min, let max):
             var result: [(String, JSONValue)] = [("type", .string("integer"))]
             if let min { result.append(("minimum", .integer(min))) }
-            if let max { result.append(("maximum", .integer(max))) }
+            // Without a maximum of its own, the largest whole number the validator reads.
+            result.append(("maximum", .integer(max ?? Int.max)))
             return result
         case .number(let min, let exclusive, let max):
             var result: [(String, JSONValue)] = [("type", .string("number"))]
             if let min { result.append((exclusive ? "exclusiveMinimum" : "minimum", .number(min))) }
-            if let max { result.append(("maximum", .number(max))) }
+            if let max {
+                result.append(("maximum", .number(max)))
+            } else {
+                result.append(("exclusiveMaximum", .integer(Int(ScalarReader.numberLimit))))
+            }
             return result
         case .boolean:
             return [("type", .string("boolean"))]
         case .date:
-            return [("type", .string("string")), ("format", .string("date")),
-                    ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+            return [("type", .string("string")), ("format", .string("date")), ("pattern", .string(dayPattern))]
         case .choice(let choices):
             return enumeration(choices)
         case .catalogue(let kind):
@@ -65,10 +75,44 @@ public enum ChecklistSchema {
         }
     }
 
+    /// A real day from 0001-01-01 to 9999-12-31, as `CalendarDate` reads it: months of their
+    /// length, and 29 February in leap years only. Editors need not check `format: date`.
+    static let dayPattern = "^(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+        + "|02-(?:0[1-9]|1[0-9]|2[0-8]))$|^(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29$"
+
     private static func enumeration(_ choices: [Choice]) -> [(String, JSONValue)] {
         let legend = choices.map { "\($0.id) = \($0.label.zh) \($0.label.en)" }.joined(separator: "; ")
-        return [("type", .string("string")), ("enum", .array(choices.map { .string($0.id) })),
+        // An id a YAML editor reads as a number, a boolean or null (a tailored catalogue's 120)
+        // is listed as that value too: written bare, it is the id to the validator.
+        let values = choices.flatMap { choice in [JSONValue.string(choice.id)] + (plainReading(choice.id).map { [$0] } ?? []) }
+        let types = ["string", "integer", "number", "boolean", "null"].filter { type in values.contains { $0.typeName == type } }
+        return [("type", types.count == 1 ? .string(types[0]) : .array(types.map(JSONValue.string))), ("enum", .array(values)),
                 ("$comment", .string(legend))]
+    }
+
+    private static func isDigit(_ character: Character) -> Bool { ("0"..."9").contains(character) }
+
+    /// What YAML 1.2's core schema reads a plain identifier (letters, digits, hyphens) as, when
+    /// that is not text: 120 and 0x1f are integers, 1e5 is a number, true and null are what they say.
+    static func plainReading(_ text: String) -> JSONValue? {
+        switch text {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        case "null": return .null
+        default: break
+        }
+        if text.hasPrefix("0x"), let value = Int(text.dropFirst(2), radix: 16) { return .integer(value) }
+        if text.hasPrefix("0o"), let value = Int(text.dropFirst(2), radix: 8) { return .integer(value) }
+        if !text.isEmpty, text.allSatisfy(isDigit) { return Int(text).map(JSONValue.integer) }
+        // Digits, an e, an optional minus and digits: the only floats an identifier can spell.
+        let parts = text.split(separator: "e", omittingEmptySubsequences: false)
+        if parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(isDigit) {
+            let exponent = parts[1].hasPrefix("-") ? parts[1].dropFirst() : parts[1]
+            if !exponent.isEmpty, exponent.allSatisfy(isDigit), let value = Double(text), value.isFinite {
+                return value == value.rounded() && abs(value) < ScalarReader.numberLimit ? .integer(Int(value)) : .number(value)
+            }
+        }
+        return nil
     }
 
     private static func object(_ fields: [Field], catalogues: Catalogues) -> JSONValue {
@@ -83,9 +127,27 @@ public enum ChecklistSchema {
             ("required", .array(fields.filter(\.isRequired).map { .string($0.key) })),
             ("additionalProperties", .bool(false)),
         ]
-        let conditions = fields.compactMap(condition)
+        let conditions = fields.compactMap(condition) + [noneCondition(fields)].compactMap { $0 }
         if !conditions.isEmpty { result.append(("allOf", .array(conditions))) }
         return .object(result)
+    }
+
+    /// With `status: none` (a unit without a venue), each other key may only say there is nothing
+    /// (false, 0, an empty list) or be left out, as the validator's FH306 holds.
+    private static func noneCondition(_ fields: [Field]) -> JSONValue? {
+        guard let status = fields.first(where: { $0.key == "status" }), case .choice(let choices) = status.type,
+              choices.contains(where: { $0.id == "none" }) else { return nil }
+        let details: [(String, JSONValue)] = fields.filter { $0.key != "status" }.map { field in
+            switch field.type {
+            case .boolean: return (field.key, .object([("const", .bool(false))]))
+            case .integer, .number: return (field.key, .object([("const", .integer(0))]))
+            case .list: return (field.key, .object([("maxItems", .integer(0))]))
+            default: return (field.key, .bool(false))
+            }
+        }
+        let test: JSONValue = .object([("properties", .object([("status", .object([("const", .string("none"))]))])),
+                                       ("required", .array([.string("status")]))])
+        return .object([("if", test), ("then", .object([("properties", .object(details))]))])
     }
 
     private static func condition(_ field: Field) -> JSONValue? {

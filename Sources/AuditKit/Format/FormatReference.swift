@@ -48,7 +48,8 @@ public enum FormatReference {
         out.blank()
         out.line("- 不接受格式中没有的键（FH201），拼写错误会得到最接近的键的提示。 / A key the format does not define is never accepted (FH201); a typo gets the closest key as a hint.")
         out.line("- 值按本表规定的类型读取，而不按 YAML 1.1 的隐式类型：`NO` 仍是文本，`yes` 不是布尔值。 / Values are read as the type given here, never by YAML 1.1 implicit typing: `NO` stays text and `yes` is not a boolean.")
-        out.line("- 数字用阿拉伯数字、不加引号和单位；日期写作 `YYYY-MM-DD`，且必须真实存在。 / Numbers are Arabic digits without quotes or units; dates are `YYYY-MM-DD` and must exist in the calendar.")
+        out.line("- 数字用阿拉伯数字、不加引号和单位；整数不带小数点（写 `2`，不写 `2.0`），也不写成 `1e2`、`0x10`；日期写作 `YYYY-MM-DD`，且必须真实存在。 / Numbers are Arabic digits without quotes or units; whole numbers have no decimal point (`2`, not `2.0`) and no `1e2` or `0x10` form; dates are `YYYY-MM-DD` and must exist in the calendar.")
+        out.line("- JSON Schema 看不出数字的写法：编辑器对 `2.0`、`.nan` 不报错，`audit validate` 会报告。 / The JSON Schema cannot see how a number is written: an editor accepts `2.0` or `.nan` where `audit validate` reports them.")
         out.line("- 列表中的键写作 `equipment[].item`；诊断信息中带序号，如 `equipment[2].item`（从 0 起）。 / Keys inside list items are written `equipment[].item`; diagnostics give the index, e.g. `equipment[2].item` (counted from 0).")
         out.line("- 各项问题的代码见 [diagnostics.md](diagnostics.md)。 / The codes of the problems reported are listed in [diagnostics.md](diagnostics.md).")
         out.blank()
@@ -193,7 +194,9 @@ public enum FormatReference {
         case .integer(let min, let max):
             return bounds(min.map(String.init), exclusive: false, max.map(String.init))
         case .number(let min, let exclusive, let max):
-            return bounds(min.map(number), exclusive: exclusive, max.map(number))
+            // Every number is read below 1e15; a field's own maximum is lower.
+            return bounds(min.map(number), exclusive: exclusive, max.map(number)).map { max == nil ? $0 + ", < 1e15" : $0 }
+                ?? (max == nil ? "< 1e15" : nil)
         case .list(let item):
             return range(item)
         default:

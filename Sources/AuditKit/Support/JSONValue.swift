@@ -9,6 +9,19 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case null
 
+    /// The JSON Schema type of the value.
+    var typeName: String {
+        switch self {
+        case .string: return "string"
+        case .number: return "number"
+        case .integer: return "integer"
+        case .bool: return "boolean"
+        case .array: return "array"
+        case .object: return "object"
+        case .null: return "null"
+        }
+    }
+
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }

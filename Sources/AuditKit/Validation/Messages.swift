@@ -188,6 +188,14 @@ enum Messages {
     static func notAbove(_ text: String, min: String) -> Localized {
         .init(zh: "\(shown(text)) 必须大于 \(min)", en: "\(shown(text)) must be greater than \(min)")
     }
+    /// A number at or past the size every number is read below (1e15): "above the maximum 1e15"
+    /// would be wrong for 1e15 itself.
+    static func notBelowLimit(_ text: String) -> Localized {
+        .init(zh: "\(shown(text)) 不小于数字的上限 1e15", en: "\(shown(text)) is not below the limit 1e15 for numbers")
+    }
+    static func notAboveLimit(_ text: String) -> Localized {
+        .init(zh: "\(shown(text)) 不大于数字的下限 -1e15", en: "\(shown(text)) is not above the limit -1e15 for numbers")
+    }
     static func tooLarge(_ text: String, max: String) -> Localized {
         .init(zh: "\(shown(text)) 超过允许的最大值 \(max)", en: "\(shown(text)) is above the maximum \(max)")
     }

@@ -117,14 +117,18 @@ struct ScalarReader {
                         hint: Messages.rangeHint(min: minText, max: maxText, exclusive: exclusive, path: path()))
             return nil
         }
-        if abs(value) >= 1e15 {
+        if abs(value) >= Self.numberLimit {
             sink.report(.outOfRange, at: mark, path: path(),
-                        value < 0 ? Messages.tooSmall(text, min: "-1e15") : Messages.tooLarge(text, max: "1e15"),
+                        value < 0 ? Messages.notAboveLimit(text) : Messages.notBelowLimit(text),
                         hint: Messages.rangeHint(min: minText ?? "-1e15", max: maxText ?? "1e15", exclusive: exclusive, path: path()))
             return nil
         }
         return .number(value == 0 ? 0 : value)
     }
+
+    /// Numbers are read below this size, in either direction, where every whole number and tenth
+    /// is exact; the JSON Schema says so too.
+    static let numberLimit = 1e15
 
     /// A YAML 1.2 decimal integer: an optional sign and digits.
     static func integer(_ text: String) -> Int? {
