@@ -528,6 +528,45 @@ enum RunFixtures {
         #expect(paths.subtracting(real).isEmpty, "keys no summary has: \(paths.subtracting(real).sorted())")
     }
 
+    /// Every list entry of the example is an entry of the summary its two commands write, with
+    /// each list of objects inside it shortened to its first entry as the example's are: the hints, reasons
+    /// and figures it shows are the tool's own, and go stale with it.
+    @Test func exampleEntriesAreWhatTheCommandsWrite() throws {
+        let text = try Self.doc()
+        let start = try #require(text.range(of: "```json\n"))
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        let example = text[start.upperBound..<end.lowerBound]
+        // Run from the package, as the example's commands are, so its paths print as they do.
+        let temporary = try TemporaryFolder()
+        let first = try RunFixtures.audit(["run", RunFixtures.root + "/round1", "--out", temporary.path("round1"), "--lang", "en"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("round2"), "--lang", "en",
+                                            "--baseline", temporary.path("round1/summary.json")])
+        #expect(second.status == 1, "\(second.stderr)")
+        let real = try JSONSerialization.jsonObject(with: Data(FileTree.bytes(temporary.path("round2/summary.json"))))
+        func entries(_ value: Any) -> [NSDictionary] {
+            if let array = value as? [Any] { return array.compactMap { $0 as? [String: Any] }.map { NSDictionary(dictionary: shortened($0) as! [String: Any]) } + array.flatMap(entries) }
+            if let object = value as? [String: Any] { return object.values.flatMap(entries) }
+            return []
+        }
+        func shortened(_ value: Any) -> Any {
+            if let array = value as? [Any], array.first is [String: Any] { return [shortened(array[0])] }
+            if let object = value as? [String: Any] { return object.mapValues(shortened) }
+            return value
+        }
+        let written = entries(real)
+        var checked = 0
+        for line in example.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+            var item = line.trimmingCharacters(in: .whitespaces)
+            if item.hasSuffix(",") { item.removeLast() }
+            guard item.count > 1, item.hasSuffix("}") else { continue }  // the document's own braces
+            let entry = try #require(try JSONSerialization.jsonObject(with: Data(item.utf8)) as? [String: Any], "\(item)")
+            #expect(written.contains(NSDictionary(dictionary: entry)), "\(Self.path): no such entry in the summary the example's commands write: \(item.prefix(160))")
+            checked += 1
+        }
+        #expect(checked >= 10)
+    }
+
     @Test func everyKeyHasARow() throws {
         let text = try Self.doc()
         for path in try Self.realKeyPaths() {
