@@ -24,6 +24,20 @@ import Testing
         #expect(matched == (CalendarDate(iso: text) != nil), "\(text)")
     }
 
+    /// Text must hold a character that is not a space, by the validator's own list of spaces,
+    /// spelt out so every regular expression engine reads it alike.
+    @Test func blankTextIsBlankByTheValidatorsSpaces() throws {
+        let pattern = try NSRegularExpression(pattern: StructureValidator.notSpacePattern)
+        for value in Array(0...0x3100) + [0xFEFF, 0xFFFD, 0x1F600] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            let found = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            #expect(found == !StructureValidator.isSpace(scalar), "U+\(String(value, radix: 16))")
+        }
+        let text = try #require(((try Self.schema()["properties"] as? [String: Any])?["unit"] as? [String: Any])?["properties"] as? [String: Any])
+        #expect((text["name"] as? [String: Any])?["pattern"] as? String == StructureValidator.notSpacePattern)
+    }
+
     /// A tailored catalogue id that YAML reads as a number or boolean is listed as that value too.
     @Test func catalogueIdsAreListedAsAnEditorReadsThem() {
         #expect(ChecklistSchema.plainReading("120") == .integer(120))

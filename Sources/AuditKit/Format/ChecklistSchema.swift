@@ -39,9 +39,10 @@ public enum ChecklistSchema {
             }
             // A plain scalar is text wherever the format wants text, as the validator reads it: a
             // phone number or a year written bare is a number to a YAML editor, and must not be
-            // flagged there. A text that is a string must hold more than spaces (full-width too).
+            // flagged there. A text that is a string must hold more than spaces (full-width too), as the
+            // validator counts them whatever the editor's regular expressions call a space.
             return [("type", .array([.string("string"), .string("number"), .string("boolean")])), ("minLength", .integer(1)),
-                    ("pattern", .string("\\S"))]
+                    ("pattern", .string(StructureValidator.notSpacePattern))]
         case .integer(let min, let max):
             var result: [(String, JSONValue)] = [("type", .string("integer"))]
             if let min { result.append(("minimum", .integer(min))) }

@@ -58,6 +58,10 @@ struct StructureValidator {
         return String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy(isSpace)
     }
 
+    /// A regular expression that finds a character `isSpace` does not count, for the JSON Schema:
+    /// `\S` means other things in other engines (JavaScript counts U+FEFF as space, Python U+001C).
+    static let notSpacePattern = "[^\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+
     /// White space as Unicode defines it (`Unicode.Scalar.Properties.isWhitespace`), spelt out.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
