@@ -91,8 +91,6 @@ public enum ChecklistSchema {
                 ("$comment", .string(legend))]
     }
 
-    private static func isDigit(_ character: Character) -> Bool { ("0"..."9").contains(character) }
-
     /// What YAML 1.2's core schema reads a plain identifier (letters, digits, hyphens) as, when
     /// that is not text: 120 and 0x1f are integers, 1e5 is a number, true and null are what they say.
     static func plainReading(_ text: String) -> JSONValue? {
@@ -104,14 +102,10 @@ public enum ChecklistSchema {
         }
         if text.hasPrefix("0x"), let value = Int(text.dropFirst(2), radix: 16) { return .integer(value) }
         if text.hasPrefix("0o"), let value = Int(text.dropFirst(2), radix: 8) { return .integer(value) }
-        if !text.isEmpty, text.allSatisfy(isDigit) { return Int(text).map(JSONValue.integer) }
-        // Digits, an e, an optional minus and digits: the only floats an identifier can spell.
-        let parts = text.split(separator: "e", omittingEmptySubsequences: false)
-        if parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(isDigit) {
-            let exponent = parts[1].hasPrefix("-") ? parts[1].dropFirst() : parts[1]
-            if !exponent.isEmpty, exponent.allSatisfy(isDigit), let value = Double(text), value.isFinite {
-                return value == value.rounded() && abs(value) < ScalarReader.numberLimit ? .integer(Int(value)) : .number(value)
-            }
+        // An identifier has no sign or point: what reads as a number is digits, or digits, e and digits.
+        if let value = ScalarReader.integer(text) { return .integer(value) }
+        if let value = ScalarReader.decimal(text), value.isFinite {
+            return value == value.rounded() && abs(value) < ScalarReader.numberLimit ? .integer(Int(value)) : .number(value)
         }
         return nil
     }

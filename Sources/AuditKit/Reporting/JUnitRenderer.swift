@@ -54,8 +54,8 @@ struct JUnitRenderer {
             if warnings > 0 { parts.append("\(warnings) 个警告") }
             return parts.joined(separator: "、")
         }
-        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        if errors > 0 { parts.append(English.count(errors, "error")) }
+        if warnings > 0 { parts.append(English.count(warnings, "warning")) }
         return parts.joined(separator: ", ")
     }
 

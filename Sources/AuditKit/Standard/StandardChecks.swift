@@ -125,20 +125,35 @@ extension StandardChecks {
         let text = equals.display
         let allowed: [String]
         switch field.type {
-        case .boolean: allowed = ["true", "false"]
-        case .choice(let choices): allowed = choices.map(\.id)
         case .integer, .number:
             guard ScalarReader.decimal(text) == nil else { return }
             allowed = []
-        default: return
+        default:
+            guard let values = values(of: field.type) else { return }
+            allowed = values
         }
         guard !allowed.contains(text) else { return }
-        var suggestion = Suggestion.closest(to: text, in: allowed)
-        if suggestion == nil, case .boolean = field.type { suggestion = Messages.booleanWord(text) }
         sink.report(.unknownID, at: equals.mark, path: path + ".applies_when.equals",
                     .init(zh: "\(Messages.shown(text)) 不是 \(field.key) 可能的取值，这条细则永远不会适用",
                           en: "\(Messages.shown(text)) is not a value \(field.key) can hold, so the criterion would never apply"),
-                    hint: allowed.isEmpty ? .init(zh: "写一个数", en: "write a number") : Messages.choicesHint(suggestion, allowed: allowed))
+                    hint: allowed.isEmpty ? .init(zh: "写一个数", en: "write a number") : valueHint(text, allowed: allowed, type: field.type))
+    }
+
+    /// The values a boolean or choice field can hold; nil for other types.
+    static func values(of type: ValueType) -> [String]? {
+        switch type {
+        case .boolean: return ["true", "false"]
+        case .choice(let choices): return choices.map(\.id)
+        default: return nil
+        }
+    }
+
+    /// The hint for `text`, not among `allowed`: the closest value, or for a boolean the one a
+    /// word such as yes or 是 means, and the list.
+    static func valueHint(_ text: String, allowed: [String], type: ValueType) -> Localized {
+        var suggestion = Suggestion.closest(to: text, in: allowed)
+        if suggestion == nil, case .boolean = type { suggestion = Messages.booleanWord(text) }
+        return Messages.choicesHint(suggestion, allowed: allowed)
     }
 
     /// `essential_above` compares the measured number: only threshold, per_capita and attendance
@@ -265,20 +280,13 @@ struct MeasureChecks {
                                         en: "list the values that count as met, or remove values (the field then counts when true)")
                                 : .init(zh: "列出算作达到的取值", en: "list the values that count as met"))
             }
-            let allowed: [String]
-            switch field.type {
-            case .choice(let choices): allowed = choices.map(\.id)
-            case .boolean: allowed = ["true", "false"]
-            default: allowed = []
-            }
+            let allowed = StandardChecks.values(of: field.type) ?? []
             for value in values where !allowed.isEmpty && !allowed.contains(value.display) {
                 let text = value.display
-                var suggestion = Suggestion.closest(to: text, in: allowed)
-                if suggestion == nil, case .boolean = field.type { suggestion = Messages.booleanWord(text) }
                 sink.report(.unknownID, at: value.mark, path: path + ".values",
                             .init(zh: "\(Messages.shown(text)) 不是 \(name) 可能的取值，永远不会算作达到",
                                   en: "\(Messages.shown(text)) is not a value \(name) can hold, so it never counts as met"),
-                            hint: Messages.choicesHint(suggestion, allowed: allowed))
+                            hint: StandardChecks.valueHint(text, allowed: allowed, type: field.type))
             }
         }
         if kind == "threshold", let fullValue = object["full"], let full = fullValue.number, let max = field.type.maximum, full > max {

@@ -130,8 +130,13 @@ public enum Escaping {
 
     /// A control character (below U+0100) as `\x1B`.
     private static func hexEscape(_ scalar: Unicode.Scalar) -> String {
+        "\\x" + hexDigits(scalar.value, count: 2)
+    }
+
+    /// The last `count` hexadecimal digits of `value`, upper-case.
+    private static func hexDigits(_ value: UInt32, count: Int) -> String {
         let hex = Array("0123456789ABCDEF")
-        return "\\x" + String(hex[Int(scalar.value >> 4 & 0x0F)]) + String(hex[Int(scalar.value & 0x0F)])
+        return String((0..<count).reversed().map { hex[Int(value >> (4 * UInt32($0)) & 0x0F)] })
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -149,8 +154,7 @@ public enum Escaping {
 
     /// A character of the Basic Multilingual Plane as `\u202E`.
     private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
-        let hex = Array("0123456789ABCDEF")
-        return "\\u" + (0..<4).reversed().map { String(hex[Int(scalar.value >> (4 * UInt32($0)) & 0x0F)]) }.joined()
+        "\\u" + hexDigits(scalar.value, count: 4)
     }
 
     /// A relative path as a URI reference: every byte outside the unreserved set and `/` percent-encoded.
