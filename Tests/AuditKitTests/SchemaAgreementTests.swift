@@ -48,7 +48,7 @@ import Testing
         #expect(ChecklistSchema.plainReading("1e-5") == .number(0.00001))
         #expect(ChecklistSchema.plainReading("true") == .bool(true))
         #expect(ChecklistSchema.plainReading("null") == .null)
-        for text in ["tv", "e5", "1e", "1e-", "0x", "air-conditioning", "3d-printer"] {
+        for text in ["tv", "e5", "1e", "1e-", "0x", "0x-5", "0o-7", "air-conditioning", "3d-printer"] {
             #expect(ChecklistSchema.plainReading(text) == nil, "\(text)")
         }
     }

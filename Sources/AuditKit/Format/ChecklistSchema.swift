@@ -100,8 +100,10 @@ public enum ChecklistSchema {
         case "null": return .null
         default: break
         }
-        if text.hasPrefix("0x"), let value = Int(text.dropFirst(2), radix: 16) { return .integer(value) }
-        if text.hasPrefix("0o"), let value = Int(text.dropFirst(2), radix: 8) { return .integer(value) }
+        // Digits only after the prefix: Int(_:radix:) would also take 0x-5 as minus five.
+        for (prefix, radix) in [("0x", 16), ("0o", 8)] where text.hasPrefix(prefix) && !text.dropFirst(2).hasPrefix("-") {
+            if let value = Int(text.dropFirst(2), radix: radix) { return .integer(value) }
+        }
         // An identifier has no sign or point: what reads as a number is digits, or digits, e and digits.
         if let value = ScalarReader.integer(text) { return .integer(value) }
         if let value = ScalarReader.decimal(text), value.isFinite {
