@@ -31,7 +31,7 @@ struct Score: ParsableCommand {
         }
         let scorer = Scorer(standard: standard)
         let cards = run.reports.compactMap(\.checklist).map(scorer.score)
-        Terminal.out(format.render(cards, standard: standard, language: language))
+        Terminal.out(format.render(cards, standard: standard, language: language), language: language)
         if run.hasUnreadableFiles { throw ExitCode(Exit.io) }
         if !invalid.isEmpty { throw ExitCode(Exit.findings) }
         if let failBelow, cards.contains(where: { $0.grade < failBelow }) { throw ExitCode(Exit.findings) }
@@ -95,7 +95,7 @@ struct StandardCommand: ParsableCommand {
                                     isUnreadable: result.diagnostics.contains { $0.code == .unreadable })
             var context = ValidationRenderContext(language: Terminal.language(lang), color: format == .text && Terminal.colorAllowed)
             context.subject = .standard
-            Terminal.out(format.render(ValidationRun(reports: [report]), context: context))
+            Terminal.out(format.render(ValidationRun(reports: [report]), context: context), language: context.language)
             if report.isUnreadable { throw ExitCode(Exit.io) }
             if result.standard == nil { throw ExitCode(Exit.findings) }
         }

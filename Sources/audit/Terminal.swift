@@ -8,9 +8,36 @@ import AuditKit
 
 /// Where the command writes, and what it knows of the terminal and environment.
 enum Terminal {
-    /// Writes `text` to standard output as is.
-    static func out(_ text: String) {
-        write(text, to: STDOUT_FILENO)
+    /// Writes `text` to standard output as is. If it cannot be written (a full disk, a closed
+    /// pipe), the command says so, in `language` (else the locale's), and ends with exit 2:
+    /// cut-off output must not pass for a result.
+    static func out(_ text: String, language: Language? = nil) {
+        let language = self.language(language)
+        do throws(OutputError) {
+            try FileOutput.writeAll(text, to: STDOUT_FILENO, name: outputName(language))
+        } catch {
+            outputFailed(error, language: language)
+            exitNow(Exit.io)
+        }
+    }
+
+    /// Runs `body` with standard output's descriptor and its name, for output written as it is
+    /// rendered; a failure to write is reported as `out` reports it.
+    static func out(language: Language, _ body: (Int32, String) throws(OutputError) -> Void) throws {
+        do throws(OutputError) {
+            try body(STDOUT_FILENO, outputName(language))
+        } catch {
+            outputFailed(error, language: language)
+            throw ExitCode(Exit.io)
+        }
+    }
+
+    private static func outputName(_ language: Language) -> String {
+        language == .zh ? "标准输出" : "standard output"
+    }
+
+    private static func outputFailed(_ error: OutputError, language: Language) {
+        err(language, zh: "audit：无法写出结果：" + error.text(.zh), en: "audit: could not write the results: " + error.text(.en))
     }
 
     /// Writes `text` to standard error, adding a newline. Its lines are kept, but whatever a line
@@ -18,7 +45,8 @@ enum Terminal {
     /// sequences to the terminal or reorder the line: see `Escaping.singleLine`.
     static func err(_ text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Escaping.singleLine(String($0)) }
-        write(lines.joined(separator: "\n") + "\n", to: STDERR_FILENO)
+        // Nowhere is left to report a failure to write standard error.
+        try? FileOutput.writeAll(lines.joined(separator: "\n") + "\n", to: STDERR_FILENO, name: "standard error")
     }
 
     /// Writes to standard error the text in `language`, adding a newline.
@@ -35,24 +63,7 @@ enum Terminal {
     /// Replaces the current line of standard error with `text` (a progress line), without a
     /// newline; an empty text erases the line.
     static func redraw(_ text: String) {
-        write("\r\u{1B}[2K" + text, to: STDERR_FILENO)
-    }
-
-    private static func write(_ text: String, to descriptor: Int32) {
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                #if canImport(Glibc)
-                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                #else
-                Darwin.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                #endif
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            written += count
-        }
+        try? FileOutput.writeAll("\r\u{1B}[2K" + text, to: STDERR_FILENO, name: "standard error")
     }
 
     /// The process environment.

@@ -43,7 +43,9 @@ struct Validate: ParsableCommand {
                                               color: format == .text && Terminal.colorAllowed,
                                               strict: strict, quiet: quiet)
         context.foundNone = foundNone
-        Terminal.out(format.render(run, context: context))
+        try Terminal.out(language: Terminal.language(lang)) { descriptor, name throws(OutputError) in
+            try format.write(run, context: context, descriptor: descriptor, name: name)
+        }
         if run.hasUnreadableFiles || foundNone { throw ExitCode(Exit.io) }
         if run.diagnostics.contains(where: context.fails) { throw ExitCode(Exit.findings) }
     }

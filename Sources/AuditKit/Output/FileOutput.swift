@@ -48,6 +48,12 @@ public enum FileOutput {
         try writeAll(descriptor, Array(contents.utf8), path: path)
     }
 
+    /// Writes all of `text` to the open file `descriptor` (standard output, say), which `name`
+    /// names in the error.
+    public static func writeAll(_ text: String, to descriptor: Int32, name: String) throws(OutputError) {
+        try writeAll(descriptor, Array(text.utf8), path: name)
+    }
+
     /// Replaces `path` with `bytes` atomically: the bytes go to a temporary file in the same folder,
     /// which is flushed and then renamed over the target, so readers see the old file or the new one,
     /// never half of one.

@@ -3,17 +3,15 @@
 struct GitHubDiagnosticsRenderer {
     let context: ValidationRenderContext
 
-    func render(_ run: ValidationRun) -> String {
-        var output = ""
+    func write(_ run: ValidationRun, to out: inout some TextOutput) {
         for diagnostic in run.diagnostics {
             let level = context.fails(diagnostic) ? "error" : "warning"
             let title = "\(diagnostic.code.rawValue) \(diagnostic.code.title.text(context.language))"
             let hintLabel = context.language == .zh ? "提示：" : "Hint: "
             let message = diagnostic.message.text(context.language) + "\n" + hintLabel + diagnostic.hint.text(context.language)
-            output += "::\(level) file=\(Escaping.githubCommand(diagnostic.file, property: true)),"
+            out.write("::\(level) file=\(Escaping.githubCommand(diagnostic.file, property: true)),"
                 + "line=\(diagnostic.line),col=\(diagnostic.column),"
-                + "title=\(Escaping.githubCommand(title, property: true))::\(Escaping.githubCommand(message))\n"
+                + "title=\(Escaping.githubCommand(title, property: true))::\(Escaping.githubCommand(message))\n")
         }
-        return output
     }
 }

@@ -1,69 +1,55 @@
 import Foundation
 
-/// The versioned JSON output of `audit validate` (documented in `docs/validate-json.md`).
+/// The versioned JSON output of `audit validate` (documented in `docs/validate-json.md`),
+/// pretty-printed as Foundation's encoder prints it, keys sorted. It is written as it goes, file
+/// by file: a province's 100,000 entries are not first built as an encoder's tree and a string.
 struct JSONDiagnosticsRenderer {
     /// The version of this JSON layout; it changes only when a key is removed or changes meaning.
     static let schemaVersion = 1
 
-    struct Document: Encodable {
-        let version: Int
-        let tool: Tool
-        let summary: Summary
-        let files: [File]
-    }
-    struct Tool: Encodable { let name: String; let version: String }
-    struct Summary: Encodable {
-        let checklists: Int
-        let invalid: Int
-        let errors: Int
-        let warnings: Int
-    }
-    struct File: Encodable {
-        let path: String
-        let valid: Bool
-        let unitID: String?
-        let sha256: String?
-        let diagnostics: [Entry]
-
-        enum CodingKeys: String, CodingKey {
-            case path, valid, diagnostics, sha256
-            case unitID = "unit_id"
-        }
-    }
-    struct Entry: Encodable {
-        let code: String
-        let severity: String
-        let file: String
-        let line: Int
-        let column: Int
-        let keyPath: String
-        let message: Localized
-        let hint: Localized
-
-        enum CodingKeys: String, CodingKey {
-            case code, severity, file, line, column, message, hint
-            case keyPath = "key_path"
-        }
+    func write(_ run: ValidationRun, to out: inout some TextOutput) {
+        var root = JSONContainer.open("{", level: 0, &out)
+        root.key("files", &out)
+        JSON.array(run.reports, level: 1, &out) { report, level, out in Self.file(report, level: level, &out) }
+        root.key("summary", &out)
+        var summary = JSONContainer.open("{", level: 1, &out)
+        summary.key("checklists", &out); JSON.integer(run.reports.count, &out)
+        summary.key("errors", &out); JSON.integer(run.errorCount, &out)
+        summary.key("invalid", &out); JSON.integer(run.invalidReports.count, &out)
+        summary.key("warnings", &out); JSON.integer(run.warningCount, &out)
+        summary.close("}", &out)
+        root.key("tool", &out)
+        var tool = JSONContainer.open("{", level: 1, &out)
+        tool.key("name", &out); JSON.string(ToolInfo.name, &out)
+        tool.key("version", &out); JSON.string(ToolInfo.version, &out)
+        tool.close("}", &out)
+        root.key("version", &out); JSON.integer(Self.schemaVersion, &out)
+        root.close("}", &out)
+        out.write("\n")
     }
 
-    func render(_ run: ValidationRun) -> String {
-        let document = Document(
-            version: Self.schemaVersion,
-            tool: Tool(name: ToolInfo.name, version: ToolInfo.version),
-            summary: Summary(checklists: run.reports.count, invalid: run.invalidReports.count,
-                             errors: run.errorCount, warnings: run.warningCount),
-            files: run.reports.map { report in
-                File(path: report.path, valid: !report.hasErrors, unitID: report.unitID,
-                     sha256: report.sha256.isEmpty ? nil : report.sha256,
-                     diagnostics: report.diagnostics.map(Self.entry))
-            })
-        return JSONOutput.encode(document)
+    private static func file(_ report: FileReport, level: Int, _ out: inout some TextOutput) {
+        var file = JSONContainer.open("{", level: level, &out)
+        file.key("diagnostics", &out)
+        JSON.array(report.diagnostics, level: level + 1, &out) { diagnostic, level, out in Self.entry(diagnostic, level: level, &out) }
+        file.key("path", &out); JSON.string(report.path, &out)
+        if !report.sha256.isEmpty { file.key("sha256", &out); JSON.string(report.sha256, &out) }
+        if let unitID = report.unitID { file.key("unit_id", &out); JSON.string(unitID, &out) }
+        file.key("valid", &out); JSON.bool(!report.hasErrors, &out)
+        file.close("}", &out)
     }
 
-    static func entry(_ diagnostic: Diagnostic) -> Entry {
-        Entry(code: diagnostic.code.rawValue, severity: diagnostic.severity.rawValue, file: diagnostic.file,
-              line: diagnostic.line, column: diagnostic.column, keyPath: diagnostic.keyPath,
-              message: diagnostic.message, hint: diagnostic.hint)
+    private static func entry(_ diagnostic: Diagnostic, level: Int, _ out: inout some TextOutput) {
+        var entry = JSONContainer.open("{", level: level, &out)
+        entry.key("code", &out); JSON.string(diagnostic.code.rawValue, &out)
+        entry.key("column", &out); JSON.integer(diagnostic.column, &out)
+        entry.key("file", &out); JSON.string(diagnostic.file, &out)
+        entry.key("hint", &out); JSON.localized(diagnostic.hint, level: level + 1, &out)
+        entry.key("key_path", &out); JSON.string(diagnostic.keyPath, &out)
+        entry.key("line", &out); JSON.integer(diagnostic.line, &out)
+        entry.key("message", &out); JSON.localized(diagnostic.message, level: level + 1, &out)
+        entry.key("severity", &out); JSON.string(diagnostic.severity.rawValue, &out)
+        entry.close("}", &out)
     }
 }
 

@@ -3,39 +3,38 @@
 struct JUnitRenderer {
     let context: ValidationRenderContext
 
-    func render(_ run: ValidationRun) -> String {
+    func write(_ run: ValidationRun, to out: inout some TextOutput) {
         // A file that could not be read (FH100) was not checked: an error of the run, not a failed
         // check, as CI reporters tell the two apart.
         let errors = run.reports.filter(\.isUnreadable).count
         let failing = run.reports.filter { report in !report.isUnreadable && report.diagnostics.contains(where: context.fails) }.count
         let name = "audit validate"
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\">\n"
-        xml += "  <testsuite name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\" skipped=\"0\">\n"
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.write("<testsuites name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\">\n")
+        out.write("  <testsuite name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\" skipped=\"0\">\n")
         for report in run.reports {
             let path = Escaping.xml(report.path, attribute: true)
             let failures = report.diagnostics.filter(context.fails)
             let others = report.diagnostics.filter { !context.fails($0) }
             let classname = Escaping.xml(Self.folder(of: report.path), attribute: true)
-            xml += "    <testcase classname=\"\(classname)\" name=\"\(path)\" file=\"\(path)\""
+            out.write("    <testcase classname=\"\(classname)\" name=\"\(path)\" file=\"\(path)\"")
             if failures.isEmpty && others.isEmpty {
-                xml += "/>\n"
+                out.write("/>\n")
                 continue
             }
-            xml += ">\n"
+            out.write(">\n")
             if let first = failures.first {
                 let summary = Self.count(failures, context.language)
                 let element = report.isUnreadable ? "error" : "failure"
-                xml += "      <\(element) message=\"\(Escaping.xml(summary + ": " + first.message.text(context.language), attribute: true))\" type=\"\(first.code.rawValue)\">"
-                xml += Escaping.xml(failures.map(describe).joined(separator: "\n")) + "</\(element)>\n"
+                out.write("      <\(element) message=\"\(Escaping.xml(summary + ": " + first.message.text(context.language), attribute: true))\" type=\"\(first.code.rawValue)\">")
+                out.write(Escaping.xml(failures.map(describe).joined(separator: "\n")) + "</\(element)>\n")
             }
             if !others.isEmpty {
-                xml += "      <system-out>" + Escaping.xml(others.map(describe).joined(separator: "\n")) + "</system-out>\n"
+                out.write("      <system-out>" + Escaping.xml(others.map(describe).joined(separator: "\n")) + "</system-out>\n")
             }
-            xml += "    </testcase>\n"
+            out.write("    </testcase>\n")
         }
-        xml += "  </testsuite>\n</testsuites>\n"
-        return xml
+        out.write("  </testsuite>\n</testsuites>\n")
     }
 
     private func describe(_ diagnostic: Diagnostic) -> String {

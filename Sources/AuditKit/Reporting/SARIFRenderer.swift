@@ -5,80 +5,110 @@ import Foundation
 struct SARIFRenderer {
     let context: ValidationRenderContext
 
-    struct Log: Encodable {
-        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        let version = "2.1.0"
-        let runs: [Run]
-        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
-    }
-    struct Run: Encodable {
-        let tool: Tool
-        let invocations: [Invocation]
-        let results: [Result]
-        let columnKind = "unicodeCodePoints"
-    }
-    /// Whether the run could check every file: false when one could not be read (exit code 2).
-    struct Invocation: Encodable { let executionSuccessful: Bool }
-    struct Tool: Encodable { let driver: Driver }
-    struct Driver: Encodable {
-        let name: String
-        let version: String
-        // No informationUri: SARIF wants an absolute URI there, and the tool has no address of
-        // its own; each rule carries its help text instead.
-        let rules: [Rule]
-    }
-    struct Rule: Encodable {
-        let id: String
-        let name: String
-        let shortDescription: Text
-        let fullDescription: Text
-        let help: Text
-        let defaultConfiguration: Configuration
-    }
-    struct Configuration: Encodable { let level: String }
-    struct Text: Encodable { let text: String }
-    struct Result: Encodable {
-        let ruleId: String
-        let ruleIndex: Int
-        let level: String
-        let message: Text
-        let locations: [Location]
-    }
-    struct Location: Encodable {
-        let physicalLocation: Physical
-        let logicalLocations: [Logical]?
-    }
-    struct Physical: Encodable {
-        let artifactLocation: Artifact
-        let region: Region
-    }
-    struct Artifact: Encodable { let uri: String }
-    struct Region: Encodable { let startLine: Int; let startColumn: Int }
-    struct Logical: Encodable { let fullyQualifiedName: String; let kind = "member" }
-
-    func render(_ run: ValidationRun) -> String {
+    /// The log, pretty-printed as Foundation's encoder prints it, keys sorted, written result by
+    /// result rather than built whole first.
+    func write(_ run: ValidationRun, to out: inout some TextOutput) {
         let language = context.language
         let directory = FileManager.default.currentDirectoryPath
         let codes = DiagnosticCode.allCases
-        let rules = codes.map { code in
-            Rule(id: code.rawValue, name: Self.ruleName(code), shortDescription: Text(text: code.title.text(language)),
-                 fullDescription: Text(text: code.title.bilingual),
-                 help: Text(text: code.explanation.text(language)),
-                 defaultConfiguration: Configuration(level: code.severity == .error ? "error" : "warning"))
+        var log = JSONContainer.open("{", level: 0, &out)
+        log.key("$schema", &out); JSON.string("https://json.schemastore.org/sarif-2.1.0.json", &out)
+        log.key("runs", &out)
+        var runs = JSONContainer.open("[", level: 1, &out)
+        runs.next(&out)
+        var sarifRun = JSONContainer.open("{", level: 2, &out)
+        sarifRun.key("columnKind", &out); JSON.string("unicodeCodePoints", &out)
+        // Whether the run could check every file: false when one could not be read (exit code 2).
+        sarifRun.key("invocations", &out)
+        JSON.array([!run.hasUnreadableFiles && !context.foundNone], level: 3, &out) { successful, level, out in
+            var invocation = JSONContainer.open("{", level: level, &out)
+            invocation.key("executionSuccessful", &out); JSON.bool(successful, &out)
+            invocation.close("}", &out)
         }
+        sarifRun.key("results", &out)
         let hintLabel = language == .zh ? "提示：" : "Hint: "
-        let results = run.diagnostics.map { diagnostic in
-            Result(ruleId: diagnostic.code.rawValue, ruleIndex: codes.firstIndex(of: diagnostic.code) ?? 0,
-                   level: context.fails(diagnostic) ? "error" : "warning",
-                   message: Text(text: diagnostic.message.text(language) + "\n" + hintLabel + diagnostic.hint.text(language)),
-                   locations: [Location(
-                    physicalLocation: Physical(artifactLocation: Artifact(uri: Self.uri(diagnostic.file, in: directory)),
-                                               region: Region(startLine: diagnostic.line, startColumn: diagnostic.column)),
-                    logicalLocations: diagnostic.keyPath.isEmpty ? nil : [Logical(fullyQualifiedName: diagnostic.keyPath)])])
+        JSON.array(run.diagnostics, level: 3, &out) { diagnostic, level, out in
+            var result = JSONContainer.open("{", level: level, &out)
+            result.key("level", &out); JSON.string(context.fails(diagnostic) ? "error" : "warning", &out)
+            result.key("locations", &out)
+            var locations = JSONContainer.open("[", level: level + 1, &out)
+            locations.next(&out)
+            var location = JSONContainer.open("{", level: level + 2, &out)
+            if !diagnostic.keyPath.isEmpty {
+                location.key("logicalLocations", &out)
+                JSON.array([diagnostic.keyPath], level: level + 3, &out) { keyPath, level, out in
+                    var logical = JSONContainer.open("{", level: level, &out)
+                    logical.key("fullyQualifiedName", &out); JSON.string(keyPath, &out)
+                    logical.key("kind", &out); JSON.string("member", &out)
+                    logical.close("}", &out)
+                }
+            }
+            location.key("physicalLocation", &out)
+            var physical = JSONContainer.open("{", level: level + 3, &out)
+            physical.key("artifactLocation", &out)
+            Self.object(level: level + 4, &out) { object, out in
+                object.key("uri", &out); JSON.string(Self.uri(diagnostic.file, in: directory), &out)
+            }
+            physical.key("region", &out)
+            Self.object(level: level + 4, &out) { object, out in
+                object.key("startColumn", &out); JSON.integer(diagnostic.column, &out)
+                object.key("startLine", &out); JSON.integer(diagnostic.line, &out)
+            }
+            physical.close("}", &out)
+            location.close("}", &out)
+            locations.close("]", &out)
+            result.key("message", &out)
+            Self.text(diagnostic.message.text(language) + "\n" + hintLabel + diagnostic.hint.text(language), level: level + 1, &out)
+            result.key("ruleId", &out); JSON.string(diagnostic.code.rawValue, &out)
+            result.key("ruleIndex", &out); JSON.integer(codes.firstIndex(of: diagnostic.code) ?? 0, &out)
+            result.close("}", &out)
         }
-        let driver = Driver(name: ToolInfo.name, version: ToolInfo.version, rules: rules)
-        let invocation = Invocation(executionSuccessful: !run.hasUnreadableFiles && !context.foundNone)
-        return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), invocations: [invocation], results: results)]))
+        sarifRun.key("tool", &out)
+        Self.object(level: 3, &out) { tool, out in
+            tool.key("driver", &out)
+            // No informationUri: SARIF wants an absolute URI there, and the tool has no address of
+            // its own; each rule carries its help text instead.
+            Self.object(level: 4, &out) { driver, out in
+                driver.key("name", &out); JSON.string(ToolInfo.name, &out)
+                driver.key("rules", &out)
+                JSON.array(codes, level: 5, &out) { code, level, out in Self.rule(code, language: language, level: level, &out) }
+                driver.key("version", &out); JSON.string(ToolInfo.version, &out)
+            }
+        }
+        sarifRun.close("}", &out)
+        runs.close("]", &out)
+        log.key("version", &out); JSON.string("2.1.0", &out)
+        log.close("}", &out)
+        out.write("\n")
+    }
+
+    /// Every diagnostic code is a rule, with its title and its help text.
+    private static func rule(_ code: DiagnosticCode, language: Language, level: Int, _ out: inout some TextOutput) {
+        var rule = JSONContainer.open("{", level: level, &out)
+        rule.key("defaultConfiguration", &out)
+        object(level: level + 1, &out) { configuration, out in
+            configuration.key("level", &out); JSON.string(code.severity == .error ? "error" : "warning", &out)
+        }
+        rule.key("fullDescription", &out); text(code.title.bilingual, level: level + 1, &out)
+        rule.key("help", &out); text(code.explanation.text(language), level: level + 1, &out)
+        rule.key("id", &out); JSON.string(code.rawValue, &out)
+        rule.key("name", &out); JSON.string(ruleName(code), &out)
+        rule.key("shortDescription", &out); text(code.title.text(language), level: level + 1, &out)
+        rule.close("}", &out)
+    }
+
+    /// A SARIF message object: `{"text": …}`.
+    private static func text(_ text: String, level: Int, _ out: inout some TextOutput) {
+        object(level: level, &out) { object, out in
+            object.key("text", &out); JSON.string(text, &out)
+        }
+    }
+
+    /// An object at `level` whose members `members` writes.
+    private static func object<Output: TextOutput>(level: Int, _ out: inout Output, _ members: (inout JSONContainer, inout Output) -> Void) {
+        var object = JSONContainer.open("{", level: level, &out)
+        members(&object, &out)
+        object.close("}", &out)
     }
 
     /// A file's URI as code scanning places it: relative to the working directory (the

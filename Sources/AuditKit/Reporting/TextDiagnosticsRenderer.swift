@@ -4,17 +4,15 @@
 struct TextDiagnosticsRenderer {
     let context: ValidationRenderContext
 
-    func render(_ run: ValidationRun) -> String {
-        var lines: [String] = []
+    func write(_ run: ValidationRun, to out: inout some TextOutput) {
+        let hintLabel = context.language == .zh ? "提示：" : "hint: "
         for diagnostic in run.diagnostics {
-            lines.append(line(for: diagnostic))
-            let hintLabel = context.language == .zh ? "提示：" : "hint: "
-            lines.append("    " + paint(hintLabel, "2") + Escaping.singleLine(diagnostic.hint.text(context.language)))
+            out.line(line(for: diagnostic))
+            out.line("    " + paint(hintLabel, "2") + Escaping.singleLine(diagnostic.hint.text(context.language)))
         }
         if !context.quiet {
-            lines.append(summary(run))
+            out.line(summary(run))
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
     private func line(for diagnostic: Diagnostic) -> String {
@@ -49,8 +47,10 @@ public enum TextDiagnosticsRendering {
     public static func lines(_ diagnostics: [Diagnostic], language: Language) -> String {
         let run = ValidationRun(reports: [FileReport(input: InputFile(path: "", treeRoot: "."), checklist: nil,
                                                      diagnostics: diagnostics, sha256: "", isUnreadable: false)])
-        let text = TextDiagnosticsRenderer(context: ValidationRenderContext(language: language, quiet: true)).render(run)
+        var out = StringOutput()
+        TextDiagnosticsRenderer(context: ValidationRenderContext(language: language, quiet: true)).write(run, to: &out)
         // Quiet: no count line, so only the final line break goes.
+        let text = out.text
         return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 }

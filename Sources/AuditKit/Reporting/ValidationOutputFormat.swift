@@ -1,4 +1,4 @@
-/// The formats `audit validate` can write. The switch in `render` is exhaustive, so a format
+/// The formats `audit validate` can write. The switch in `write` is exhaustive, so a format
 /// without a renderer does not compile.
 public enum ValidationOutputFormat: String, Sendable, CaseIterable {
     case text
@@ -9,12 +9,27 @@ public enum ValidationOutputFormat: String, Sendable, CaseIterable {
 
     /// Renders `run` in this format.
     public func render(_ run: ValidationRun, context: ValidationRenderContext) -> String {
+        var out = StringOutput()
+        write(run, context: context, to: &out)
+        return out.text
+    }
+
+    /// Writes `run` in this format to the open file `descriptor` (standard output, for the
+    /// command) as it is rendered, through a buffer: at a province's scale the output is not held
+    /// in memory first. `name` names the file in the error, if writing fails.
+    public func write(_ run: ValidationRun, context: ValidationRenderContext, descriptor: Int32, name: String) throws(OutputError) {
+        var out = FileTextOutput(descriptor: descriptor, path: name)
+        write(run, context: context, to: &out)
+        if let failure = out.finish() { throw failure }
+    }
+
+    func write(_ run: ValidationRun, context: ValidationRenderContext, to out: inout some TextOutput) {
         switch self {
-        case .text: return TextDiagnosticsRenderer(context: context).render(run)
-        case .json: return JSONDiagnosticsRenderer().render(run)
-        case .github: return GitHubDiagnosticsRenderer(context: context).render(run)
-        case .sarif: return SARIFRenderer(context: context).render(run)
-        case .junit: return JUnitRenderer(context: context).render(run)
+        case .text: TextDiagnosticsRenderer(context: context).write(run, to: &out)
+        case .json: JSONDiagnosticsRenderer().write(run, to: &out)
+        case .github: GitHubDiagnosticsRenderer(context: context).write(run, to: &out)
+        case .sarif: SARIFRenderer(context: context).write(run, to: &out)
+        case .junit: JUnitRenderer(context: context).write(run, to: &out)
         }
     }
 }

@@ -63,9 +63,10 @@ enum AuditBinary {
         var status: Int32
     }
 
-    /// Runs `audit` with `arguments` in `directory` (default: the package root).
+    /// Runs `audit` with `arguments` in `directory` (default: the package root). With
+    /// `standardOutput`, the output goes there and `Outcome.stdout` is empty.
     static func run(_ arguments: [String], in directory: URL = TestPaths.packageRoot,
-                    environment: [String: String] = [:]) throws -> Outcome {
+                    environment: [String: String] = [:], standardOutput: FileHandle? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -83,10 +84,11 @@ enum AuditBinary {
         defer { try? FileManager.default.removeItem(at: errURL) }
         let err = try FileHandle(forWritingTo: errURL)
         let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()
         try err.close()
+        try out.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         // Read through a file handle: Data(contentsOf:) on an empty file leaks its buffer, which
