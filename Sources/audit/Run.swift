@@ -30,6 +30,7 @@ struct Run: ParsableCommand {
         let language = Terminal.language(report.lang)
         let standard = try standardOption.load(language: language)
         let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard, region: report.region, language: language) }
+        try Self.refuseToReplace(baseline.map { [$0] } ?? [], in: out, baseline: true, language: language)
         let inputs = try Inputs.discover(paths, language: language)
         let showsProgress = !quiet && Terminal.stderrIsTerminal
         let progress = RunProgress(total: inputs.count)
@@ -65,6 +66,20 @@ struct Run: ParsableCommand {
         withExtendedLifetime((summary, inputs, invalid)) { Terminal.exitNow(code) }
     }
 
+    /// Ends the command (exit 2) before anything is written if one of `inputs` (the baseline, or
+    /// the summaries a rollup combines) is a report that writing into `folder` would replace: an
+    /// input is never modified.
+    static func refuseToReplace(_ inputs: [String], in folder: String, baseline: Bool, language: Language) throws {
+        guard let clash = ReportWriter.inputsInTheWay(inputs, of: folder).first else { return }
+        Terminal.err(language,
+                     zh: "audit：\(baseline ? "基线" : "要汇总的") \(clash.input) 就是要写入的 \(clash.report)，写入会替换掉它。"
+                         + "请先把它复制到别处\(baseline ? "（如 baselines/2022-H2.json）" : "")再给出那个副本，或用 --out 换一个输出文件夹",
+                     en: "audit: the \(baseline ? "baseline" : "summary") \(clash.input) is the \(clash.report) this command writes, "
+                         + "and writing would replace it. Copy it elsewhere first\(baseline ? " (such as baselines/2022-H2.json)" : "") "
+                         + "and give the copy, or choose another --out folder")
+        throw ExitCode(Exit.io)
+    }
+
     static func readBaseline(_ path: String, standard: Standard, region: String?, language: Language) throws -> SummaryDocument {
         do {
             return try Rollup.baseline(path, standard: standard, region: region)
@@ -79,7 +94,7 @@ struct RollupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollup",
         abstract: "Combine several counties' summary.json files into a higher-level summary.",
-        discussion: "Every summary must use the same standard id and version. Exit codes: 0 written, 2 a summary cannot be read or the standards differ.")
+        discussion: "Every summary must use the same standard id and version. Exit codes: 0 written, 2 a summary cannot be read, the standards differ, or the output folder cannot be written or holds one of the summaries, which writing would replace.")
 
     @Argument(help: "The summary.json files to combine.")
     var summaries: [String]
@@ -94,6 +109,7 @@ struct RollupCommand: ParsableCommand {
         var inputs: [Rollup.Input] = []
         do {
             for path in summaries { inputs.append(try Rollup.read(path)) }
+            try Run.refuseToReplace(summaries, in: out, baseline: false, language: language)
             let document = try Rollup.combine(inputs, title: report.title, region: report.region, language: language)
             try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
         } catch let error as RollupError {

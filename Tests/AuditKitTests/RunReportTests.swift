@@ -593,6 +593,34 @@ enum RunFixtures {
         #expect(readme.contains("[docs/summary-json.md](docs/summary-json.md)"))
     }
 
+    /// A baseline or a summary to combine that is itself one of the reports the command would
+    /// write is refused before anything is written, however its path is spelt: writing would
+    /// replace it, and the next run would measure the round against itself.
+    @Test func anInputTheReportsWouldReplaceIsRefused() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("reports")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"]).status == 0)
+        let before = try FileTree.files(in: out)
+        try FileManager.default.createSymbolicLink(atPath: temporary.path("link.json"), withDestinationPath: out + "/summary.json")
+        for given in [out + "/summary.json", temporary.path("reports/../reports/summary.json"), temporary.path("link.json")] {
+            let run = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", given, "--lang", "en"])
+            #expect(run.status == 2)
+            #expect(run.stderr == "audit: the baseline \(given) is the \(out)/summary.json this command writes, and writing would "
+                    + "replace it. Copy it elsewhere first (such as baselines/2022-H2.json) and give the copy, or choose another --out folder\n")
+            let rollup = try RunFixtures.audit(["rollup", given, "--out", out + "/", "--lang", "zh"])
+            #expect(rollup.status == 2)
+            #expect(rollup.stderr == "audit：要汇总的 \(given) 就是要写入的 \(out)/summary.json，写入会替换掉它。"
+                    + "请先把它复制到别处再给出那个副本，或用 --out 换一个输出文件夹\n")
+        }
+        #expect(try FileTree.files(in: out) == before, "the reports, the baseline among them, are as they were")
+        // A copy elsewhere is the way: the same run then compares the rounds.
+        try FileManager.default.createDirectory(atPath: temporary.path("baselines"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: out + "/summary.json", toPath: temporary.path("baselines/round1.json"))
+        let copied = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", temporary.path("baselines/round1.json")])
+        #expect(copied.status == 1)
+        #expect(try FileTree.files(in: out) != before)
+    }
+
     @Test func rollupRefusesTheSameCountyTwice() throws {
         let document = SummaryBuilder(standard: .builtIn).build(run: ValidationRun(reports: []), cards: [], title: "t", language: .en)
         let bytes = Array(JSONOutput.encode(document).utf8)

@@ -390,6 +390,24 @@ public enum ReportWriter {
             }
     }
 
+    /// Which of `inputs` (a baseline, a rollup's summaries) writing reports into `folder` would
+    /// replace or remove: each such input, with the report it is, as a path in `folder`. Paths are
+    /// compared as the system resolves them, so `reports/../reports/summary.json`, or a link to
+    /// it, is found too. A summary given as the baseline of the run that writes over it would be
+    /// lost, and the next run would measure the round against itself.
+    public static func inputsInTheWay(_ inputs: [String], of folder: String) -> [(input: String, report: String)] {
+        let root = InputDiscovery.canonical(folder)
+        guard root.hasPrefix("/") else { return [] }  // no folder yet: nothing in it to replace
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return inputs.compactMap { input in
+            let real = InputDiscovery.canonical(input)
+            guard real.hasPrefix(prefix) else { return nil }
+            let name = String(real.dropFirst(prefix.count))
+            guard isSafeRelative(name) else { return nil }
+            return (input, folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+        }
+    }
+
     /// A manifest entry is trusted only as a plain relative path inside the folder, and only as a
     /// name a report of this tool has (a summary, or a scorecard in `units/`): a manifest edited
     /// by hand to list `notes.txt` does not make the next run remove it.
