@@ -292,6 +292,13 @@ struct DiagnosticCodeTests {
         // A Chinese label is recognised and its id suggested.
         TextCase(fixture: "fh209-flow-list-columns.yaml", code: .notInChoices, en: "did you mean reading?", zh: "reading"),
         TextCase(fixture: "fh302-shared-without-partner.yaml", code: .sharedWithoutPartner, en: "shared_with", zh: "shared_with"),
+        // A key's colon typed full-width, or with no space after it, makes the pair one piece of
+        // text where a mapping should be: the hint names the colon, not the template.
+        TextCase(fixture: "fh204-full-width-colon.yaml", code: .wrongShape,
+                 en: "replace the full-width colon \"：\" with \":\" followed by a space (total：12)",
+                 zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（total：12）"),
+        TextCase(fixture: "fh204-no-space-after-colon.yaml", code: .wrongShape,
+                 en: "put a space after the colon: total: 12", zh: "在冒号后加一个空格：total: 12"),
     ]
 
     @Test("Messages and hints say what to do", arguments: textCases)
@@ -325,6 +332,13 @@ struct StandardFixtureTests {
         expectAgreement(result.diagnostics, expected, in: name)
         let code = try #require(DiagnosticFixtures.namedCode(name))
         #expect(expected.contains { $0.code == code })
+    }
+
+    /// The colon of a standard's single key typed full-width, as a county tailoring it may.
+    @Test func aFullWidthColonIsNamed() throws {
+        let result = StandardLoader.load(path: StandardFixtures.path("fh204-full-width-colon.yaml"))
+        let hint = try #require(result.diagnostics.first { $0.code == .wrongShape }?.hint)
+        #expect(hint.en == "replace the full-width colon \"：\" with \":\" followed by a space (min_retirees：15)")
     }
 
     @Test("There is a standard fixture for every FH5xx code")

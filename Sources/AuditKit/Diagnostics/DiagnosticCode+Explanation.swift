@@ -41,7 +41,8 @@ extension DiagnosticCode {
             return .init(zh: "键存在但值为空或只有空格（包括全角空格），常见于模板中未填写的占位项。",
                          en: "The key is there but has no value, or only spaces (full-width ones too): typically a template placeholder left unfilled.")
         case .wrongShape:
-            return .init(zh: "值的结构不对：应为映射、列表或单个值。", en: "The value has the wrong structure: a mapping, a list or a single value was expected.")
+            return .init(zh: "值的结构不对：应为映射、列表或单个值。一个键下只有一行 `total：38` 或 `total:38` 时，冒号是全角的或后面缺空格，整行被读成了文字，提示会指出这个冒号。",
+                         en: "The value has the wrong structure: a mapping, a list or a single value was expected. When the only line under a key reads `total：38` or `total:38`, its colon was typed full-width or without the space after it, so the line was read as text; the hint points at that colon.")
         case .notInteger:
             return .init(zh: "此处需要阿拉伯数字整数，不加引号；中文数字会得到提示。", en: "A whole number in Arabic digits, unquoted, is expected; Chinese numerals get a hint.")
         case .notNumber:

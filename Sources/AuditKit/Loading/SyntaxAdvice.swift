@@ -117,16 +117,23 @@ enum SyntaxAdvice {
     /// lines `indices`, looked at in that order.
     private static func keySlip(in lines: [Substring], at indices: [Int]) -> (hint: Localized, mark: Mark)? {
         for index in indices {
-            let line = lines[index]
-            guard let colon = keyColon(in: line) else { continue }
-            let column = line.distance(from: line.startIndex, to: colon.index) + 1
-            if colon.fullWidth { return (fullWidthHint(line), Mark(line: index + 1, column: column)) }
-            let key = String(line[..<colon.index]).trimmingSpaces()
-            let value = String(line[line.index(after: colon.index)...]).trimmingSpaces()
-            return (.init(zh: "在冒号后加一个空格：\(key): \(value)", en: "put a space after the colon: \(key): \(value)"),
-                    Mark(line: index + 1, column: column + 1))
+            guard let slip = colonSlip(in: lines[index]) else { continue }
+            return (slip.hint, Mark(line: index + 1, column: slip.column))
         }
         return nil
+    }
+
+    /// The hint for `line` if it writes a key and its value with a full-width colon, or with no
+    /// space after the colon, and the column (from 1) to point at: the colon, or the character
+    /// the space should go before. A value YAML read as text where a mapping was expected
+    /// (`min_retirees：15`) is such a line too.
+    static func colonSlip(in line: Substring) -> (hint: Localized, column: Int)? {
+        guard let colon = keyColon(in: line) else { return nil }
+        let column = line.distance(from: line.startIndex, to: colon.index) + 1
+        if colon.fullWidth { return (fullWidthHint(line), column) }
+        let key = String(line[..<colon.index]).trimmingSpaces()
+        let value = String(line[line.index(after: colon.index)...]).trimmingSpaces()
+        return (.init(zh: "在冒号后加一个空格：\(key): \(value)", en: "put a space after the colon: \(key): \(value)"), column + 1)
     }
 
     /// Whether `line` is a list item written as `-key: value`: a dash run straight into a key of

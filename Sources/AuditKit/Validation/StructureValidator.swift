@@ -85,6 +85,16 @@ struct StructureValidator {
 
     private mutating func object(_ node: YAMLNode, fields: [Field], path: () -> String, keyMark: Mark) -> Value? {
         guard node.kind == .mapping else {
+            // `min_retirees：15` or `total:38` alone under its key: a colon typed full-width or
+            // without its space made the pair one piece of text. The hint says which.
+            if node.kind == .scalar, node.style == .plain,
+               let slip = SyntaxAdvice.colonSlip(in: Substring(String(decoding: document.bytes(of: node), as: UTF8.self))) {
+                let path = path()
+                // On the scalar's line, at the colon (a plain scalar's first line starts at its mark).
+                let mark = Mark(line: node.mark.line, column: node.mark.column + slip.column - 1)
+                sink.report(.wrongShape, at: mark, path: path, Messages.wrongShape(path, expected: Messages.aMapping), hint: slip.hint)
+                return nil
+            }
             return wrongShape(node, expected: Messages.aMapping, path: path())
         }
         // The pair each field was first written at, by field index: a handful of fields each, so
