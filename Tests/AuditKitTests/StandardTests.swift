@@ -342,5 +342,12 @@ import Testing
         #expect(without.status == 1)
         #expect(without.stdout.contains("if your county's standard adds this item, pass it with --standard"))
         #expect(try AuditBinary.run(["validate", file, "--standard", path]).status == 0)
+        // Under the tailored standard, an item it does not list is not sent to --standard again.
+        try checklist.replacingOccurrences(of: "  - item: reading-glasses", with: "  - item: hearing-aids")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let tailored = try AuditBinary.run(["validate", file, "--standard", path, "--lang", "en"])
+        #expect(tailored.status == 1)
+        #expect(tailored.stdout.contains("the standard in force does not list this item: check its spelling, or add it to that standard's catalogue"))
+        #expect(!tailored.stdout.contains("pass it with --standard"))
     }
 }

@@ -86,10 +86,17 @@ struct ScalarReader {
         var hint = (2...20).contains(parts.count) && parts.allSatisfy({ part in choices.contains { $0.id == part } }) && path().hasSuffix("]")
             ? Messages.listSeparatorHint(parts)
             : Messages.choicesHint(suggestion, allowed: choices.map(\.id))
-        // A catalogue item the county's tailored standard adds is known only under that standard.
+        // A catalogue item the county's tailored standard adds is known only under that standard;
+        // when a tailored one is in force already, the item is missing from it.
         if catalogue && suggestion == nil {
-            hint.zh += "；若本县标准增设了这一项，用 --standard 指定该标准"
-            hint.en += "; if your county's standard adds this item, pass it with --standard"
+            let builtIn = Catalogues.builtIn
+            if [builtIn.equipment, builtIn.rules].contains(where: { $0.map(\.id) == choices.map(\.id) }) {
+                hint.zh += "；若本县标准增设了这一项，用 --standard 指定该标准"
+                hint.en += "; if your county's standard adds this item, pass it with --standard"
+            } else {
+                hint.zh += "；所用的本县标准没有列出这一项：核对拼写，或在该标准的目录中增设"
+                hint.en += "; the standard in force does not list this item: check its spelling, or add it to that standard's catalogue"
+            }
         }
         sink.report(.notInChoices, at: mark, path: path(), Messages.notInChoices(text), hint: hint)
         return nil
