@@ -309,8 +309,14 @@ enum RunFixtures {
         scored.units[0].score = 1e308
         var counted = summary
         counted.figures.grades["compliant"] = -1
-        for (document, figure) in [(edited, "figures.compliance_rate = -7.5"), (scored, "units[\(summary.units[0].unitID)].score = 1e+308"),
-                                   (counted, "figures.grades.compliant = -1")] {
+        var retirees = summary
+        retirees.units[0].retirees = -3
+        var graded = summary
+        graded.units[0].grade = "excellent"
+        let unit = summary.units[0].unitID
+        for (document, figure) in [(edited, "figures.compliance_rate = -7.5"), (scored, "units[\(unit)].score = 1e+308"),
+                                   (counted, "figures.grades.compliant = -1"), (retirees, "units[\(unit)].retirees = -3"),
+                                   (graded, "units[\(unit)].grade = excellent")] {
             let path = temporary.path("edited.json")
             try FileTree.write(Array(JSONOutput.encode(document).utf8), to: path)
             let out = temporary.path("out")
@@ -408,8 +414,49 @@ enum RunFixtures {
         let outcome = try RunFixtures.audit(["rollup", "east-county/summary.json", "north-county/summary.json",
                                              "--out", "rollup", "--lang", "en"], in: temporary.url)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.hasPrefix("audit: the summaries use different standards (five-haves 2022.1; five-haves 2023.9)"))
+        // Each standard with the summaries under it: among many counties, the odd one is named.
+        #expect(outcome.stderr.hasPrefix("audit: the summaries use different standards "
+                                         + "(five-haves 2022.1: east-county/summary.json; five-haves 2023.9: north-county/summary.json)"))
         #expect(!FileManager.default.fileExists(atPath: temporary.path("rollup")), "nothing is written")
+    }
+
+    /// A summary with a key deleted, a value of the wrong kind, or a unit listed twice is refused
+    /// by name, as a baseline and in a rollup, rather than as "not a summary".
+    @Test func summaryEditedOutOfShapeIsRefusedByKey() throws {
+        let temporary = try TemporaryFolder()
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", temporary.path("round1"), "--lang", "en"]).status == 0)
+        let text = try FileTree.text(temporary.path("round1/summary.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        var units = try #require(object["units"] as? [[String: Any]])
+        func edited(_ change: (inout [String: Any]) -> Void) throws -> String {
+            var copy = object
+            change(&copy)
+            return String(decoding: try JSONSerialization.data(withJSONObject: copy), as: UTF8.self)
+        }
+        let unit = try #require(units[0]["unit_id"] as? String)
+        units.append(units[0])
+        let cases: [(String, String)] = [
+            (try edited { $0["figures"] = nil }, "lacks figures, so it is not a whole summary.json"),
+            (try edited { $0["version"] = nil }, "lacks version, so it is not a whole summary.json"),
+            (try edited { var rows = $0["units"] as! [[String: Any]]; rows[1]["score"] = nil; $0["units"] = rows },
+             "lacks units[1].score, so it is not a whole summary.json"),
+            (try edited { var rows = $0["units"] as! [[String: Any]]; rows[0]["retirees"] = "many"; $0["units"] = rows },
+             "holds the wrong kind of value at units[0].retirees"),
+            (try edited { $0["units"] = units }, "lists the unit \(unit) twice"),
+        ]
+        for (json, message) in cases {
+            let path = temporary.path("edited.json")
+            try FileTree.write(Array(json.utf8), to: path)
+            let out = temporary.path("out")
+            let baseline = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", path, "--lang", "en"])
+            #expect(baseline.status == 2)
+            #expect(baseline.stderr.hasPrefix("audit: \(path) \(message)"), "\(baseline.stderr)")
+            let rollup = try RunFixtures.audit(["rollup", path, "--out", out, "--lang", "zh"])
+            #expect(rollup.status == 2)
+            #expect(rollup.stderr.hasPrefix("audit：\(path) "), "\(rollup.stderr)")
+            #expect(!rollup.stderr.contains("不是 audit run 生成的 summary.json"), "\(rollup.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
+        }
     }
 
     @Test func rollupOfSomethingElseExitsTwo() throws {

@@ -5,9 +5,12 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case unreadable(String, SourceFile.Failure)
     case notJSON(String)
     case notASummary(String)
+    case missingKey(String, String)
+    case wrongKind(String, String)
     case implausible(String, String)
     case unsupportedVersion(String, Int)
-    case mixedStandards([String])
+    case mixedStandards([(standard: String, paths: [String])])
+    case duplicateUnit(String, String)
     case sameVersionDifferentRules(String, String, String)
     case duplicate(String, String)
     case sameRegion(String, String, String)
@@ -27,15 +30,27 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
                 : "\(path) is not complete JSON (cut short or edited?); write it again with audit run"
         case .notASummary(let path):
             return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
+        case .missingKey(let path, let key):
+            return zh ? "\(path) 缺少 \(key)，不是 audit run 写出的完整 summary.json（被改动过？）；请重新生成"
+                : "\(path) lacks \(key), so it is not a whole summary.json as `audit run` writes it (edited?); write it again"
+        case .wrongKind(let path, let key):
+            return zh ? "\(path) 中 \(key) 的值类型不对，audit run 不会这样写（被改动过？）；请重新生成"
+                : "\(path) holds the wrong kind of value at \(key), which `audit run` does not write (edited?); write it again"
         case .implausible(let path, let figure):
             return zh ? "\(path) 中的 \(figure) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值（被改动过？）；请重新生成"
                 : "\(path) holds \(figure), outside any possible range, which neither `audit run` nor `audit rollup` writes (edited?); write it again"
         case .unsupportedVersion(let path, let version):
             return zh ? "\(path) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
                 : "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
-        case .mixedStandards(let labels):
-            return zh ? "各汇总所用标准不一致（\(labels.joined(separator: "；"))）：只有同一标准编号和版本下的得分才能合并"
-                : "the summaries use different standards (\(labels.joined(separator: "; "))); scores are comparable only under one standard id and version"
+        case .mixedStandards(let groups):
+            // Each standard with the summaries scored under it, so the odd county is found.
+            let zhGroups = groups.map { "\($0.standard)：\($0.paths.joined(separator: "、"))" }.joined(separator: "；")
+            let enGroups = groups.map { "\($0.standard): \($0.paths.joined(separator: ", "))" }.joined(separator: "; ")
+            return zh ? "各汇总所用标准不一致（\(zhGroups)）：只有同一标准编号和版本下的得分才能合并"
+                : "the summaries use different standards (\(enGroups)); scores are comparable only under one standard id and version"
+        case .duplicateUnit(let path, let unit):
+            return zh ? "\(path) 两次列出单位 \(unit)，audit run 不会这样写（被改动过？）；请重新生成"
+                : "\(path) lists the unit \(unit) twice, which `audit run` does not write (edited?); write it again"
         case .sameVersionDifferentRules(let label, let first, let second):
             return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则、等级线或期限）；每个改过的标准须有自己的版本号"
                 : "\(first) and \(second) were both scored under \(label), but with different scoring rules (weights, criteria, bars or deadlines); "
@@ -86,12 +101,32 @@ public enum Rollup {
             let isJSON = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
             throw isJSON ? .notASummary(path) : .notJSON(path)
         }
-        guard header.version == SummaryDocument.layoutVersion else {
-            throw .unsupportedVersion(path, header.version ?? 0)
+        guard let version = header.version else { throw .missingKey(path, "version") }
+        guard version == SummaryDocument.layoutVersion else { throw .unsupportedVersion(path, version) }
+        let document: SummaryDocument
+        do {
+            document = try JSONDecoder().decode(SummaryDocument.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw .missingKey(path, keyPath(context.codingPath + [key]))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw .wrongKind(path, keyPath(context.codingPath))
+        } catch {
+            throw .notASummary(path)
         }
-        guard let document = try? JSONDecoder().decode(SummaryDocument.self, from: data) else { throw .notASummary(path) }
+        // A unit id is its county's own: in a rollup, two counties may each have one.
+        var seen = Set<[String]>()
+        if let unit = document.units.first(where: { !seen.insert([$0.region ?? "", $0.unitID]).inserted }) {
+            throw .duplicateUnit(path, unit.region.map { "\($0) / \(unit.unitID)" } ?? unit.unitID)
+        }
         if let figure = implausibleFigure(document) { throw .implausible(path, figure) }
         return Input(path: path, document: document, sha256: SHA256.hex(of: bytes))
+    }
+
+    /// A decoder's coding path as the JSON's keys: `units[3].score`.
+    static func keyPath(_ path: [any CodingKey]) -> String {
+        path.reduce(into: "") { text, key in
+            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
     }
 
     /// The first figure of `document` that no run could have written (a rate outside 0 to 1, a
@@ -123,6 +158,9 @@ public enum Rollup {
         }
         for unit in document.units {
             if !score(unit.score) { return "units[\(unit.unitID)].score = \(unit.score)" }
+            if unit.retirees < 0 { return "units[\(unit.unitID)].retirees = \(unit.retirees)" }
+            if unit.actions < 0 { return "units[\(unit.unitID)].actions = \(unit.actions)" }
+            if Grade(rawValue: unit.grade) == nil { return "units[\(unit.unitID)].grade = \(unit.grade)" }
             if let have = unit.haves.first(where: { !($0.points >= 0 && $0.points <= $0.weight) }) {
                 return "units[\(unit.unitID)].haves[\(have.id)].points = \(have.points) (weight \(have.weight))"
             }
@@ -134,7 +172,11 @@ public enum Rollup {
     public static func combine(_ inputs: [Input], title: String?, region: String?, language: Language) throws(RollupError) -> SummaryDocument {
         guard let first = inputs.first else { throw .empty }
         let labels = Set(inputs.map { "\($0.document.standard.id) \($0.document.standard.version)" })
-        guard labels.count == 1 else { throw .mixedStandards(labels.sorted()) }
+        guard labels.count == 1 else {
+            throw .mixedStandards(labels.sorted().map { label in
+                (label, inputs.filter { "\($0.document.standard.id) \($0.document.standard.version)" == label }.map(\.path))
+            })
+        }
         // One id and version, but two rubrics: two counties tailored the standard alike in name only.
         var seenDigest: (digest: String, path: String)?
         for input in inputs {
