@@ -459,6 +459,29 @@ enum RunFixtures {
         }
     }
 
+    /// A county whose checklists were all invalid keeps its row in the rollup's regions, with
+    /// no unit and dashes, rather than dropping out of the table.
+    @Test func rollupKeepsACountyWithNoUnitScored() throws {
+        let temporary = try TemporaryFolder()
+        try Self.twoCounties(in: temporary)
+        try FileTree.write(Array("format: five-haves/1\n".utf8), to: temporary.path("empty/checklists/x.yaml"))
+        let empty = try RunFixtures.audit(["run", "empty/checklists", "--out", "south-county", "--region", "南县", "--lang", "en"],
+                                          in: temporary.url)
+        #expect(empty.status == 1)
+        let outcome = try RunFixtures.audit(["rollup", "east-county/summary.json", "south-county/summary.json", "west-county/summary.json",
+                                             "--out", "city", "--lang", "en"], in: temporary.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let document = try RunFixtures.summary(FileTree.bytes(temporary.path("city/summary.json")))
+        #expect(document.byRegion.map(\.name) == ["南县", "east-county", "west-county"])
+        let south = try #require(document.byRegion.first { $0.name == "南县" })
+        #expect(south.units == 0 && south.required == 0 && south.compliant == 0)
+        #expect(document.byRegion.map(\.units).reduce(0, +) == document.figures.units)
+        let markdown = try FileTree.text(temporary.path("city/summary.md"))
+        #expect(markdown.contains("| 南县 | 0 | 0 | 0 | – | – |"), "\(markdown)")
+        let html = try FileTree.text(temporary.path("city/summary.html"))
+        #expect(html.contains("<td>南县</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
+    }
+
     @Test func rollupOfSomethingElseExitsTwo() throws {
         let temporary = try TemporaryFolder()
         try FileTree.write(Array("{\"format\": \"five-haves-summary\", \"version\": 9}\n".utf8), to: temporary.path("future/summary.json"))

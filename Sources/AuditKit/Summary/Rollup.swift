@@ -256,7 +256,9 @@ public enum Rollup {
             inputs: inputs.map { .init(path: $0.path, unitID: nil, sha256: $0.sha256, valid: true, region: regionName($0)) },
             figures: SummaryBuilder.figures(ranked, haveIDs: haveIDs, invalid: invalid.count),
             units: ranked,
-            byRegion: SummaryBuilder.groups(ranked, language: language) { row in
+            // Every summary combined has its row, one whose checklists were all invalid included:
+            // a county that sent nothing usable must show, not drop out of the table.
+            byRegion: SummaryBuilder.groups(ranked, language: language, including: inputs.map(regionName)) { row in
                 row.region.map { String($0.split(separator: "/").first ?? Substring($0)).trimmingSpaces() }
             },
             byTownship: [],

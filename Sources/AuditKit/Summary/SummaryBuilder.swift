@@ -192,12 +192,13 @@ public struct SummaryBuilder: Sendable {
     /// The units grouped by `key`, the groups in `order` (by name, `NameOrder.precedes`, unless
     /// told otherwise), units without a value in one group last.
     static func groups(_ units: [SummaryDocument.UnitRow], language: Language,
-                       order: (String, String) -> Bool = NameOrder.precedes,
+                       order: (String, String) -> Bool = NameOrder.precedes, including: [String] = [],
                        key: (SummaryDocument.UnitRow) -> String?) -> [SummaryDocument.GroupRow] {
         let none = language == .zh ? "（未填写）" : "(not given)"
         // Grouped by index, so the rows themselves are not copied into the groups.
         let grouped = Dictionary(grouping: units.indices) { key(units[$0]) }
-        let named = grouped.keys.compactMap { $0 }.sorted(by: order)
+        // The groups named in `including` have a row even with no unit in them.
+        let named = Set(grouped.keys.compactMap { $0 }).union(including).sorted(by: order)
         let names: [String?] = named + (grouped[nil] == nil ? [] : [nil])
         return names.map { name in
             let members = grouped[name] ?? []

@@ -88,7 +88,7 @@ extension SummaryHTML {
         let body = rows.map { group in
             row([cell(group.name), cell(String(group.units), "num"), cell(String(group.required), "num"),
                  cell(String(group.compliant), "num"), cell(w.percent(group.complianceRate, of: group.required), "num"),
-                 cell(w.number(group.averageScore), "num")])
+                 cell(w.average(group), "num")])
         }
         return section(id, title, [table(labelledBy: "\(id)-h", head: head, rows: body)])
     }

@@ -89,7 +89,7 @@ struct SummaryMarkdown {
         out.line("| \(t("名称", "Name")) | \(t("单位", "Units")) | \(t("要求", "Required")) | \(t("达标", "Compliant")) | \(t("达标率", "Rate")) | \(t("平均分", "Average")) |")
         out.line("|---|---:|---:|---:|---:|---:|")
         for row in rows {
-            out.line("| \(Markdown.escaped(row.name)) | \(row.units) | \(row.required) | \(row.compliant) | \(w.percent(row.complianceRate, of: row.required)) | \(w.number(row.averageScore)) |")
+            out.line("| \(Markdown.escaped(row.name)) | \(row.units) | \(row.required) | \(row.compliant) | \(w.percent(row.complianceRate, of: row.required)) | \(w.average(row)) |")
         }
     }
 

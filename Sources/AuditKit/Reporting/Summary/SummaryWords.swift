@@ -20,6 +20,9 @@ struct SummaryWords {
     /// The average score, or a dash when no unit was scored.
     func average(_ figures: SummaryDocument.Figures) -> String { figures.units == 0 ? "–" : number(figures.averageScore) }
 
+    /// A group's average score, or a dash when it has no unit scored.
+    func average(_ group: SummaryDocument.GroupRow) -> String { group.units == 0 ? "–" : number(group.averageScore) }
+
     /// Said where a table or list would be when no checklist was valid.
     var noUnit: String { t("没有可计分的单位。", "No unit could be scored.") }
 
