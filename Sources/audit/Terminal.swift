@@ -8,8 +8,9 @@ import AuditKit
 
 /// Where the command writes, and what it knows of the terminal and environment.
 enum Terminal {
-    /// Writes `text` to standard output as is. If it cannot be written (a full disk, a closed
-    /// pipe), the command says so, in `language` (else the locale's), and ends with exit 2:
+    /// Writes `text` to standard output as is. If it cannot be written (a full disk, or a closed
+    /// pipe when SIGPIPE is ignored; by default that signal ends the process at once, as with any
+    /// Unix tool), the command says so, in `language` (else the locale's), and ends with exit 2:
     /// cut-off output must not pass for a result.
     static func out(_ text: String, language: Language? = nil) {
         let language = self.language(language)

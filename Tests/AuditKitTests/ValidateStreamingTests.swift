@@ -25,10 +25,14 @@ import Testing
 
     static let contexts = [ValidationRenderContext(language: .en), ValidationRenderContext(language: .zh, strict: true)]
 
-    /// Each format written to a file, in 256 KB pieces at this size, is byte for byte the rendering.
+    /// Each format written to a file, in 256 KB pieces at this size, is byte for byte the rendering;
+    /// so is one holding a single piece longer than the buffer, which goes past it.
     @Test(arguments: ValidationOutputFormat.allCases)
     func writtenOutputIsTheRendering(_ format: ValidationOutputFormat) throws {
-        let run = try Self.run(copies: 300)
+        var run = try Self.run(copies: 300)
+        let long = String(repeating: "长", count: 100_000)
+        run.reports[0].diagnostics[0].message = Localized(zh: long, en: long)
+        run.reports[0].diagnostics[0].hint = Localized(zh: long, en: long)
         try ScratchFolder.with { folder in
             for context in Self.contexts {
                 let path = folder.appendingPathComponent("out-\(format.rawValue)").path
@@ -39,10 +43,41 @@ import Testing
                 let written = try #require(FileManager.default.contents(atPath: path))
                 let rendered = format.render(run, context: context)
                 #expect(written.count == rendered.utf8.count)
-                #expect(written == Data(rendered.utf8))
+                let same = written == Data(rendered.utf8)
+                #expect(same, "the file differs from the rendering")
                 if format != .github { #expect(written.count > 1 << 18, "smaller than one buffer: no flush was tested") }
             }
         }
+    }
+
+    /// Standard output left non-blocking by the parent, and read slowly, is waited on: the whole
+    /// output arrives, not the first 64 KB the pipe held, and nothing is reported as failed.
+    @Test func aNonBlockingOutputIsWaitedOn() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        let (reader, writer) = (ends[0], ends[1])
+        // Neither end leaks into the processes other tests start meanwhile, which would hold the
+        // pipe open past this child's exit.
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        try #require(fcntl(writer, F_SETFL, fcntl(writer, F_GETFL) | O_NONBLOCK) == 0)
+        let process = Process()
+        process.executableURL = AuditBinary.url
+        process.arguments = ["validate", "--format", "json", TestPaths.fixtures.path]
+        process.currentDirectoryURL = TestPaths.packageRoot
+        process.standardOutput = FileHandle(fileDescriptor: writer, closeOnDealloc: false)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        close(writer)
+        // The child fills the pipe and finds it full before anything is read.
+        Thread.sleep(forTimeInterval: 0.5)
+        let output = FileHandle(fileDescriptor: reader, closeOnDealloc: true).readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "the fixtures hold invalid checklists; 2 would mean the write failed")
+        let expected = try AuditBinary.run(["validate", "--format", "json", TestPaths.fixtures.path]).stdout
+        #expect(output.count > 1 << 16)
+        // Compared as a flag: a failure describing two large values would take minutes to print.
+        let same = output == Data(expected.utf8)
+        #expect(same, "\(output.count) bytes written, \(expected.utf8.count) expected")
     }
 
     /// Every character a message, hint, path or key path may carry comes back from the JSON and

@@ -118,7 +118,8 @@ public enum FileOutput {
     }
 
     /// Writes all of `bytes` to `descriptor`, again after an interrupted call; `path` names the
-    /// file in the error.
+    /// file in the error. A descriptor left non-blocking (standard output, by some parents) that
+    /// is full is waited on until it takes more, rather than failed.
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(OutputError) {
         guard let base = bytes.baseAddress else { return }
         var written = 0
@@ -126,8 +127,14 @@ public enum FileOutput {
             let count = write(descriptor, base + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                }
                 throw OutputError(path: path, reason: String(cString: strerror(errno)))
             }
+            // Nothing written and no error: nothing more will be, and retrying would spin.
+            guard count > 0 else { throw OutputError(path: path, reason: "nothing could be written") }
             written += count
         }
     }
