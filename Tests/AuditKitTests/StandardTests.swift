@@ -73,6 +73,19 @@ import Testing
         #expect(!empty.hint.en.contains("[]"))
     }
 
+    /// A key left out of a standard is explained by what it holds and an example, not by its own
+    /// name again ("add `version:` — version").
+    @Test func missingKeysSayWhatToWrite() throws {
+        let version = try Edit("version: \"2022.1-tailored\"\n", "", in: Self.tailoredYAML)
+        let missing = try #require(Self.load(version.text).diagnostics.first { $0.code == .missingKey })
+        #expect(missing.hint.en == "add `version:` — version; a tailored standard has its own, e.g. \"2022.1-county\"")
+        #expect(missing.hint.zh == "添加 `version:`——版本；改过的标准用自己的版本，如 \"2022.1-本县\"")
+        let points = try Edit("        en: A dedicated or shared venue exists\n        points: 4\n", "        en: A dedicated or shared venue exists\n")
+        let criterion = try #require(Self.load(points.text).diagnostics.first { $0.code == .missingKey })
+        #expect(criterion.keyPath == "haves[0].criteria[0].points")
+        #expect(criterion.hint.en == "add `points:` — the criterion's points, e.g. 4; a have's criteria add up to its weight")
+    }
+
     // MARK: - Tailored standards
 
     static let v3Measure = "measure: {kind: threshold, field: venue.area_m2, full: 30, half: 20}"

@@ -52,7 +52,8 @@ public enum StandardFormat {
     static let criterion: [Field] = [
         Field("id", .string(nil), zh: "编号，如 V3", en: "id, e.g. V3"),
     ] + localized("名称", "label") + [
-        Field("points", .number(min: 0, exclusiveMinimum: true, max: 100), zh: "分值", en: "points"),
+        Field("points", .number(min: 0, exclusiveMinimum: true, max: 100), zh: "该细则的分值，如 4；一项的细则分值之和等于其权重",
+              en: "the criterion's points, e.g. 4; a have's criteria add up to its weight"),
         Field("essential", .boolean, .optional, zh: "必备项：不通过则该项为“无”", en: "essential: the have is missing when it fails"),
         Field("essential_above", .number(min: nil, exclusiveMinimum: false, max: nil), .optional,
               zh: "必备项数值须大于此值", en: "an essential value must be above this"),
@@ -68,22 +69,23 @@ public enum StandardFormat {
     static let have: [Field] = [
         Field("id", .choice(haveIDs), zh: "编号", en: "id"),
     ] + localized("名称", "label") + [
-        Field("weight", .number(min: 0, exclusiveMinimum: true, max: 100), zh: "权重（分）", en: "weight in points"),
+        Field("weight", .number(min: 0, exclusiveMinimum: true, max: 100), zh: "权重（分），五项之和为 100", en: "weight in points; the five add up to 100"),
         Field("criteria", .list(.object(criterion)), zh: "评分细则", en: "criteria"),
     ]
 
     /// The whole standard file.
     public static let root: [Field] = [
-        Field("standard", .string(.identifier), zh: "标准编号", en: "standard id"),
-        Field("version", .string(nil), zh: "版本", en: "version"),
+        Field("standard", .string(.identifier), zh: "标准编号，如 five-haves", en: "standard id, e.g. five-haves"),
+        Field("version", .string(nil), zh: "版本；改过的标准用自己的版本，如 \"2022.1-本县\"",
+              en: "version; a tailored standard has its own, e.g. \"2022.1-county\""),
         Field("title", .object(localized("标题", "title")), zh: "标题", en: "title"),
         Field("source", .object(localized("依据", "source")), .optional, zh: "依据", en: "source"),
         Field("applicability", .object([
             Field("min_retirees", .integer(min: 0, max: nil), zh: "要求达标的最少离退休干部数", en: "least retirees for a unit to be required"),
-        ]), zh: "适用范围", en: "applicability"),
+        ]), zh: "适用范围：min_retirees，要求达标的最少离退休干部数", en: "applicability: min_retirees, the least retirees for a unit to be required"),
         Field("have_status", .object([
             Field("met_percent", .integer(min: 1, max: 100), zh: "“有”的得分率（%）", en: "percent of a have's weight for met"),
-        ]), zh: "各项判定", en: "have status"),
+        ]), zh: "各项判定：met_percent，“有”的得分率（%）", en: "have status: met_percent, the percent of a have's weight for met"),
         Field("grades", .object([
             Field("compliant", .object(gradeRule), zh: "达标", en: "compliant"),
             Field("largely_compliant", .object(gradeRule), zh: "基本达标", en: "largely compliant"),
