@@ -86,6 +86,18 @@ import Testing
         #expect(criterion.hint.en == "add `points:` — the criterion's points, e.g. 4; a have's criteria add up to its weight")
     }
 
+    /// A checklist checked as a standard is said to be one, once, instead of as a list of every
+    /// key a standard lacks or does not know.
+    @Test func aChecklistIsNotTakenForABrokenStandard() throws {
+        let result = StandardLoader.load(path: "checklists/xinhua-community.yaml")
+        #expect(result.standard == nil)
+        #expect(result.diagnostics.count == 1)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.code == .unknownKey && diagnostic.keyPath == "format" && diagnostic.line == 2)
+        #expect(diagnostic.message.en == "this is a checklist (format: five-haves/1), not a standard file")
+        #expect(diagnostic.hint.en.hasPrefix("check a checklist with `audit validate`"))
+    }
+
     // MARK: - Tailored standards
 
     static let v3Measure = "measure: {kind: threshold, field: venue.area_m2, full: 30, half: 20}"

@@ -45,6 +45,17 @@ public enum StandardLoader {
             }
             return StandardLoadResult(standard: nil, diagnostics: sink.diagnostics)
         }
+        // A checklist where a standard belongs (`audit standard check checklists/x.yaml`, or
+        // `--standard` pointed at one): said once, rather than as every key it lacks or adds.
+        if let format = (0..<document.pairCount(of: document.root)).first(where: { document.scalarText(document.key($0, of: document.root)) == "format" }),
+           let text = document.scalarText(document.value(format, of: document.root)), text.hasPrefix("five-haves/") {
+            sink.report(.unknownKey, at: document.key(format, of: document.root).mark, path: "format",
+                        .init(zh: "这是一份清单（format: \(text)），不是标准文件", en: "this is a checklist (format: \(text)), not a standard file"),
+                        hint: .init(zh: "清单用 audit validate 检查；标准文件以 standard: 和 version: 开头，可从 `audit standard show --format yaml` 的输出开始修改",
+                                    en: "check a checklist with `audit validate`; a standard file starts with `standard:` and `version:`, "
+                                        + "as `audit standard show --format yaml` writes it"))
+            return StandardLoadResult(standard: nil, diagnostics: sink.diagnostics)
+        }
         var validator = StructureValidator(catalogues: Catalogues(equipment: [], rules: []), document: document, sink: sink)
         let value = validator.value(document.root, as: .object(StandardFormat.root), path: "", keyMark: document.root.mark)
         sink = validator.sink
