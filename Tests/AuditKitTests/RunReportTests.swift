@@ -443,6 +443,8 @@ enum RunFixtures {
             (try edited { var rows = $0["units"] as! [[String: Any]]; rows[0]["retirees"] = "many"; $0["units"] = rows },
              "holds the wrong kind of value at units[0].retirees"),
             (try edited { $0["units"] = units }, "lists the unit \(unit) twice"),
+            (try edited { $0["version"] = "1" }, "holds the wrong kind of value at version"),
+            (try edited { $0["version"] = NSNull() }, "holds the wrong kind of value at version"),
         ]
         for (json, message) in cases {
             let path = temporary.path("edited.json")
@@ -465,7 +467,8 @@ enum RunFixtures {
         let temporary = try TemporaryFolder()
         try Self.twoCounties(in: temporary)
         try FileTree.write(Array("format: five-haves/1\n".utf8), to: temporary.path("empty/checklists/x.yaml"))
-        let empty = try RunFixtures.audit(["run", "empty/checklists", "--out", "south-county", "--region", "南县", "--lang", "en"],
+        // The region as typed, with a space: its row is the one its units would be counted in.
+        let empty = try RunFixtures.audit(["run", "empty/checklists", "--out", "south-county", "--region", " 南县", "--lang", "en"],
                                           in: temporary.url)
         #expect(empty.status == 1)
         let outcome = try RunFixtures.audit(["rollup", "east-county/summary.json", "south-county/summary.json", "west-county/summary.json",
@@ -677,6 +680,11 @@ enum RunFixtures {
             #expect(run.status == 2)
             #expect(run.stderr == "audit: the baseline \(given) is the \(out)/summary.json this command writes, and writing would "
                     + "replace it. Copy it elsewhere first (such as baselines/2022-H2.json) and give the copy, or choose another --out folder\n")
+            // An output path through a folder not made yet leads back to the same reports.
+            let roundabout = temporary.path("new/../reports")
+            let through = try RunFixtures.audit(["run", RunFixtures.round2, "--out", roundabout, "--baseline", given, "--lang", "en"])
+            #expect(through.status == 2)
+            #expect(through.stderr.contains("is the \(roundabout)/summary.json this command writes"), "\(through.stderr)")
             let rollup = try RunFixtures.audit(["rollup", given, "--out", out + "/", "--lang", "zh"])
             #expect(rollup.status == 2)
             #expect(rollup.stderr == "audit：要汇总的 \(given) 就是要写入的 \(out)/summary.json，写入会替换掉它。"

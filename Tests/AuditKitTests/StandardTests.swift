@@ -83,7 +83,7 @@ import Testing
         let points = try Edit("        en: A dedicated or shared venue exists\n        points: 4\n", "        en: A dedicated or shared venue exists\n")
         let criterion = try #require(Self.load(points.text).diagnostics.first { $0.code == .missingKey })
         #expect(criterion.keyPath == "haves[0].criteria[0].points")
-        #expect(criterion.hint.en == "add `points:` — the criterion's points, e.g. 4; a have's criteria add up to its weight")
+        #expect(criterion.hint.en == "add `points:` — the criterion's points, e.g. 4 (a have's points are scaled to its weight)")
     }
 
     /// A checklist checked as a standard is said to be one, once, instead of as a list of every
@@ -374,5 +374,10 @@ import Testing
         #expect(tailored.status == 1)
         #expect(tailored.stdout.contains("the standard in force does not list this item: check its spelling, or add it to that standard's catalogue"))
         #expect(!tailored.stdout.contains("pass it with --standard"))
+        // So too under a tailored standard that keeps the built-in catalogues.
+        let same = temporary.path("same-catalogues.yaml")
+        try StandardTests.tailoredYAML.write(toFile: same, atomically: true, encoding: .utf8)
+        let kept = try AuditBinary.run(["validate", file, "--standard", same, "--lang", "en"])
+        #expect(kept.stdout.contains("the standard in force does not list this item"))
     }
 }

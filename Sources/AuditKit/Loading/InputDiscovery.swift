@@ -180,7 +180,12 @@ public enum InputDiscovery {
 
     /// The absolute path with links resolved, or `path` itself when it cannot be resolved.
     static func canonical(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
+        resolved(path) ?? path
+    }
+
+    /// The absolute path with links resolved, or nil when something on it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }

@@ -5,6 +5,8 @@ public struct Catalogues: Sendable {
     public var equipment: [Choice]
     /// Rule kinds with their labels, in catalogue order.
     public var rules: [Choice]
+    /// Whether these are a tailored standard's, read from a file, rather than the built-in ones.
+    public var tailored = false
 
     /// Creates catalogues.
     public init(equipment: [Choice], rules: [Choice]) {

@@ -396,8 +396,10 @@ public enum ReportWriter {
     /// it, is found too. A summary given as the baseline of the run that writes over it would be
     /// lost, and the next run would measure the round against itself.
     public static func inputsInTheWay(_ inputs: [String], of folder: String) -> [(input: String, report: String)] {
-        let root = InputDiscovery.canonical(folder)
-        guard root.hasPrefix("/") else { return [] }  // no folder yet: nothing in it to replace
+        // A folder not made yet may still lead into one that exists (`new/../reports`): the
+        // writer makes `new` and goes up from it, as the path read with `..` folded away does.
+        // No folder yet: nothing in it to replace.
+        guard let root = InputDiscovery.resolved(folder) ?? InputDiscovery.resolved(InputDiscovery.folded(folder)) else { return [] }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return inputs.compactMap { input in
             let real = InputDiscovery.canonical(input)

@@ -52,8 +52,8 @@ public enum StandardFormat {
     static let criterion: [Field] = [
         Field("id", .string(nil), zh: "编号，如 V3", en: "id, e.g. V3"),
     ] + localized("名称", "label") + [
-        Field("points", .number(min: 0, exclusiveMinimum: true, max: 100), zh: "该细则的分值，如 4；一项的细则分值之和等于其权重",
-              en: "the criterion's points, e.g. 4; a have's criteria add up to its weight"),
+        Field("points", .number(min: 0, exclusiveMinimum: true, max: 100), zh: "该细则的分值，如 4（一项的得分按其权重折算）",
+              en: "the criterion's points, e.g. 4 (a have's points are scaled to its weight)"),
         Field("essential", .boolean, .optional, zh: "必备项：不通过则该项为“无”", en: "essential: the have is missing when it fails"),
         Field("essential_above", .number(min: nil, exclusiveMinimum: false, max: nil), .optional,
               zh: "必备项数值须大于此值", en: "an essential value must be above this"),

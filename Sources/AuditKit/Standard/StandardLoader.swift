@@ -62,6 +62,7 @@ public enum StandardLoader {
         var standard: Standard?
         if let value, !sink.hasErrors {
             standard = StandardBuilder.build(value)
+            standard?.catalogues.tailored = file != builtInName
             if let built = standard { StandardChecks.run(built, value: value, sink: &sink) }
             if let built = standard, file != builtInName, !sink.hasErrors { checkVersion(built, value: value, sink: &sink) }
         }

@@ -96,12 +96,13 @@ public enum Rollup {
         struct Header: Decodable { let format: String?; let version: Int? }
         let data = Data(bytes)
         guard let header = try? JSONDecoder().decode(Header.self, from: data),
-              header.format == SummaryDocument.formatName else {
+              header.format == SummaryDocument.formatName, let version = header.version else {
             // Told apart only when refusing: parsing a province's summary twice is not free.
-            let isJSON = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
-            throw isJSON ? .notASummary(path) : .notJSON(path)
+            guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { throw .notJSON(path) }
+            guard let keys = object as? [String: Any], keys["format"] as? String == SummaryDocument.formatName else { throw .notASummary(path) }
+            // A summary's own format, with a version that is not a whole number, or none.
+            throw keys["version"] == nil ? .missingKey(path, "version") : .wrongKind(path, "version")
         }
-        guard let version = header.version else { throw .missingKey(path, "version") }
         guard version == SummaryDocument.layoutVersion else { throw .unsupportedVersion(path, version) }
         let document: SummaryDocument
         do {
@@ -113,10 +114,12 @@ public enum Rollup {
         } catch {
             throw .notASummary(path)
         }
-        // A unit id is its county's own: in a rollup, two counties may each have one.
-        var seen = Set<[String]>()
-        if let unit = document.units.first(where: { !seen.insert([$0.region ?? "", $0.unitID]).inserted }) {
-            throw .duplicateUnit(path, unit.region.map { "\($0) / \(unit.unitID)" } ?? unit.unitID)
+        // A county's units each have an id of their own (a run refuses two checklists claiming
+        // one). A rollup's are told apart by their region too, whose names are free text, so
+        // only a county's summary is held to this.
+        var seen = Set<String>()
+        if document.units.allSatisfy({ $0.region == nil }), let unit = document.units.first(where: { !seen.insert($0.unitID).inserted }) {
+            throw .duplicateUnit(path, unit.unitID)
         }
         if let figure = implausibleFigure(document) { throw .implausible(path, figure) }
         return Input(path: path, document: document, sha256: SHA256.hex(of: bytes))
@@ -130,8 +133,8 @@ public enum Rollup {
     }
 
     /// The first figure of `document` that no run could have written (a rate outside 0 to 1, a
-    /// score outside 0 to 100, a have's points above its weight, a negative count), as its key and
-    /// value: a summary edited by hand would otherwise come out as a compliance rate of -750 % or a
+    /// score outside 0 to 100, a have's points above its weight, a negative count or number of
+    /// retirees, a grade other than the three), as its key and value: a summary edited by hand would otherwise come out as a compliance rate of -750 % or a
     /// change of minus infinity.
     static func implausibleFigure(_ document: SummaryDocument) -> String? {
         func share(_ value: Double) -> Bool { value >= 0 && value <= 1 }
@@ -258,8 +261,8 @@ public enum Rollup {
             units: ranked,
             // Every summary combined has its row, one whose checklists were all invalid included:
             // a county that sent nothing usable must show, not drop out of the table.
-            byRegion: SummaryBuilder.groups(ranked, language: language, including: inputs.map(regionName)) { row in
-                row.region.map { String($0.split(separator: "/").first ?? Substring($0)).trimmingSpaces() }
+            byRegion: SummaryBuilder.groups(ranked, language: language, including: inputs.map { regionGroup(regionName($0)) }) { row in
+                row.region.map(regionGroup)
             },
             byTownship: [],
             byCategory: SummaryBuilder.groups(ranked, language: language, order: NameOrder.categoryPrecedes) { $0.category },
@@ -277,6 +280,12 @@ public enum Rollup {
         case .zh: return "\(standard.zh)合并汇总" + (rounds.isEmpty ? "" : "（\(rounds.joined(separator: "、"))）")
         case .en: return "\(standard.en): rollup" + (rounds.isEmpty ? "" : " (\(rounds.joined(separator: ", ")))")
         }
+    }
+
+    /// The row of `by_region` a unit of `region` is counted in: the first part of a nested
+    /// region (`city / county`), without the spaces around it.
+    static func regionGroup(_ region: String) -> String {
+        String(region.split(separator: "/").first ?? Substring(region)).trimmingSpaces()
     }
 
     /// The name a summary goes by in a rollup: its region, else its folder's name, else its title.

@@ -89,8 +89,7 @@ struct ScalarReader {
         // A catalogue item the county's tailored standard adds is known only under that standard;
         // when a tailored one is in force already, the item is missing from it.
         if catalogue && suggestion == nil {
-            let builtIn = Catalogues.builtIn
-            if [builtIn.equipment, builtIn.rules].contains(where: { $0.map(\.id) == choices.map(\.id) }) {
+            if !catalogues.tailored {
                 hint.zh += "；若本县标准增设了这一项，用 --standard 指定该标准"
                 hint.en += "; if your county's standard adds this item, pass it with --standard"
             } else {

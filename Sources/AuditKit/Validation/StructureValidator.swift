@@ -87,8 +87,11 @@ struct StructureValidator {
         guard node.kind == .mapping else {
             // `min_retirees：15` or `total:38` alone under its key: a colon typed full-width or
             // without its space made the pair one piece of text. The hint says which.
-            if node.kind == .scalar, node.style == .plain,
-               let slip = SyntaxAdvice.colonSlip(in: Substring(String(decoding: document.bytes(of: node), as: UTF8.self))) {
+            // One key and its value only: text folded from several lines (`total:12 cadres:3`)
+            // or an address (`http://…`) is not one slipped colon.
+            let text = String(decoding: document.bytes(of: node), as: UTF8.self)
+            if node.kind == .scalar, node.style == .plain, !text.contains(where: \.isWhitespace), !text.contains("://"),
+               let slip = SyntaxAdvice.colonSlip(in: Substring(text)) {
                 let path = path()
                 // On the scalar's line, at the colon (a plain scalar's first line starts at its mark).
                 let mark = Mark(line: node.mark.line, column: node.mark.column + slip.column - 1)
