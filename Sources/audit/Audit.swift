@@ -41,6 +41,13 @@ struct Audit: ParsableCommand {
                 Terminal.err(fullMessage(for: error))
                 exit(withError: ExitCode(Exit.io))
             }
+            // Help, --version and completion scripts go to standard output as every result does,
+            // so that one that cannot be written is an error (exit 2), not a silent 0.
+            if exitCode(for: error) == .success {
+                let text = fullMessage(for: error)
+                if !text.isEmpty { Terminal.out(text + "\n") }
+                Terminal.exitNow(0)
+            }
             exit(withError: error)
         }
     }

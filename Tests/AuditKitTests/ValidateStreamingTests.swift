@@ -116,7 +116,8 @@ import Testing
     /// 2, for every format and for the other commands that print.
     @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")),
           arguments: [["validate", "--format", "json"], ["validate", "--format", "sarif"], ["validate", "--format", "junit"],
-                      ["validate"], ["score", "checklists"], ["schema"], ["standard", "show"]])
+                      ["validate"], ["score", "checklists"], ["schema"], ["standard", "show"],
+                      ["--help"], ["--version"], ["--generate-completion-script", "bash"]])
     func aFullDiskIsExitTwo(_ arguments: [String]) throws {
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
         defer { try? full.close() }
