@@ -12,44 +12,44 @@ struct JSONDiagnosticsRenderer {
         root.key("files", &out)
         JSON.array(run.reports, level: 1, &out) { report, level, out in Self.file(report, level: level, &out) }
         root.key("summary", &out)
-        var summary = JSONContainer.open("{", level: 1, &out)
-        summary.key("checklists", &out); JSON.integer(run.reports.count, &out)
-        summary.key("errors", &out); JSON.integer(run.errorCount, &out)
-        summary.key("invalid", &out); JSON.integer(run.invalidReports.count, &out)
-        summary.key("warnings", &out); JSON.integer(run.warningCount, &out)
-        summary.close("}", &out)
+        JSON.object(level: 1, &out) { summary, out in
+            summary.key("checklists", &out); JSON.integer(run.reports.count, &out)
+            summary.key("errors", &out); JSON.integer(run.errorCount, &out)
+            summary.key("invalid", &out); JSON.integer(run.invalidReports.count, &out)
+            summary.key("warnings", &out); JSON.integer(run.warningCount, &out)
+        }
         root.key("tool", &out)
-        var tool = JSONContainer.open("{", level: 1, &out)
-        tool.key("name", &out); JSON.string(ToolInfo.name, &out)
-        tool.key("version", &out); JSON.string(ToolInfo.version, &out)
-        tool.close("}", &out)
+        JSON.object(level: 1, &out) { tool, out in
+            tool.key("name", &out); JSON.string(ToolInfo.name, &out)
+            tool.key("version", &out); JSON.string(ToolInfo.version, &out)
+        }
         root.key("version", &out); JSON.integer(Self.schemaVersion, &out)
         root.close("}", &out)
         out.write("\n")
     }
 
     private static func file(_ report: FileReport, level: Int, _ out: inout some TextOutput) {
-        var file = JSONContainer.open("{", level: level, &out)
-        file.key("diagnostics", &out)
-        JSON.array(report.diagnostics, level: level + 1, &out) { diagnostic, level, out in Self.entry(diagnostic, level: level, &out) }
-        file.key("path", &out); JSON.string(report.path, &out)
-        if !report.sha256.isEmpty { file.key("sha256", &out); JSON.string(report.sha256, &out) }
-        if let unitID = report.unitID { file.key("unit_id", &out); JSON.string(unitID, &out) }
-        file.key("valid", &out); JSON.bool(!report.hasErrors, &out)
-        file.close("}", &out)
+        JSON.object(level: level, &out) { file, out in
+            file.key("diagnostics", &out)
+            JSON.array(report.diagnostics, level: level + 1, &out) { diagnostic, level, out in Self.entry(diagnostic, level: level, &out) }
+            file.key("path", &out); JSON.string(report.path, &out)
+            if !report.sha256.isEmpty { file.key("sha256", &out); JSON.string(report.sha256, &out) }
+            if let unitID = report.unitID { file.key("unit_id", &out); JSON.string(unitID, &out) }
+            file.key("valid", &out); JSON.bool(!report.hasErrors, &out)
+        }
     }
 
     private static func entry(_ diagnostic: Diagnostic, level: Int, _ out: inout some TextOutput) {
-        var entry = JSONContainer.open("{", level: level, &out)
-        entry.key("code", &out); JSON.string(diagnostic.code.rawValue, &out)
-        entry.key("column", &out); JSON.integer(diagnostic.column, &out)
-        entry.key("file", &out); JSON.string(diagnostic.file, &out)
-        entry.key("hint", &out); JSON.localized(diagnostic.hint, level: level + 1, &out)
-        entry.key("key_path", &out); JSON.string(diagnostic.keyPath, &out)
-        entry.key("line", &out); JSON.integer(diagnostic.line, &out)
-        entry.key("message", &out); JSON.localized(diagnostic.message, level: level + 1, &out)
-        entry.key("severity", &out); JSON.string(diagnostic.severity.rawValue, &out)
-        entry.close("}", &out)
+        JSON.object(level: level, &out) { entry, out in
+            entry.key("code", &out); JSON.string(diagnostic.code.rawValue, &out)
+            entry.key("column", &out); JSON.integer(diagnostic.column, &out)
+            entry.key("file", &out); JSON.string(diagnostic.file, &out)
+            entry.key("hint", &out); JSON.localized(diagnostic.hint, level: level + 1, &out)
+            entry.key("key_path", &out); JSON.string(diagnostic.keyPath, &out)
+            entry.key("line", &out); JSON.integer(diagnostic.line, &out)
+            entry.key("message", &out); JSON.localized(diagnostic.message, level: level + 1, &out)
+            entry.key("severity", &out); JSON.string(diagnostic.severity.rawValue, &out)
+        }
     }
 }
 

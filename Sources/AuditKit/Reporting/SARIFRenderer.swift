@@ -21,54 +21,27 @@ struct SARIFRenderer {
         // Whether the run could check every file: false when one could not be read (exit code 2).
         sarifRun.key("invocations", &out)
         JSON.array([!run.hasUnreadableFiles && !context.foundNone], level: 3, &out) { successful, level, out in
-            var invocation = JSONContainer.open("{", level: level, &out)
-            invocation.key("executionSuccessful", &out); JSON.bool(successful, &out)
-            invocation.close("}", &out)
+            JSON.object(level: level, &out) { invocation, out in invocation.key("executionSuccessful", &out); JSON.bool(successful, &out) }
         }
         sarifRun.key("results", &out)
         let hintLabel = language == .zh ? "提示：" : "Hint: "
         JSON.array(run.diagnostics, level: 3, &out) { diagnostic, level, out in
-            var result = JSONContainer.open("{", level: level, &out)
-            result.key("level", &out); JSON.string(context.fails(diagnostic) ? "error" : "warning", &out)
-            result.key("locations", &out)
-            var locations = JSONContainer.open("[", level: level + 1, &out)
-            locations.next(&out)
-            var location = JSONContainer.open("{", level: level + 2, &out)
-            if !diagnostic.keyPath.isEmpty {
-                location.key("logicalLocations", &out)
-                JSON.array([diagnostic.keyPath], level: level + 3, &out) { keyPath, level, out in
-                    var logical = JSONContainer.open("{", level: level, &out)
-                    logical.key("fullyQualifiedName", &out); JSON.string(keyPath, &out)
-                    logical.key("kind", &out); JSON.string("member", &out)
-                    logical.close("}", &out)
-                }
+            JSON.object(level: level, &out) { result, out in
+                result.key("level", &out); JSON.string(context.fails(diagnostic) ? "error" : "warning", &out)
+                result.key("locations", &out)
+                JSON.array([diagnostic], level: level + 1, &out) { diagnostic, level, out in Self.location(of: diagnostic, in: directory, level: level, &out) }
+                result.key("message", &out)
+                Self.text(diagnostic.message.text(language) + "\n" + hintLabel + diagnostic.hint.text(language), level: level + 1, &out)
+                result.key("ruleId", &out); JSON.string(diagnostic.code.rawValue, &out)
+                result.key("ruleIndex", &out); JSON.integer(codes.firstIndex(of: diagnostic.code) ?? 0, &out)
             }
-            location.key("physicalLocation", &out)
-            var physical = JSONContainer.open("{", level: level + 3, &out)
-            physical.key("artifactLocation", &out)
-            Self.object(level: level + 4, &out) { object, out in
-                object.key("uri", &out); JSON.string(Self.uri(diagnostic.file, in: directory), &out)
-            }
-            physical.key("region", &out)
-            Self.object(level: level + 4, &out) { object, out in
-                object.key("startColumn", &out); JSON.integer(diagnostic.column, &out)
-                object.key("startLine", &out); JSON.integer(diagnostic.line, &out)
-            }
-            physical.close("}", &out)
-            location.close("}", &out)
-            locations.close("]", &out)
-            result.key("message", &out)
-            Self.text(diagnostic.message.text(language) + "\n" + hintLabel + diagnostic.hint.text(language), level: level + 1, &out)
-            result.key("ruleId", &out); JSON.string(diagnostic.code.rawValue, &out)
-            result.key("ruleIndex", &out); JSON.integer(codes.firstIndex(of: diagnostic.code) ?? 0, &out)
-            result.close("}", &out)
         }
         sarifRun.key("tool", &out)
-        Self.object(level: 3, &out) { tool, out in
+        JSON.object(level: 3, &out) { tool, out in
             tool.key("driver", &out)
             // No informationUri: SARIF wants an absolute URI there, and the tool has no address of
             // its own; each rule carries its help text instead.
-            Self.object(level: 4, &out) { driver, out in
+            JSON.object(level: 4, &out) { driver, out in
                 driver.key("name", &out); JSON.string(ToolInfo.name, &out)
                 driver.key("rules", &out)
                 JSON.array(codes, level: 5, &out) { code, level, out in Self.rule(code, language: language, level: level, &out) }
@@ -82,33 +55,52 @@ struct SARIFRenderer {
         out.write("\n")
     }
 
+    /// Where `diagnostic` is: its file (as `uri` names it from `directory`), line and column, and
+    /// its key path when it has one.
+    private static func location(of diagnostic: Diagnostic, in directory: String, level: Int, _ out: inout some TextOutput) {
+        JSON.object(level: level, &out) { location, out in
+            if !diagnostic.keyPath.isEmpty {
+                location.key("logicalLocations", &out)
+                JSON.array([diagnostic.keyPath], level: level + 1, &out) { keyPath, level, out in
+                    JSON.object(level: level, &out) { logical, out in
+                        logical.key("fullyQualifiedName", &out); JSON.string(keyPath, &out)
+                        logical.key("kind", &out); JSON.string("member", &out)
+                    }
+                }
+            }
+            location.key("physicalLocation", &out)
+            JSON.object(level: level + 1, &out) { physical, out in
+                physical.key("artifactLocation", &out)
+                JSON.object(level: level + 2, &out) { artifact, out in artifact.key("uri", &out); JSON.string(uri(diagnostic.file, in: directory), &out) }
+                physical.key("region", &out)
+                JSON.object(level: level + 2, &out) { region, out in
+                    region.key("startColumn", &out); JSON.integer(diagnostic.column, &out)
+                    region.key("startLine", &out); JSON.integer(diagnostic.line, &out)
+                }
+            }
+        }
+    }
+
     /// Every diagnostic code is a rule, with its title and its help text.
     private static func rule(_ code: DiagnosticCode, language: Language, level: Int, _ out: inout some TextOutput) {
-        var rule = JSONContainer.open("{", level: level, &out)
-        rule.key("defaultConfiguration", &out)
-        object(level: level + 1, &out) { configuration, out in
-            configuration.key("level", &out); JSON.string(code.severity == .error ? "error" : "warning", &out)
+        JSON.object(level: level, &out) { rule, out in
+            rule.key("defaultConfiguration", &out)
+            JSON.object(level: level + 1, &out) { configuration, out in
+                configuration.key("level", &out); JSON.string(code.severity == .error ? "error" : "warning", &out)
+            }
+            rule.key("fullDescription", &out); text(code.title.bilingual, level: level + 1, &out)
+            rule.key("help", &out); text(code.explanation.text(language), level: level + 1, &out)
+            rule.key("id", &out); JSON.string(code.rawValue, &out)
+            rule.key("name", &out); JSON.string(ruleName(code), &out)
+            rule.key("shortDescription", &out); text(code.title.text(language), level: level + 1, &out)
         }
-        rule.key("fullDescription", &out); text(code.title.bilingual, level: level + 1, &out)
-        rule.key("help", &out); text(code.explanation.text(language), level: level + 1, &out)
-        rule.key("id", &out); JSON.string(code.rawValue, &out)
-        rule.key("name", &out); JSON.string(ruleName(code), &out)
-        rule.key("shortDescription", &out); text(code.title.text(language), level: level + 1, &out)
-        rule.close("}", &out)
     }
 
     /// A SARIF message object: `{"text": …}`.
     private static func text(_ text: String, level: Int, _ out: inout some TextOutput) {
-        object(level: level, &out) { object, out in
+        JSON.object(level: level, &out) { object, out in
             object.key("text", &out); JSON.string(text, &out)
         }
-    }
-
-    /// An object at `level` whose members `members` writes.
-    private static func object<Output: TextOutput>(level: Int, _ out: inout Output, _ members: (inout JSONContainer, inout Output) -> Void) {
-        var object = JSONContainer.open("{", level: level, &out)
-        members(&object, &out)
-        object.close("}", &out)
     }
 
     /// A file's URI as code scanning places it: relative to the working directory (the

@@ -134,8 +134,8 @@ public enum Rollup {
 
     /// The first figure of `document` that no run could have written (a rate outside 0 to 1, a
     /// score outside 0 to 100, a have's points above its weight, a negative count or number of
-    /// retirees, a grade other than the three), as its key and value: a summary edited by hand would otherwise come out as a compliance rate of -750 % or a
-    /// change of minus infinity.
+    /// retirees, a grade other than the three), as its key and value: a summary edited by hand
+    /// would otherwise come out as a compliance rate of -750 % or a change of minus infinity.
     static func implausibleFigure(_ document: SummaryDocument) -> String? {
         func share(_ value: Double) -> Bool { value >= 0 && value <= 1 }
         func score(_ value: Double) -> Bool { value >= 0 && value <= 100 }
@@ -174,11 +174,10 @@ public enum Rollup {
     /// Combines `inputs` (counties, or lower rollups) into one summary.
     public static func combine(_ inputs: [Input], title: String?, region: String?, language: Language) throws(RollupError) -> SummaryDocument {
         guard let first = inputs.first else { throw .empty }
-        let labels = Set(inputs.map { "\($0.document.standard.id) \($0.document.standard.version)" })
+        func standard(_ input: Input) -> String { "\(input.document.standard.id) \(input.document.standard.version)" }
+        let labels = Set(inputs.map(standard))
         guard labels.count == 1 else {
-            throw .mixedStandards(labels.sorted().map { label in
-                (label, inputs.filter { "\($0.document.standard.id) \($0.document.standard.version)" == label }.map(\.path))
-            })
+            throw .mixedStandards(labels.sorted().map { label in (label, inputs.filter { standard($0) == label }.map(\.path)) })
         }
         // One id and version, but two rubrics: two counties tailored the standard alike in name only.
         var seenDigest: (digest: String, path: String)?

@@ -89,9 +89,8 @@ struct StructureValidator {
             // without its space made the pair one piece of text. The hint says which.
             // One key and its value only: text folded from several lines (`total:12 cadres:3`)
             // or an address (`http://…`) is not one slipped colon.
-            let text = String(decoding: document.bytes(of: node), as: UTF8.self)
-            if node.kind == .scalar, node.style == .plain, !text.contains(where: \.isWhitespace), !text.contains("://"),
-               let slip = SyntaxAdvice.colonSlip(in: Substring(text)) {
+            if node.kind == .scalar, node.style == .plain, case let text = String(decoding: document.bytes(of: node), as: UTF8.self),
+               !text.contains(where: \.isWhitespace), !text.contains("://"), let slip = SyntaxAdvice.colonSlip(in: Substring(text)) {
                 let path = path()
                 // On the scalar's line, at the colon (a plain scalar's first line starts at its mark).
                 let mark = Mark(line: node.mark.line, column: node.mark.column + slip.column - 1)

@@ -469,6 +469,13 @@ enum JSON {
         array(values, level: level, &out) { value, _, out in record(value, &out) }
     }
 
+    /// A pretty-printed object at `level` whose members `members` writes.
+    static func object<Output: TextOutput>(level: Int, _ out: inout Output, _ members: (inout JSONContainer, inout Output) -> Void) {
+        var object = JSONContainer.open("{", level: level, &out)
+        members(&object, &out)
+        object.close("}", &out)
+    }
+
     static func localized(_ value: Localized, level: Int, _ out: inout some TextOutput) {
         var object = JSONContainer.open("{", level: level, &out)
         object.key("en", &out); string(value.en, &out)
