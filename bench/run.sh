@@ -19,8 +19,12 @@
 # spool of rendered rows goes to the system temporary folder (TMPDIR) as always, which is normally
 # on disk, so it is not hidden in memory that the peak RSS would not show.
 #
+# Last, bench/memory.sh times writing 1,000 to 4,000 MB into the same file system after an idle pause:
+# what fresh memory costs the machine at the sizes audit run writes, which the scaling ratio carries.
+#
 # Environment: SEED (default 1), REPEAT (timed runs per measurement, the median is kept; default 3),
-# JSONSCHEMA_MAX (largest size check-jsonschema runs at; default 10000, 0 to skip it), BENCH_DIR.
+# JSONSCHEMA_MAX (largest size check-jsonschema runs at; default 10000, 0 to skip it), BENCH_DIR,
+# MEMORY_PROBE (0 to skip bench/memory.sh, which takes about two and a half minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -208,4 +212,8 @@ if [[ -z "$checker" ]]; then
 elif (( jsonschema_max < 100000 )); then
   echo
   echo "check-jsonschema runs at up to $jsonschema_max files only: at 100,000 it takes many minutes."
+fi
+if [[ "${MEMORY_PROBE:-1}" != 0 ]]; then
+  echo
+  BENCH_DIR="$base" bench/memory.sh
 fi
