@@ -275,3 +275,48 @@ public struct SummaryDocument: Codable, Sendable {
         }
     }
 }
+
+// Foundation's JSON decoder on Linux refuses a fraction where a whole number belongs
+// (`"retirees": 2.5`) as "not valid JSON", with no key path, so an edited summary could only be
+// called "not a summary". The summary's own types read their whole numbers through these, which
+// the code synthesised for them in this file calls instead of the container's own: a fraction, or
+// a number too large, is then a type mismatch at its key, as a string there would be.
+
+/// A whole number read through a single-value container, which these overloads leave alone.
+private struct WholeNumber: Decodable {
+    let value: Int
+
+    init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(Int.self)
+    }
+}
+
+extension KeyedDecodingContainer {
+    fileprivate func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        if let number = try? decode(WholeNumber.self, forKey: key) { return number.value }
+        // Missing, null or not a number: the container's own error says so, with the path.
+        _ = try decode(Double.self, forKey: key)
+        throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key], debugDescription: "not a whole number"))
+    }
+
+    fileprivate func decode(_ type: [String: Int].Type, forKey key: Key) throws -> [String: Int] {
+        let numbers = try nestedContainer(keyedBy: AnyKey.self, forKey: key)
+        var values: [String: Int] = [:]
+        for name in numbers.allKeys { values[name.stringValue] = try numbers.decode(Int.self, forKey: name) }
+        return values
+    }
+}
+
+/// Any key of a JSON object.
+private struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        nil
+    }
+}
