@@ -19,6 +19,15 @@ set -euo pipefail
 sizes=("$@")
 (( ${#sizes[@]} > 0 )) || sizes=(1000 2000 3000 4000)
 idle="${IDLE:-30}"
+# Each size's cost beyond the one before is printed, so the sizes must be whole megabytes, rising.
+previous=0
+for mb in "${sizes[@]}"; do
+  if ! [[ "$mb" =~ ^[1-9][0-9]*$ ]] || (( mb <= previous )); then
+    echo "bench/memory.sh: sizes are whole numbers of MB in rising order, such as 1000 2000 3000; got: ${sizes[*]}" >&2
+    exit 2
+  fi
+  previous=$mb
+done
 
 base="${BENCH_DIR:-}"
 if [[ -z "$base" ]]; then
