@@ -90,6 +90,32 @@ import Testing
         #expect(diagnostic.line == 4 && diagnostic.column == 7)
     }
 
+    /// Chinese input methods put a space before their colon, or after it, as often as not: the
+    /// colon is still named at its place, and on the last line too.
+    @Test(arguments: [
+        ("format: five-haves/1\nvenue:\n  status ：dedicated\n  area_m2: 60\n", 3, 10),
+        ("format: five-haves/1\nvenue:\n  status ： dedicated\n  area_m2: 60\n", 3, 10),
+        ("format: five-haves/1\nvenue:\n  status\u{3000}：dedicated\n  area_m2: 60\n", 3, 10),
+        ("format: five-haves/1\nvenue:\n  area_m2: 60\n  status ：dedicated\n", 4, 10),
+    ])
+    func aFullWidthColonAfterASpaceIsNamed(_ text: String, _ line: Int, _ column: Int) throws {
+        let diagnostic = try firstDiagnostic(text)
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == line && diagnostic.column == column)
+        #expect(diagnostic.hint.en.hasPrefix("replace the full-width colon"), "\(diagnostic.hint.en)")
+        #expect(diagnostic.hint.zh.hasPrefix("把全角冒号"), "\(diagnostic.hint.zh)")
+    }
+
+    /// A full-width space after the colon is not a space to YAML: the hint replaces it rather
+    /// than adding an ordinary one before it.
+    @Test func aFullWidthSpaceAfterTheColonIsReplaced() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\nvenue:\n  status:\u{3000}dedicated\n  area_m2: 60\n")
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == 3 && diagnostic.column == 10)
+        #expect(diagnostic.hint.en == "the space after the colon is a full-width one: use an ordinary space: status: dedicated")
+        #expect(diagnostic.hint.zh == "冒号后是全角空格，改为半角空格：status: dedicated")
+    }
+
     @Test func aColonWithoutItsSpaceIsNamedWhereTheSpaceGoes() throws {
         let diagnostic = try firstDiagnostic("format: five-haves/1\ninspection:\n  date: 2022-10-19\n  inspector:李明\n  round: 2022-H2\n")
         #expect(diagnostic.code == .syntax)
@@ -156,7 +182,7 @@ import Testing
         let diagnostic = try firstDiagnostic(text)
         #expect(diagnostic.code == .syntax)
         #expect(diagnostic.line == line && diagnostic.column == 1)
-        #expect(diagnostic.hint.en == "line \(line) is indented \(indent) spaces, the keys of its level \(above): line up keys of the same level")
+        #expect(diagnostic.hint.en == "line \(line) is indented \(indent) spaces where the other keys of its level are indented \(above): line up keys of the same level")
         #expect(diagnostic.hint.zh == "第 \(line) 行缩进了 \(indent) 个空格，同一层的键缩进 \(above) 个：让同一层的键左端对齐")
     }
 

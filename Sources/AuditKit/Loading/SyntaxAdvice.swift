@@ -132,7 +132,13 @@ enum SyntaxAdvice {
         let column = line.distance(from: line.startIndex, to: colon.index) + 1
         if colon.fullWidth { return (fullWidthHint(line), column) }
         let key = String(line[..<colon.index]).trimmingSpaces()
-        let value = String(line[line.index(after: colon.index)...]).trimmingSpaces()
+        let after = line[line.index(after: colon.index)...]
+        // A full-width space (U+3000) after the colon looks like a space but is text to YAML.
+        let value = String(after.drop { $0 == "\u{3000}" }).trimmingSpaces()
+        if after.first == "\u{3000}" {
+            return (.init(zh: "冒号后是全角空格，改为半角空格：\(key): \(value)",
+                          en: "the space after the colon is a full-width one: use an ordinary space: \(key): \(value)"), column + 1)
+        }
         return (.init(zh: "在冒号后加一个空格：\(key): \(value)", en: "put a space after the colon: \(key): \(value)"), column + 1)
     }
 
@@ -178,7 +184,7 @@ enum SyntaxAdvice {
         }
         func hint(_ line: Int, _ indent: Int, _ others: Int) -> (hint: Localized, line: Int) {
             (.init(zh: "第 \(line) 行缩进了 \(indent) 个空格，同一层的键缩进 \(others) 个：让同一层的键左端对齐",
-                   en: "line \(line) is indented \(indent) spaces, the keys of its level \(others): line up keys of the same level"), line)
+                   en: "line \(line) is indented \(indent) spaces where the other keys of its level are indented \(others): line up keys of the same level"), line)
         }
         guard let line = lines[safe: index], let this = key(line), !line.drop(while: { $0 == " " }).hasPrefix("- ") else { return nil }
         let above = content(from: index - 1, step: -1)
@@ -205,14 +211,18 @@ enum SyntaxAdvice {
     }
 
     /// Where `line` writes a key of the format's kind (`snake_case`, after the indentation and an
-    /// optional `- `) straight followed by a full-width colon, or by a colon and a value with no
-    /// space between (`inspector:李明`); nil for any other line, a colon inside a value included.
+    /// optional `- `) followed by a full-width colon (straight after it or after spaces,
+    /// `status ：dedicated`), or by a colon and a value with no ordinary space between
+    /// (`inspector:李明`, or a full-width space there); nil for any other line, a colon inside a
+    /// value included.
     static func keyColon(in line: Substring) -> (index: String.Index, fullWidth: Bool)? {
         var rest = line.drop(while: { $0 == " " })
         if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop(while: { $0 == " " }) }
         guard let key = keyName(at: rest) else { return nil }
         let after = rest[key.endIndex...]
-        if after.first == "：" { return (after.startIndex, true) }
+        // A full-width colon may come after a space or two, typed with the input method's own.
+        let spaced = after.drop { $0 == " " || $0 == "\u{3000}" }
+        if spaced.first == "：" { return (spaced.startIndex, true) }
         guard after.first == ":", let next = after.dropFirst().first, next != " ", next != "\t", next != "\r" else { return nil }
         return (after.startIndex, false)
     }
