@@ -292,6 +292,10 @@ struct DiagnosticCodeTests {
         // A Chinese label is recognised and its id suggested.
         TextCase(fixture: "fh209-flow-list-columns.yaml", code: .notInChoices, en: "did you mean reading?", zh: "reading"),
         TextCase(fixture: "fh302-shared-without-partner.yaml", code: .sharedWithoutPartner, en: "shared_with", zh: "shared_with"),
+        // Both dates, each named for what it is: the window's start is not the inspection's date.
+        TextCase(fixture: "fh401-stale-activity.yaml", code: .staleActivity,
+                 en: "activity dated 2021-07-12 is more than 12 months before the inspection on 2022-07-13 (the months counted start on 2021-07-13)",
+                 zh: "活动日期 2021-07-12 早于检查日期 2022-07-13 前的 12 个月（自 2021-07-13 起计）"),
         // A key's colon typed full-width, or with no space after it, makes the pair one piece of
         // text where a mapping should be: the hint names the colon, not the template.
         TextCase(fixture: "fh204-full-width-colon.yaml", code: .wrongShape,

@@ -69,8 +69,8 @@ struct ConsistencyChecks {
                                 hint: .init(zh: "只记录检查前已开展的活动；核对年份", en: "list only activities held before the inspection; check the year"))
                 } else if date < windowStart {
                     sink.report(.staleActivity, at: dateValue.mark, path: path() + ".date",
-                                .init(zh: "活动日期 \(date) 早于检查前 12 个月（\(windowStart) 起），不计入评分",
-                                      en: "activity dated \(date) is more than 12 months before the inspection (from \(windowStart)) and is not counted"),
+                                .init(zh: "活动日期 \(date) 早于检查日期 \(inspection) 前的 12 个月（自 \(windowStart) 起计），不计入评分",
+                                      en: "activity dated \(date) is more than 12 months before the inspection on \(inspection) (the months counted start on \(windowStart)) and is not counted"),
                                 hint: .init(zh: "只需列出检查前 12 个月内的活动", en: "list the activities of the 12 months before the inspection"))
                 }
             }
