@@ -54,7 +54,8 @@ struct Run: ParsableCommand {
             Terminal.err(language, zh: "audit：无法写入报告：\(reason)", en: "audit: cannot write the reports: \(reason)")
             throw ExitCode(Exit.io)
         }
-        if showsProgress {
+        // Where the reports went, unless told to be quiet: also in a CI log, not only on a terminal.
+        if !quiet {
             Terminal.err(language == .zh
                 ? "已写入 \(out)/：\(summary.unitCount) 个单位，\(invalid.count) 份无效清单"
                 : "wrote \(out)/: \(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))")

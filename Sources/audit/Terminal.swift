@@ -113,6 +113,14 @@ enum Inputs {
     /// caller still writes its (empty) results before exiting 2.
     static func discover(_ paths: [String], language: Language, keepingMissing: Bool = false,
                          none: (() -> Void)? = nil) throws -> [InputFile] {
+        // Run with no path where there is no checklists/ folder: said plainly, not as a missing file.
+        var info = stat()
+        if paths == ["checklists"], stat("checklists", &info) != 0, errno == ENOENT {
+            Terminal.err(language, zh: "audit：当前文件夹下没有 checklists/：请在命令后给出清单所在的文件夹或文件，或在含有 checklists/ 的文件夹中运行",
+                         en: "audit: there is no checklists/ folder here: give the folder or files of the checklists after the command, or run it from the folder that holds checklists/")
+            if let none { none(); return [] }
+            throw ExitCode(Exit.io)
+        }
         let files: [InputFile]
         do {
             files = try InputDiscovery.files(in: paths, keepingMissing: keepingMissing)

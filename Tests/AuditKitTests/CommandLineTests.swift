@@ -392,6 +392,26 @@ import Testing
         }
     }
 
+    /// Run with no path in a folder without checklists/, each command says so plainly (not as a
+    /// missing file named checklists), exits 2, and validate still writes its empty results.
+    @Test func noChecklistsFolderHereIsSaidPlainly() throws {
+        try withTemporaryFolder { folder in
+            let message = "audit: there is no checklists/ folder here: give the folder or files of the checklists after the command, "
+                + "or run it from the folder that holds checklists/\n"
+            let validate = try AuditBinary.run(["validate", "--lang", "en"], in: folder)
+            #expect(validate.status == 2)
+            #expect(validate.stderr == message)
+            #expect(!validate.stdout.contains("FH100"))
+            let sarif = try AuditBinary.run(["validate", "--format", "sarif"], in: folder)
+            #expect(sarif.status == 2)
+            #expect((try? JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8))) != nil, "the empty SARIF log is still written")
+            let run = try AuditBinary.run(["run", "--lang", "zh"], in: folder)
+            #expect(run.status == 2)
+            #expect(run.stderr == "audit：当前文件夹下没有 checklists/：请在命令后给出清单所在的文件夹或文件，或在含有 checklists/ 的文件夹中运行\n")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports").path))
+        }
+    }
+
     @Test func anEmptyFolderIsAnError() throws {
         try withTemporaryFolder { folder in
             let outcome = try AuditBinary.run(["validate", folder.path])

@@ -13,7 +13,10 @@ import Testing
         let first = try RunFixtures.audit(arguments + [temporary.path("first")])
         let second = try RunFixtures.audit(arguments + [temporary.path("second")])
         #expect(first.status == second.status)
-        #expect(first.stderr == second.stderr)
+        // The same diagnostics, and the closing line naming each run's own folder.
+        #expect(first.stderr.replacingOccurrences(of: temporary.path("first"), with: "OUT")
+                == second.stderr.replacingOccurrences(of: temporary.path("second"), with: "OUT"))
+        #expect(first.stderr.hasSuffix("wrote \(temporary.path("first"))/: 5 units, 1 invalid checklist\n"), "\(first.stderr)")
         let firstFiles = try FileTree.files(in: temporary.path("first"))
         #expect(firstFiles.count == RunFixtures.round2Files.count)
         #expect(FileTree.difference(firstFiles, try FileTree.files(in: temporary.path("second"))) == nil)
@@ -475,7 +478,8 @@ import Testing
         let out = temporary.path("reports")
         let outcome = try RunFixtures.audit(["run", "--lang", "zh", "--out", out])
         #expect(outcome.status == 0)
-        #expect(outcome.stderr == "")
+        // Without --quiet, one line says where the reports went, in a log as on a terminal.
+        #expect(outcome.stderr == "已写入 \(out)/：18 个单位，0 份无效清单\n")
         let committed = try FileTree.files(in: TestPaths.packageRoot.appendingPathComponent("reports").path)
         let written = try FileTree.files(in: out)
         #expect(committed[ReportWriter.manifestName] != nil)
