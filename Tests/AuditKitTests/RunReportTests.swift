@@ -292,7 +292,7 @@ enum RunFixtures {
         try FileTree.write(Array(validation.stdout.utf8.prefix(200)), to: other)
         let cut = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", other, "--lang", "zh"])
         #expect(cut.status == 2)
-        #expect(cut.stderr == "audit：\(other) 不是完整的 JSON（可能被截断或改动过）；请用 audit run 重新生成\n")
+        #expect(cut.stderr == "audit：\(other) 不是完整的 JSON（可能被截断或改动过）；请换用原样保存的副本，或用它所依据的清单以 audit run 重新生成\n")
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
     }
 
@@ -313,10 +313,22 @@ enum RunFixtures {
         retirees.units[0].retirees = -3
         var graded = summary
         graded.units[0].grade = "excellent"
+        var whole = summary
+        whole.figures.complianceRate = 5
+        var region = summary
+        region.byCategory[1].units = -2
+        var points = summary
+        points.units[1].haves[2].points = points.units[1].haves[2].weight + 1
         let unit = summary.units[0].unitID
-        for (document, figure) in [(edited, "figures.compliance_rate = -7.5"), (scored, "units[\(unit)].score = 1e+308"),
-                                   (counted, "figures.grades.compliant = -1"), (retirees, "units[\(unit)].retirees = -3"),
-                                   (graded, "units[\(unit)].grade = excellent")] {
+        let have = summary.units[1].haves[2]
+        // Rows by their place, as the other refusals' key paths are, with the name to find them by;
+        // numbers as the JSON writes them.
+        for (document, figure) in [(edited, "figures.compliance_rate = -7.5"), (scored, "units[0].score = 1e+308 (\(unit))"),
+                                   (counted, "figures.grades.compliant = -1"), (retirees, "units[0].retirees = -3 (\(unit))"),
+                                   (graded, "units[0].grade = excellent (\(unit))"), (whole, "figures.compliance_rate = 5"),
+                                   (region, "by_category[1].units = -2 (\(summary.byCategory[1].name))"),
+                                   (points, "units[1].haves[2].points = \(Value.format(have.weight + 1)) "
+                                        + "(\(summary.units[1].unitID), \(have.id), weight \(Value.format(have.weight)))")] {
             let path = temporary.path("edited.json")
             try FileTree.write(Array(JSONOutput.encode(document).utf8), to: path)
             let out = temporary.path("out")
@@ -441,7 +453,15 @@ enum RunFixtures {
             (try edited { var rows = $0["units"] as! [[String: Any]]; rows[1]["score"] = nil; $0["units"] = rows },
              "lacks units[1].score, so it is not a whole summary.json"),
             (try edited { var rows = $0["units"] as! [[String: Any]]; rows[0]["retirees"] = "many"; $0["units"] = rows },
-             "holds the wrong kind of value at units[0].retirees"),
+             "holds the wrong kind of value at units[0].retirees, where `audit run` writes a whole number (edited?); "
+                + "use a copy kept as it was written, or write it again with `audit run` from the checklists it came from"),
+            // Each kind named for what belongs there.
+            (try edited { var rows = $0["units"] as! [[String: Any]]; rows[0]["unit_id"] = 5; $0["units"] = rows },
+             "holds the wrong kind of value at units[0].unit_id, where `audit run` writes text (in quotes)"),
+            (try edited { var rows = $0["units"] as! [[String: Any]]; rows[0]["score"] = "80"; $0["units"] = rows },
+             "holds the wrong kind of value at units[0].score, where `audit run` writes a number"),
+            (try edited { $0["units"] = "all" }, "holds the wrong kind of value at units, where `audit run` writes a list ([…])"),
+            (try edited { $0["figures"] = 3 }, "holds the wrong kind of value at figures, where `audit run` writes an object ({…})"),
             // A fraction or an overflow where a whole number belongs: Foundation alone names no key.
             (try edited { var rows = $0["units"] as! [[String: Any]]; rows[0]["retirees"] = 2.5; $0["units"] = rows },
              "holds the wrong kind of value at units[0].retirees"),
@@ -452,7 +472,7 @@ enum RunFixtures {
             (try edited { var figures = $0["figures"] as! [String: Any]; figures["grades"] = 3; $0["figures"] = figures },
              "holds the wrong kind of value at figures.grades"),
             (try edited { $0["units"] = units }, "lists the unit \(unit) twice"),
-            (try edited { $0["version"] = "1" }, "holds the wrong kind of value at version"),
+            (try edited { $0["version"] = "1" }, "holds the wrong kind of value at version, where `audit run` writes a whole number"),
             (try edited { $0["version"] = NSNull() }, "holds the wrong kind of value at version"),
         ]
         for (json, message) in cases {

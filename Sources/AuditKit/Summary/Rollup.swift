@@ -6,7 +6,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case notJSON(String)
     case notASummary(String)
     case missingKey(String, String)
-    case wrongKind(String, String)
+    /// The file, the key, and what `audit run` writes there.
+    case wrongKind(String, String, Localized)
     case implausible(String, String)
     case unsupportedVersion(String, Int)
     case mixedStandards([(standard: String, paths: [String])])
@@ -19,6 +20,11 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { text(.en) }
 
+    /// What to do about a summary that is not as `audit run` wrote it: an earlier round's cannot
+    /// simply be written again from today's checklists.
+    private static let remedy = Localized(zh: "请换用原样保存的副本，或用它所依据的清单以 audit run 重新生成",
+                                          en: "use a copy kept as it was written, or write it again with `audit run` from the checklists it came from")
+
     /// What went wrong, in `language`.
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -26,19 +32,19 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
         case .unreadable(let path, let failure):
             return zh ? "无法读取 \(path)：\(failure.reason(.zh))" : "cannot read \(path): \(failure.reason(.en))"
         case .notJSON(let path):
-            return zh ? "\(path) 不是完整的 JSON（可能被截断或改动过）；请用 audit run 重新生成"
-                : "\(path) is not complete JSON (cut short or edited?); write it again with audit run"
+            return zh ? "\(path) 不是完整的 JSON（可能被截断或改动过）；\(Self.remedy.zh)"
+                : "\(path) is not complete JSON (cut short or edited?); \(Self.remedy.en)"
         case .notASummary(let path):
             return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
         case .missingKey(let path, let key):
-            return zh ? "\(path) 缺少 \(key)，不是 audit run 写出的完整 summary.json（被改动过？）；请重新生成"
-                : "\(path) lacks \(key), so it is not a whole summary.json as `audit run` writes it (edited?); write it again"
-        case .wrongKind(let path, let key):
-            return zh ? "\(path) 中 \(key) 的值类型不对，audit run 不会这样写（被改动过？）；请重新生成"
-                : "\(path) holds the wrong kind of value at \(key), which `audit run` does not write (edited?); write it again"
+            return zh ? "\(path) 缺少 \(key)，不是 audit run 写出的完整 summary.json（被改动过？）；\(Self.remedy.zh)"
+                : "\(path) lacks \(key), so it is not a whole summary.json as `audit run` writes it (edited?); \(Self.remedy.en)"
+        case .wrongKind(let path, let key, let expected):
+            return zh ? "\(path) 中 \(key) 的值类型不对，audit run 在此写的是\(expected.zh)（被改动过？）；\(Self.remedy.zh)"
+                : "\(path) holds the wrong kind of value at \(key), where `audit run` writes \(expected.en) (edited?); \(Self.remedy.en)"
         case .implausible(let path, let figure):
-            return zh ? "\(path) 中的 \(figure) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值（被改动过？）；请重新生成"
-                : "\(path) holds \(figure), outside any possible range, which neither `audit run` nor `audit rollup` writes (edited?); write it again"
+            return zh ? "\(path) 中的 \(figure) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值（被改动过？）；\(Self.remedy.zh)"
+                : "\(path) holds \(figure), outside any possible range, which neither `audit run` nor `audit rollup` writes (edited?); \(Self.remedy.en)"
         case .unsupportedVersion(let path, let version):
             return zh ? "\(path) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
                 : "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
@@ -49,8 +55,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
             return zh ? "各汇总所用标准不一致（\(zhGroups)）：只有同一标准编号和版本下的得分才能合并"
                 : "the summaries use different standards (\(enGroups)); scores are comparable only under one standard id and version"
         case .duplicateUnit(let path, let unit):
-            return zh ? "\(path) 两次列出单位 \(unit)，audit run 不会这样写（被改动过？）；请重新生成"
-                : "\(path) lists the unit \(unit) twice, which `audit run` does not write (edited?); write it again"
+            return zh ? "\(path) 两次列出单位 \(unit)，audit run 不会这样写（被改动过？）；\(Self.remedy.zh)"
+                : "\(path) lists the unit \(unit) twice, which `audit run` does not write (edited?); \(Self.remedy.en)"
         case .sameVersionDifferentRules(let label, let first, let second):
             return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则、等级线或期限）；每个改过的标准须有自己的版本号"
                 : "\(first) and \(second) were both scored under \(label), but with different scoring rules (weights, criteria, bars or deadlines); "
@@ -101,7 +107,7 @@ public enum Rollup {
             guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { throw .notJSON(path) }
             guard let keys = object as? [String: Any], keys["format"] as? String == SummaryDocument.formatName else { throw .notASummary(path) }
             // A summary's own format, with a version that is not a whole number, or none.
-            throw keys["version"] == nil ? .missingKey(path, "version") : .wrongKind(path, "version")
+            throw keys["version"] == nil ? .missingKey(path, "version") : .wrongKind(path, "version", kind(of: Int.self))
         }
         guard version == SummaryDocument.layoutVersion else { throw .unsupportedVersion(path, version) }
         let document: SummaryDocument
@@ -109,8 +115,8 @@ public enum Rollup {
             document = try JSONDecoder().decode(SummaryDocument.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw .missingKey(path, keyPath(context.codingPath + [key]))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw .wrongKind(path, keyPath(context.codingPath))
+        } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
+            throw .wrongKind(path, keyPath(context.codingPath), kind(of: type))
         } catch {
             throw .notASummary(path)
         }
@@ -123,6 +129,18 @@ public enum Rollup {
         }
         if let figure = implausibleFigure(document) { throw .implausible(path, figure) }
         return Input(path: path, document: document, sha256: SHA256.hex(of: bytes))
+    }
+
+    /// What a summary holds where a value of `type` is decoded, in words.
+    static func kind(of type: Any.Type) -> Localized {
+        switch type {
+        case is Int.Type: return .init(zh: "整数", en: "a whole number")
+        case is Double.Type: return .init(zh: "数字", en: "a number")
+        case is String.Type: return .init(zh: "文本（加引号）", en: "text (in quotes)")
+        case is Bool.Type: return .init(zh: "true 或 false", en: "true or false")
+        case is [Any].Type: return .init(zh: "列表（[…]）", en: "a list ([…])")
+        default: return .init(zh: "对象（{…}）", en: "an object ({…})")
+        }
     }
 
     /// A decoder's coding path as the JSON's keys: `units[3].score`.
@@ -139,33 +157,39 @@ public enum Rollup {
     static func implausibleFigure(_ document: SummaryDocument) -> String? {
         func share(_ value: Double) -> Bool { value >= 0 && value <= 1 }
         func score(_ value: Double) -> Bool { value >= 0 && value <= 100 }
+        // Written as the JSON has it (5, not 5.0), and a row by its place, as the key paths of the
+        // other refusals are, with its name after to find it by.
+        func figure(_ path: String, _ value: Double, _ name: String? = nil) -> String {
+            "\(path) = \(Value.format(value))" + (name.map { " (\($0))" } ?? "")
+        }
         let figures = document.figures
         let counts = [("units", figures.units), ("required", figures.required), ("compliant_required", figures.compliantRequired),
                       ("largely_compliant_required", figures.largelyCompliantRequired), ("invalid", figures.invalid)]
             + figures.grades.sorted { $0.key < $1.key }.map { ("grades.\($0.key)", $0.value) }
-        if let (key, value) = counts.first(where: { $0.1 < 0 }) { return "figures.\(key) = \(value)" }
-        if !share(figures.complianceRate) { return "figures.compliance_rate = \(figures.complianceRate)" }
-        if !score(figures.averageScore) { return "figures.average_score = \(figures.averageScore)" }
+        if let (key, value) = counts.first(where: { $0.1 < 0 }) { return figure("figures.\(key)", Double(value)) }
+        if !share(figures.complianceRate) { return figure("figures.compliance_rate", figures.complianceRate) }
+        if !score(figures.averageScore) { return figure("figures.average_score", figures.averageScore) }
         if let (id, value) = figures.haveMetShare.sorted(by: { $0.key < $1.key }).first(where: { !share($0.value) }) {
-            return "figures.have_met_share.\(id) = \(value)"
+            return figure("figures.have_met_share.\(id)", value)
         }
         for (key, rows) in [("by_category", document.byCategory), ("by_region", document.byRegion), ("by_township", document.byTownship)] {
-            for row in rows {
-                let place = "\(key)[\(row.name)]"
+            for (index, row) in rows.enumerated() {
+                let place = "\(key)[\(index)]"
                 if let (name, value) = [("units", row.units), ("required", row.required), ("compliant", row.compliant)].first(where: { $0.1 < 0 }) {
-                    return "\(place).\(name) = \(value)"
+                    return figure("\(place).\(name)", Double(value), row.name)
                 }
-                if !share(row.complianceRate) { return "\(place).compliance_rate = \(row.complianceRate)" }
-                if !score(row.averageScore) { return "\(place).average_score = \(row.averageScore)" }
+                if !share(row.complianceRate) { return figure("\(place).compliance_rate", row.complianceRate, row.name) }
+                if !score(row.averageScore) { return figure("\(place).average_score", row.averageScore, row.name) }
             }
         }
-        for unit in document.units {
-            if !score(unit.score) { return "units[\(unit.unitID)].score = \(unit.score)" }
-            if unit.retirees < 0 { return "units[\(unit.unitID)].retirees = \(unit.retirees)" }
-            if unit.actions < 0 { return "units[\(unit.unitID)].actions = \(unit.actions)" }
-            if Grade(rawValue: unit.grade) == nil { return "units[\(unit.unitID)].grade = \(unit.grade)" }
-            if let have = unit.haves.first(where: { !($0.points >= 0 && $0.points <= $0.weight) }) {
-                return "units[\(unit.unitID)].haves[\(have.id)].points = \(have.points) (weight \(have.weight))"
+        for (index, unit) in document.units.enumerated() {
+            let place = "units[\(index)]"
+            if !score(unit.score) { return figure("\(place).score", unit.score, unit.unitID) }
+            if unit.retirees < 0 { return figure("\(place).retirees", Double(unit.retirees), unit.unitID) }
+            if unit.actions < 0 { return figure("\(place).actions", Double(unit.actions), unit.unitID) }
+            if Grade(rawValue: unit.grade) == nil { return "\(place).grade = \(unit.grade) (\(unit.unitID))" }
+            if let (number, have) = unit.haves.enumerated().first(where: { !($0.element.points >= 0 && $0.element.points <= $0.element.weight) }) {
+                return figure("\(place).haves[\(number)].points", have.points, "\(unit.unitID), \(have.id), weight \(Value.format(have.weight))")
             }
         }
         return nil

@@ -294,8 +294,15 @@ private struct WholeNumber: Decodable {
 extension KeyedDecodingContainer {
     fileprivate func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
         if let number = try? decode(WholeNumber.self, forKey: key) { return number.value }
-        // Missing, null or not a number: the container's own error says so, with the path.
-        _ = try decode(Double.self, forKey: key)
+        // Missing, null or not a number: the container's own error says so, with the path, and
+        // that a whole number belongs there.
+        do {
+            _ = try decode(Double.self, forKey: key)
+        } catch DecodingError.typeMismatch(_, let context) {
+            throw DecodingError.typeMismatch(Int.self, context)
+        } catch DecodingError.valueNotFound(_, let context) {
+            throw DecodingError.valueNotFound(Int.self, context)
+        }
         throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key], debugDescription: "not a whole number"))
     }
 
