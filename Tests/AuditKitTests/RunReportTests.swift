@@ -292,7 +292,10 @@ enum RunFixtures {
         try FileTree.write(Array(validation.stdout.utf8.prefix(200)), to: other)
         let cut = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--baseline", other, "--lang", "zh"])
         #expect(cut.status == 2)
-        #expect(cut.stderr == "audit：\(other) 不是完整的 JSON（可能被截断或改动过）；请换用原样保存的副本，或用它所依据的清单以 audit run 重新生成\n")
+        // Where the JSON breaks: here, where the file does.
+        let lines = String(decoding: validation.stdout.utf8.prefix(200), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(cut.stderr == "audit：\(other) 不是完整的 JSON：第 \(lines.count) 行第 \(lines.last!.count + 1) 列，文件在 JSON 结束前就结束了"
+                + "（可能被截断或改动过）；请换用原样保存的副本，或用它所依据的清单以 audit run 重新生成\n")
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// Why summaries cannot be combined.
 public enum RollupError: Error, Sendable, CustomStringConvertible {
     case unreadable(String, SourceFile.Failure)
-    case notJSON(String)
+    /// The file, and where its JSON breaks when that can be told.
+    case notJSON(String, (line: Int, column: Int, problem: Localized)?)
     case notASummary(String)
     case missingKey(String, String)
     /// The file, the key, and what `audit run` writes there.
@@ -31,9 +32,10 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let path, let failure):
             return zh ? "无法读取 \(path)：\(failure.reason(.zh))" : "cannot read \(path): \(failure.reason(.en))"
-        case .notJSON(let path):
-            return zh ? "\(path) 不是完整的 JSON（可能被截断或改动过）；\(Self.remedy.zh)"
-                : "\(path) is not complete JSON (cut short or edited?); \(Self.remedy.en)"
+        case .notJSON(let path, let place):
+            let at = place.map { zh ? "：第 \($0.line) 行第 \($0.column) 列，\($0.problem.zh)" : ": line \($0.line), column \($0.column): \($0.problem.en)" } ?? ""
+            return zh ? "\(path) 不是完整的 JSON\(at)（可能被截断或改动过）；\(Self.remedy.zh)"
+                : "\(path) is not complete JSON\(at) (cut short or edited?); \(Self.remedy.en)"
         case .notASummary(let path):
             return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
         case .missingKey(let path, let key):
@@ -104,7 +106,9 @@ public enum Rollup {
         guard let header = try? JSONDecoder().decode(Header.self, from: data),
               header.format == SummaryDocument.formatName, let version = header.version else {
             // Told apart only when refusing: parsing a province's summary twice is not free.
-            guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { throw .notJSON(path) }
+            guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+                throw .notJSON(path, JSONSyntax.firstError(in: bytes))
+            }
             guard let keys = object as? [String: Any], keys["format"] as? String == SummaryDocument.formatName else { throw .notASummary(path) }
             // A summary's own format, with a version that is not a whole number, or none.
             throw keys["version"] == nil ? .missingKey(path, "version") : .wrongKind(path, "version", kind(of: Int.self))
