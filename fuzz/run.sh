@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target FuzzChecklist and fuzzes the YAML loader, the checklist validator and
-# the standard loader for SECONDS (default 600). With 0, it only runs every input of the corpus
+# Builds the libFuzzer target FuzzChecklist and fuzzes the YAML loader, the checklist validator, the
+# standard loader and the summary.json reader for SECONDS (default 600). With 0, it only runs every input of the corpus
 # once, which is what .ci/run does.
 #
 #   fuzz/run.sh [SECONDS]
 #
-# The corpus is seeded from the test fixtures, checklists/ and, when it exists,
+# The corpus is seeded from the test fixtures, checklists/, reports/summary.json and, when it exists,
 # ../shared/corpus/yaml-test-suite/; it lives, with what the fuzzer adds to it, in
 # .build-fuzz/corpus. A crash, timeout or leak is written to .build-fuzz/artifacts/ and ends the run
 # with a non-zero status: keep the input as a fixture under Tests/AuditKitTests/Fixtures/fuzz/.
@@ -38,6 +38,7 @@ seed() {
   done
 }
 find Tests/AuditKitTests/Fixtures checklists -name '*.yaml' -type f -print0 | seed
+find reports -maxdepth 1 -name 'summary.json' -type f -print0 | seed
 if [[ -d ../shared/corpus/yaml-test-suite ]]; then
   find ../shared/corpus/yaml-test-suite -name '*.yaml' -type f -print0 | seed
 fi

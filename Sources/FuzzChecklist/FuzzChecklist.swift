@@ -1,5 +1,6 @@
-// The libFuzzer target: arbitrary bytes through the checklist loader, validator and scorer and
-// through the standard loader. Build and run it with `fuzz/run.sh [SECONDS]`; the README's
+// The libFuzzer target: arbitrary bytes through the checklist loader, validator and scorer,
+// through the standard loader, and through the reader of the summary.json files a baseline or a
+// rollup takes from other hands. Build and run it with `fuzz/run.sh [SECONDS]`; the README's
 // "Fuzzing" section says more. In a normal build it is an executable that only says how to run it.
 #if canImport(Glibc)
 import Glibc
@@ -16,6 +17,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // A valid checklist goes on to be scored, as `audit run` and `audit score` would.
     if let checklist = report.checklist { _ = Scorer(standard: .builtIn).score(checklist) }
     _ = StandardLoader.load(bytes, file: "fuzz.yaml")
+    _ = try? Rollup.decode(bytes, path: "fuzz.json")
     return 0
 }
 
