@@ -11,7 +11,7 @@ struct Run: ParsableCommand {
         """)
 
     @Argument(help: "Checklist files or folders.")
-    var paths: [String] = ["checklists"]
+    var paths: [String] = [Inputs.defaultFolder]
 
     @Option(help: "The output folder.")
     var out: String = "reports"
@@ -56,9 +56,12 @@ struct Run: ParsableCommand {
         }
         // Where the reports went, unless told to be quiet: also in a CI log, not only on a terminal.
         if !quiet {
+            // `--out reports/` is still one folder: its name with one slash.
+            var folder = out
+            while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
             Terminal.err(language == .zh
-                ? "已写入 \(out)/：\(summary.unitCount) 个单位，\(invalid.count) 份无效清单"
-                : "wrote \(out)/: \(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))")
+                ? "已写入 \(folder)/：\(summary.unitCount) 个单位，\(invalid.count) 份无效清单"
+                : "wrote \(folder)/: \(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))")
         }
         let code = validation.hasUnreadableFiles ? Exit.io : invalid.isEmpty ? 0 : Exit.findings
         // The run's results (a province's hundred thousand units) would be freed one object at a

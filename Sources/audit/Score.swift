@@ -7,7 +7,7 @@ struct Score: ParsableCommand {
         discussion: "Exit codes: 0 scored, 1 a checklist is invalid (its diagnostics are shown, it is not scored) or a grade is below --fail-below, 2 a path or the standard cannot be read.")
 
     @Argument(help: "Checklist files or folders.")
-    var paths: [String] = ["checklists"]
+    var paths: [String] = [Inputs.defaultFolder]
 
     @Option(help: "Output format: text, json or markdown.")
     var format: ScorecardFormat = .text

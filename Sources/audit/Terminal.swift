@@ -106,6 +106,9 @@ enum Exit {
 
 /// Input discovery for the commands: a path that cannot be listed ends the command with exit 2.
 enum Inputs {
+    /// Where the commands look for checklists when given no path.
+    static let defaultFolder = "checklists"
+
     /// The checklists under `paths`; none at all is an error too, so a CI job pointed at the wrong
     /// folder fails instead of passing on nothing.
     /// With `keepingMissing` (validate), a missing path is reported in the results, not instead of
@@ -113,13 +116,13 @@ enum Inputs {
     /// caller still writes its (empty) results before exiting 2.
     static func discover(_ paths: [String], language: Language, keepingMissing: Bool = false,
                          none: (() -> Void)? = nil) throws -> [InputFile] {
-        // Run with no path where there is no checklists/ folder: said plainly, not as a missing file.
+        // Run with no path where there is no checklists/ folder: said plainly, not only as a missing
+        // file. Validate still reports it in its results too (FH100), where a CI looks for it.
         var info = stat()
-        if paths == ["checklists"], stat("checklists", &info) != 0, errno == ENOENT {
-            Terminal.err(language, zh: "audit：当前文件夹下没有 checklists/：请在命令后给出清单所在的文件夹或文件，或在含有 checklists/ 的文件夹中运行",
-                         en: "audit: there is no checklists/ folder here: give the folder or files of the checklists after the command, or run it from the folder that holds checklists/")
-            if let none { none(); return [] }
-            throw ExitCode(Exit.io)
+        if paths == [defaultFolder], stat(defaultFolder, &info) != 0, errno == ENOENT {
+            Terminal.err(language, zh: "audit：当前文件夹下没有 checklists/：请在含有 checklists/ 的文件夹中运行，或在命令后写出清单所在的文件夹或文件",
+                         en: "audit: there is no checklists/ folder here: run this from the folder that holds checklists/, or name the checklists' folder or files after the command")
+            if !keepingMissing { throw ExitCode(Exit.io) }
         }
         let files: [InputFile]
         do {

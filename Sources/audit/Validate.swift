@@ -8,7 +8,7 @@ struct Validate: ParsableCommand {
     )
 
     @Argument(help: "Checklist files or folders (searched recursively for .yaml and .yml).")
-    var paths: [String] = ["checklists"]
+    var paths: [String] = [Inputs.defaultFolder]
 
     @Option(help: "Output format: text, json, github, sarif or junit.")
     var format: ValidationOutputFormat = .text

@@ -392,23 +392,28 @@ import Testing
         }
     }
 
-    /// Run with no path in a folder without checklists/, each command says so plainly (not as a
-    /// missing file named checklists), exits 2, and validate still writes its empty results.
+    /// Run with no path in a folder without checklists/, each command says so plainly, and exits
+    /// 2; validate still reports the missing folder in its results (FH100), where a CI looks.
     @Test func noChecklistsFolderHereIsSaidPlainly() throws {
         try withTemporaryFolder { folder in
-            let message = "audit: there is no checklists/ folder here: give the folder or files of the checklists after the command, "
-                + "or run it from the folder that holds checklists/\n"
+            let message = "audit: there is no checklists/ folder here: run this from the folder that holds checklists/, "
+                + "or name the checklists' folder or files after the command\n"
             let validate = try AuditBinary.run(["validate", "--lang", "en"], in: folder)
             #expect(validate.status == 2)
             #expect(validate.stderr == message)
-            #expect(!validate.stdout.contains("FH100"))
+            #expect(validate.stdout.contains("checklists:1:1: error[FH100]"))
             let sarif = try AuditBinary.run(["validate", "--format", "sarif"], in: folder)
             #expect(sarif.status == 2)
-            #expect((try? JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8))) != nil, "the empty SARIF log is still written")
+            let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+            let results = ((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+            #expect(results.map { $0["ruleId"] as? String } == ["FH100"])
             let run = try AuditBinary.run(["run", "--lang", "zh"], in: folder)
             #expect(run.status == 2)
-            #expect(run.stderr == "audit：当前文件夹下没有 checklists/：请在命令后给出清单所在的文件夹或文件，或在含有 checklists/ 的文件夹中运行\n")
+            #expect(run.stderr == "audit：当前文件夹下没有 checklists/：请在含有 checklists/ 的文件夹中运行，或在命令后写出清单所在的文件夹或文件\n")
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports").path))
+            let score = try AuditBinary.run(["score", "--lang", "en"], in: folder)
+            #expect(score.status == 2)
+            #expect(score.stderr == message)
         }
     }
 

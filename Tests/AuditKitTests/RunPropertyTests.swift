@@ -17,6 +17,9 @@ import Testing
         #expect(first.stderr.replacingOccurrences(of: temporary.path("first"), with: "OUT")
                 == second.stderr.replacingOccurrences(of: temporary.path("second"), with: "OUT"))
         #expect(first.stderr.hasSuffix("wrote \(temporary.path("first"))/: 5 units, 1 invalid checklist\n"), "\(first.stderr)")
+        // A folder given with a slash at its end is named with one.
+        let slashed = try RunFixtures.audit(arguments + [temporary.path("first") + "//"])
+        #expect(slashed.stderr.hasSuffix("wrote \(temporary.path("first"))/: 5 units, 1 invalid checklist\n"), "\(slashed.stderr)")
         let firstFiles = try FileTree.files(in: temporary.path("first"))
         #expect(firstFiles.count == RunFixtures.round2Files.count)
         #expect(FileTree.difference(firstFiles, try FileTree.files(in: temporary.path("second"))) == nil)
