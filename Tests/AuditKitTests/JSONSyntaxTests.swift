@@ -13,13 +13,20 @@ import Testing
         ("{\"名称\": \"县\"，\"b\": 1}", 1, 11, "',' or '}' was expected"),
         ("{a: 1}", 1, 2, "a key in double quotes was expected"),
         ("{\"a\" 1}", 1, 6, "':' was expected after the key"),
-        ("{\"a\": \"x\ty\"}", 1, 9, "the string is not closed"),
+        ("{\"a\": \"x\ty\"}", 1, 9, "a control character (a tab, a line break) must be escaped"),
+        ("{\"a\\qb\": 1}", 1, 4, "JSON has no such escape"),
+        ("{\"a\": \"x\\x\"}", 1, 9, "JSON has no such escape"),
+        ("{\"a\": \"\\uZZZZ\"}", 1, 8, "JSON has no such escape"),
+        ("[\"\\ud800\"]", 1, 3, "the \\u escape names half a character"),
+        ("[\"\\udc00\\ud800\"]", 1, 3, "the \\u escape names half a character"),
+        ("[1e309]", 1, 2, "the number is too large to be read"),
+        ("[\"é\u{00}\"]", 1, 4, "a control character"),
         ("{\"a\": 01}", 1, 8, "the number is not written as JSON writes numbers"),
         ("{\"a\": .5}", 1, 7, "a value was expected"),
-        ("{\"a\": 1} {}", 1, 10, "the JSON is complete, yet more follows"),
+        ("{\"a\": 1} {}", 1, 10, "the JSON ended before this, yet more follows"),
         ("[1,]", 1, 4, "a value was expected"),
         ("{\"a\": tru}", 1, 7, "a value was expected"),
-        ("{\"a\": 1}\r\n\r\n}", 3, 1, "the JSON is complete, yet more follows"),
+        ("{\"a\": 1}\r\n\r\n}", 3, 1, "the JSON ended before this, yet more follows"),
         // Cut short inside a string, a number or a word: the file ends, and that is what is said.
         ("{\"a\": \"县", 1, 9, "the file ends before the JSON does"),
         ("{\"a\": -", 1, 8, "the file ends before the JSON does"),
@@ -35,16 +42,27 @@ import Testing
     }
 
     @Test(arguments: ["{}", "[]", " {\"a\": [1, -2.5e+3, true, false, null, \"\\u00e9\\n\"], \"b\": {}} ", "0", "\"x\"",
+                      "[\"\\ud83d\\ude00 县 😀\"]", "[1e-400, -0, 1E+2]", String(repeating: "[", count: 512) + String(repeating: "]", count: 512),
                       "[[[[[]]]]]", "{\"a\":{\"b\":[{}]}}\n"])
     func wellFormedJSONHasNoBreak(_ text: String) {
         #expect(JSONSyntax.firstError(in: Array(text.utf8)) == nil)
     }
 
-    /// Nesting far deeper than any stack would take recursively is walked, not recursed.
-    @Test func deepNestingIsWalked() {
+    /// Deeper than Foundation reads (512 levels) is named at the first bracket too deep, however
+    /// deep the file goes.
+    @Test func deepNestingIsNamed() throws {
         let deep = Array(repeating: UInt8(ascii: "["), count: 200_000) + Array(repeating: UInt8(ascii: "]"), count: 200_000)
-        #expect(JSONSyntax.firstError(in: deep) == nil)
-        #expect(JSONSyntax.firstError(in: Array(deep.dropLast()))?.problem.en == "the file ends before the JSON does")
+        let found = try #require(JSONSyntax.firstError(in: deep))
+        #expect(found.line == 1 && found.column == 513)
+        #expect(found.problem.en == "nested more than 512 levels deep, deeper than this tool reads")
+    }
+
+    /// Bytes that are not UTF-8 inside a string are named where they start.
+    @Test(arguments: [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE5, 0x8E]])
+    func invalidUTF8IsPlaced(_ bad: [UInt8]) throws {
+        let found = try #require(JSONSyntax.firstError(in: Array("[\"ab".utf8) + bad + Array("\"]".utf8)))
+        #expect(found.line == 1 && found.column == 5)
+        #expect(found.problem.en == "these bytes are not valid UTF-8 text")
     }
 
     /// On a real summary and thousands of damaged copies of it, this agrees with Foundation's
@@ -53,7 +71,7 @@ import Testing
         let summary = try Array(Data(contentsOf: TestPaths.packageRoot.appendingPathComponent("reports/summary.json")))
         #expect(JSONSyntax.firstError(in: summary) == nil)
         var random = SystemRandomNumberGenerator.Seeded(seed: 5)
-        let damage: [UInt8] = Array("{}[],:\"\\ 0-.eE\nxtn".utf8) + [0x00, 0x1F, 0xE5]
+        let damage: [UInt8] = Array("{}[],:\"\\ 0-.eEu\nxtnd8".utf8) + [0x00, 0x1F, 0xE5, 0xFF, 0x80]
         var disagreements: [String] = []
         for round in 0..<3000 {
             var bytes = Array(summary.prefix(Int(random.next() % 6000) + 1))

@@ -294,7 +294,7 @@ enum RunFixtures {
         #expect(cut.status == 2)
         // Where the JSON breaks: here, where the file does.
         let lines = String(decoding: validation.stdout.utf8.prefix(200), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(cut.stderr == "audit：\(other) 不是完整的 JSON：第 \(lines.count) 行第 \(lines.last!.count + 1) 列，文件在 JSON 结束前就结束了"
+        #expect(cut.stderr == "audit：\(other) 不是有效的 JSON：第 \(lines.count) 行第 \(lines.last!.count + 1) 列，文件在 JSON 结束前就结束了"
                 + "（可能被截断或改动过）；请换用原样保存的副本，或用它所依据的清单以 audit run 重新生成\n")
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
     }
@@ -343,6 +343,13 @@ enum RunFixtures {
             #expect(rollup.status == 2)
             #expect(rollup.stderr.contains("holds \(figure), outside any possible range"), "\(rollup.stderr)")
         }
+        // In Chinese, what a figure belongs to is Chinese too.
+        let path = temporary.path("edited.json")
+        try FileTree.write(Array(JSONOutput.encode(points).utf8), to: path)
+        let chinese = try RunFixtures.audit(["rollup", path, "--out", temporary.path("out"), "--lang", "zh"])
+        #expect(chinese.stderr.hasPrefix("audit：\(path) 中的 units[1].haves[2].points = \(Value.format(have.weight + 1))"
+                                         + "（\(summary.units[1].unitID)，\(have.id)，权重 \(Value.format(have.weight))） 超出可能的范围"),
+                "\(chinese.stderr)")
         #expect(Rollup.implausibleFigure(summary) == nil)
     }
 

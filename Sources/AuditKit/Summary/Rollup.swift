@@ -9,7 +9,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case missingKey(String, String)
     /// The file, the key, and what `audit run` writes there.
     case wrongKind(String, String, Localized)
-    case implausible(String, String)
+    /// The file, and the figure no run writes: its key path, its value and what it belongs to.
+    case implausible(String, Localized)
     case unsupportedVersion(String, Int)
     case mixedStandards([(standard: String, paths: [String])])
     case duplicateUnit(String, String)
@@ -32,21 +33,23 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let path, let failure):
             return zh ? "无法读取 \(path)：\(failure.reason(.zh))" : "cannot read \(path): \(failure.reason(.en))"
-        case .notJSON(let path, let place):
-            let at = place.map { zh ? "：第 \($0.line) 行第 \($0.column) 列，\($0.problem.zh)" : ": line \($0.line), column \($0.column): \($0.problem.en)" } ?? ""
-            return zh ? "\(path) 不是完整的 JSON\(at)（可能被截断或改动过）；\(Self.remedy.zh)"
-                : "\(path) is not complete JSON\(at) (cut short or edited?); \(Self.remedy.en)"
+        case .notJSON(let path, let place?):
+            return zh ? "\(path) 不是有效的 JSON：第 \(place.line) 行第 \(place.column) 列，\(place.problem.zh)（可能被截断或改动过）；\(Self.remedy.zh)"
+                : "\(path) is not valid JSON: line \(place.line), column \(place.column): \(place.problem.en) (cut short or edited?); \(Self.remedy.en)"
+        case .notJSON(let path, nil):
+            // Foundation refused what the grammar allows: no place to point at.
+            return zh ? "\(path) 无法作为 JSON 读取；\(Self.remedy.zh)" : "\(path) could not be read as JSON; \(Self.remedy.en)"
         case .notASummary(let path):
             return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
         case .missingKey(let path, let key):
             return zh ? "\(path) 缺少 \(key)，不是 audit run 写出的完整 summary.json（被改动过？）；\(Self.remedy.zh)"
                 : "\(path) lacks \(key), so it is not a whole summary.json as `audit run` writes it (edited?); \(Self.remedy.en)"
         case .wrongKind(let path, let key, let expected):
-            return zh ? "\(path) 中 \(key) 的值类型不对，audit run 在此写的是\(expected.zh)（被改动过？）；\(Self.remedy.zh)"
+            return zh ? "\(path) 中 \(key) 的值类型不对，audit run 在此写入的是\(expected.zh)（被改动过？）；\(Self.remedy.zh)"
                 : "\(path) holds the wrong kind of value at \(key), where `audit run` writes \(expected.en) (edited?); \(Self.remedy.en)"
         case .implausible(let path, let figure):
-            return zh ? "\(path) 中的 \(figure) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值（被改动过？）；\(Self.remedy.zh)"
-                : "\(path) holds \(figure), outside any possible range, which neither `audit run` nor `audit rollup` writes (edited?); \(Self.remedy.en)"
+            return zh ? "\(path) 中的 \(figure.zh) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值（被改动过？）；\(Self.remedy.zh)"
+                : "\(path) holds \(figure.en), outside any possible range, which neither `audit run` nor `audit rollup` writes (edited?); \(Self.remedy.en)"
         case .unsupportedVersion(let path, let version):
             return zh ? "\(path) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
                 : "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
@@ -141,7 +144,7 @@ public enum Rollup {
         case is Int.Type: return .init(zh: "整数", en: "a whole number")
         case is Double.Type: return .init(zh: "数字", en: "a number")
         case is String.Type: return .init(zh: "文本（加引号）", en: "text (in quotes)")
-        case is Bool.Type: return .init(zh: "true 或 false", en: "true or false")
+        case is Bool.Type: return .init(zh: "布尔值 true 或 false", en: "true or false")
         case is [Any].Type: return .init(zh: "列表（[…]）", en: "a list ([…])")
         default: return .init(zh: "对象（{…}）", en: "an object ({…})")
         }
@@ -158,13 +161,16 @@ public enum Rollup {
     /// score outside 0 to 100, a have's points above its weight, a negative count or number of
     /// retirees, a grade other than the three), as its key and value: a summary edited by hand
     /// would otherwise come out as a compliance rate of -750 % or a change of minus infinity.
-    static func implausibleFigure(_ document: SummaryDocument) -> String? {
+    static func implausibleFigure(_ document: SummaryDocument) -> Localized? {
         func share(_ value: Double) -> Bool { value >= 0 && value <= 1 }
         func score(_ value: Double) -> Bool { value >= 0 && value <= 100 }
         // Written as the JSON has it (5, not 5.0), and a row by its place, as the key paths of the
         // other refusals are, with its name after to find it by.
-        func figure(_ path: String, _ value: Double, _ name: String? = nil) -> String {
-            "\(path) = \(Value.format(value))" + (name.map { " (\($0))" } ?? "")
+        func figure(_ path: String, _ value: String, _ name: Localized? = nil) -> Localized {
+            .init(zh: "\(path) = \(value)" + (name.map { "（\($0.zh)）" } ?? ""), en: "\(path) = \(value)" + (name.map { " (\($0.en))" } ?? ""))
+        }
+        func figure(_ path: String, _ value: Double, _ name: String? = nil) -> Localized {
+            figure(path, Value.format(value), name.map { Localized(zh: $0, en: $0) })
         }
         let figures = document.figures
         let counts = [("units", figures.units), ("required", figures.required), ("compliant_required", figures.compliantRequired),
@@ -191,9 +197,11 @@ public enum Rollup {
             if !score(unit.score) { return figure("\(place).score", unit.score, unit.unitID) }
             if unit.retirees < 0 { return figure("\(place).retirees", Double(unit.retirees), unit.unitID) }
             if unit.actions < 0 { return figure("\(place).actions", Double(unit.actions), unit.unitID) }
-            if Grade(rawValue: unit.grade) == nil { return "\(place).grade = \(unit.grade) (\(unit.unitID))" }
+            if Grade(rawValue: unit.grade) == nil { return figure("\(place).grade", unit.grade, Localized(zh: unit.unitID, en: unit.unitID)) }
             if let (number, have) = unit.haves.enumerated().first(where: { !($0.element.points >= 0 && $0.element.points <= $0.element.weight) }) {
-                return figure("\(place).haves[\(number)].points", have.points, "\(unit.unitID), \(have.id), weight \(Value.format(have.weight))")
+                let weight = Value.format(have.weight)
+                return figure("\(place).haves[\(number)].points", Value.format(have.points),
+                              Localized(zh: "\(unit.unitID)，\(have.id)，权重 \(weight)", en: "\(unit.unitID), \(have.id), weight \(weight)"))
             }
         }
         return nil

@@ -27,6 +27,9 @@ enum JSONSyntax {
         private static let value = Localized(zh: "此处应为一个值", en: "a value was expected")
         private static let key = Localized(zh: "此处应为带双引号的键", en: "a key in double quotes was expected")
 
+        /// How deep arrays and objects may nest: as deep as Foundation's reader takes.
+        private static let deepest = 512
+
         private static let endOfFile = Localized(zh: "文件在 JSON 结束前就结束了", en: "the file ends before the JSON does")
 
         /// What is wrong where the grammar breaks, with `position` there; nil when the whole text
@@ -59,7 +62,8 @@ enum JSONSyntax {
                     }
                     mayClose = false
                     if wantKey {
-                        guard byte == UInt8(ascii: "\""), string() else { return Self.key }
+                        guard byte == UInt8(ascii: "\"") else { return Self.key }
+                        if let problem = string() { return problem }
                         skipSpace()
                         guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
                             return .init(zh: "键后应有冒号“:”", en: "':' was expected after the key")
@@ -69,22 +73,31 @@ enum JSONSyntax {
                         continue
                     }
                     switch byte {
-                    case UInt8(ascii: "{"):
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        // As deep as Foundation's reader goes, and no deeper.
+                        guard stack.count < Self.deepest else {
+                            return .init(zh: "嵌套超过 \(Self.deepest) 层，超出本工具能读的深度", en: "nested more than \(Self.deepest) levels deep, deeper than this tool reads")
+                        }
+                        if byte == UInt8(ascii: "[") {
+                            stack.append(.array)
+                            position += 1
+                            mayClose = true
+                            continue
+                        }
                         stack.append(.object)
                         position += 1
                         (wantKey, mayClose) = (true, true)
                         continue
-                    case UInt8(ascii: "["):
-                        stack.append(.array)
-                        position += 1
-                        mayClose = true
-                        continue
                     case UInt8(ascii: "\""):
-                        guard string() else {
-                            return .init(zh: "字符串没有正确结束：缺少结尾引号，或含有 JSON 不允许的字符", en: "the string is not closed, or holds a character JSON does not allow")
-                        }
+                        if let problem = string() { return problem }
                     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        let start = position
                         guard number() else { return .init(zh: "数字的写法不是 JSON 的写法", en: "the number is not written as JSON writes numbers") }
+                        // Too large for any reader's numbers: Foundation's refuses it.
+                        if Double(String(decoding: bytes[start..<position], as: UTF8.self))?.isFinite != true {
+                            position = start
+                            return .init(zh: "这个数太大，超出了能读的范围", en: "the number is too large to be read")
+                        }
                     case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
                         guard literal() else { return Self.value }
                     default:
@@ -95,7 +108,7 @@ enum JSONSyntax {
                 }
                 // After a value: the end, a comma, or the bracket that closes its container.
                 guard let container = stack.last else {
-                    return .init(zh: "JSON 到此已经完整，后面却还有内容", en: "the JSON is complete, yet more follows")
+                    return .init(zh: "JSON 已在此前结束，后面却还有内容", en: "the JSON ended before this, yet more follows")
                 }
                 let closing = container == .object ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 if byte == UInt8(ascii: ",") {
@@ -115,35 +128,93 @@ enum JSONSyntax {
             while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
         }
 
-        /// A string from its opening quote; false, at the offending byte, when it is not one.
-        private mutating func string() -> Bool {
+        /// A string from its opening quote: nil when it is one, else what is wrong, at its place.
+        private mutating func string() -> Localized? {
             position += 1
             while position < bytes.count {
                 let byte = bytes[position]
                 switch byte {
                 case UInt8(ascii: "\""):
                     position += 1
-                    return true
+                    return nil
                 case UInt8(ascii: "\\"):
-                    position += 1
-                    guard position < bytes.count else { return false }
-                    let escape = bytes[position]
-                    if escape == UInt8(ascii: "u") {
-                        for _ in 0..<4 {
-                            position += 1
-                            guard position < bytes.count, bytes[position].isHexDigit else { return false }
-                        }
-                    } else if !Array("\"\\/bfnrt".utf8).contains(escape) {
-                        return false
-                    }
-                    position += 1
+                    if let problem = escape() { return problem }
                 case 0..<0x20:
-                    return false
+                    return .init(zh: "JSON 字符串里的控制字符（如制表符、换行）须写成转义", en: "a control character (a tab, a line break) must be escaped in a JSON string")
+                case 0x80...:
+                    guard let width = Self.utf8Width(bytes, at: position) else {
+                        return .init(zh: "这里的字节不是有效的 UTF-8 文字", en: "these bytes are not valid UTF-8 text")
+                    }
+                    position += width
                 default:
                     position += 1
                 }
             }
-            return false
+            return Self.endOfFile
+        }
+
+        /// An escape from its backslash: nil when it is one, else what is wrong, at the backslash.
+        /// A `\u` escape of half a character (a surrogate) must be followed by its other half.
+        private mutating func escape() -> Localized? {
+            let start = position
+            let unknown = Localized(zh: "JSON 没有这种转义（只有 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 和 \\u 加四位十六进制数）",
+                                    en: "JSON has no such escape (only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u with four hex digits)")
+            guard start + 1 < bytes.count else { return Self.endOfFile }
+            guard bytes[start + 1] == UInt8(ascii: "u") else {
+                guard Array("\"\\/bfnrt".utf8).contains(bytes[start + 1]) else { return unknown }
+                position += 2
+                return nil
+            }
+            guard let unit = hex(at: start + 2) else { return start + 6 > bytes.count ? Self.endOfFile : unknown }
+            position = start + 6
+            let half = Localized(zh: "\\u 转义只写了半个字符（单独的代理项）", en: "the \\u escape names half a character (a lone surrogate)")
+            switch unit {
+            case 0xD800...0xDBFF:
+                // The other half must follow at once.
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u"),
+                      let low = hex(at: position + 2), (0xDC00...0xDFFF).contains(low) else {
+                    position = start
+                    return half
+                }
+                position += 6
+            case 0xDC00...0xDFFF:
+                position = start
+                return half
+            default:
+                break
+            }
+            return nil
+        }
+
+        /// The four hex digits at `index`, as a number.
+        private func hex(at index: Int) -> Int? {
+            guard index + 4 <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[index..<index + 4] {
+                guard byte.isHexDigit else { return nil }
+                value = value * 16 + Int(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10)
+            }
+            return value
+        }
+
+        /// How many bytes the UTF-8 character at `index` takes, or nil when they are not one
+        /// (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut short).
+        private static func utf8Width(_ bytes: [UInt8], at index: Int) -> Int? {
+            let lead = bytes[index]
+            let (width, secondRange): (Int, ClosedRange<UInt8>)
+            switch lead {
+            case 0xC2...0xDF: (width, secondRange) = (2, 0x80...0xBF)
+            case 0xE0: (width, secondRange) = (3, 0xA0...0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (width, secondRange) = (3, 0x80...0xBF)
+            case 0xED: (width, secondRange) = (3, 0x80...0x9F)
+            case 0xF0: (width, secondRange) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: (width, secondRange) = (4, 0x80...0xBF)
+            case 0xF4: (width, secondRange) = (4, 0x80...0x8F)
+            default: return nil
+            }
+            guard index + width <= bytes.count, secondRange.contains(bytes[index + 1]) else { return nil }
+            for offset in 2..<width where !(0x80...0xBF).contains(bytes[index + offset]) { return nil }
+            return width
         }
 
         /// A number: `-`, an integer part without leading zeros, a fraction, an exponent.
