@@ -97,6 +97,9 @@ import Testing
         ("format: five-haves/1\nvenue:\n  status ： dedicated\n  area_m2: 60\n", 3, 10),
         ("format: five-haves/1\nvenue:\n  status\u{3000}：dedicated\n  area_m2: 60\n", 3, 10),
         ("format: five-haves/1\nvenue:\n  area_m2: 60\n  status ：dedicated\n", 4, 10),
+        // With a comment after it, libyaml stops on the next line; the colon is still named.
+        ("format: five-haves/1\nvenue:\n  status ：dedicated # 已核实\n  area_m2: 60\n", 3, 10),
+        ("format: five-haves/1\nvenue:\n  status：dedicated # 已核实\n  area_m2: 60\n", 3, 9),
     ])
     func aFullWidthColonAfterASpaceIsNamed(_ text: String, _ line: Int, _ column: Int) throws {
         let diagnostic = try firstDiagnostic(text)
@@ -108,12 +111,13 @@ import Testing
 
     /// A full-width space after the colon is not a space to YAML: the hint replaces it rather
     /// than adding an ordinary one before it.
-    @Test func aFullWidthSpaceAfterTheColonIsReplaced() throws {
-        let diagnostic = try firstDiagnostic("format: five-haves/1\nvenue:\n  status:\u{3000}dedicated\n  area_m2: 60\n")
+    @Test(arguments: ["", " # 已核实"])
+    func aFullWidthSpaceAfterTheColonIsReplaced(_ comment: String) throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\nvenue:\n  status:\u{3000}dedicated\(comment)\n  area_m2: 60\n")
         #expect(diagnostic.code == .syntax)
         #expect(diagnostic.line == 3 && diagnostic.column == 10)
-        #expect(diagnostic.hint.en == "the space after the colon is a full-width one: use an ordinary space: status: dedicated")
-        #expect(diagnostic.hint.zh == "冒号后是全角空格，改为半角空格：status: dedicated")
+        #expect(diagnostic.hint.en == "the space after the colon is a full-width one: use an ordinary space: status: dedicated\(comment)")
+        #expect(diagnostic.hint.zh == "冒号后是全角空格，改为半角空格：status: dedicated\(comment)")
     }
 
     @Test func aColonWithoutItsSpaceIsNamedWhereTheSpaceGoes() throws {

@@ -58,6 +58,12 @@ enum SyntaxAdvice {
            let slip = keySlip(in: lines, at: nearby) {
             return (message, slip.hint, slip.mark)
         }
+        // A slipped key with a comment after it ends as a plain value at the comment; libyaml then
+        // misses a key on the next line: the slip is on the line before.
+        if problem.contains("did not find expected key"), lines[safe: mark.line - 2] != nil,
+           let slip = keySlip(in: lines, at: [mark.line - 2]) {
+            return (message, slip.hint, slip.mark)
+        }
         // Full-width spaces (U+3000, typed with a Chinese input method) are not indentation to YAML:
         // the line starts a new key where it should continue the one above.
         if let index = nearby.first(where: { lines[$0].drop(while: { $0 == " " }).hasPrefix("\u{3000}") }) {
