@@ -1,7 +1,8 @@
 /// Where a text stops being JSON, for a message that points there: Foundation's parser says only
-/// that a file is not JSON. Checks the grammar alone (RFC 8259), with its own stack rather than
-/// recursion, so no nesting depth can exhaust the program's; what the values mean is the decoder's
-/// business.
+/// that a file is not JSON. Checks the grammar (RFC 8259) and what else Foundation's reader refuses
+/// (nesting past 512 levels, a number past the largest double, half a character escaped, bytes
+/// that are not UTF-8), with its own stack rather than recursion; what the values mean is the
+/// decoder's business.
 enum JSONSyntax {
     /// The first place `bytes` breaks the grammar: its line and column (from 1, the column counted
     /// in characters) and what is wrong there; nil for well-formed JSON.
