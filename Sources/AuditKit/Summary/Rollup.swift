@@ -30,6 +30,11 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, in `language`.
     public func text(_ language: Language) -> String {
         let zh = language == .zh
+        // A summary that is not as `audit run` wrote it: asked whether it was edited, and told
+        // what to do.
+        func edited(zh chinese: String, en english: String) -> String {
+            zh ? chinese + "（被改动过？）；" + Self.remedy.zh : english + " (edited?); " + Self.remedy.en
+        }
         switch self {
         case .unreadable(let path, let failure):
             return zh ? "无法读取 \(path)：\(failure.reason(.zh))" : "cannot read \(path): \(failure.reason(.en))"
@@ -42,14 +47,14 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
         case .notASummary(let path):
             return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
         case .missingKey(let path, let key):
-            return zh ? "\(path) 缺少 \(key)，不是 audit run 写出的完整 summary.json（被改动过？）；\(Self.remedy.zh)"
-                : "\(path) lacks \(key), so it is not a whole summary.json as `audit run` writes it (edited?); \(Self.remedy.en)"
+            return edited(zh: "\(path) 缺少 \(key)，不是 audit run 写出的完整 summary.json",
+                          en: "\(path) lacks \(key), so it is not a whole summary.json as `audit run` writes it")
         case .wrongKind(let path, let key, let expected):
-            return zh ? "\(path) 中 \(key) 的值类型不对，audit run 在此写入的是\(expected.zh)（被改动过？）；\(Self.remedy.zh)"
-                : "\(path) holds the wrong kind of value at \(key), where `audit run` writes \(expected.en) (edited?); \(Self.remedy.en)"
+            return edited(zh: "\(path) 中 \(key) 的值类型不对，audit run 在此写入的是\(expected.zh)",
+                          en: "\(path) holds the wrong kind of value at \(key), where `audit run` writes \(expected.en)")
         case .implausible(let path, let figure):
-            return zh ? "\(path) 中的 \(figure.zh) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值（被改动过？）；\(Self.remedy.zh)"
-                : "\(path) holds \(figure.en), outside any possible range, which neither `audit run` nor `audit rollup` writes (edited?); \(Self.remedy.en)"
+            return edited(zh: "\(path) 中的 \(figure.zh) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值",
+                          en: "\(path) holds \(figure.en), outside any possible range, which neither `audit run` nor `audit rollup` writes")
         case .unsupportedVersion(let path, let version):
             return zh ? "\(path) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
                 : "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
@@ -60,8 +65,7 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
             return zh ? "各汇总所用标准不一致（\(zhGroups)）：只有同一标准编号和版本下的得分才能合并"
                 : "the summaries use different standards (\(enGroups)); scores are comparable only under one standard id and version"
         case .duplicateUnit(let path, let unit):
-            return zh ? "\(path) 两次列出单位 \(unit)，audit run 不会这样写（被改动过？）；\(Self.remedy.zh)"
-                : "\(path) lists the unit \(unit) twice, which `audit run` does not write (edited?); \(Self.remedy.en)"
+            return edited(zh: "\(path) 两次列出单位 \(unit)，audit run 不会这样写", en: "\(path) lists the unit \(unit) twice, which `audit run` does not write")
         case .sameVersionDifferentRules(let label, let first, let second):
             return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则、等级线或期限）；每个改过的标准须有自己的版本号"
                 : "\(first) and \(second) were both scored under \(label), but with different scoring rules (weights, criteria, bars or deadlines); "

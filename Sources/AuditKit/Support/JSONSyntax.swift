@@ -17,8 +17,13 @@ enum JSONSyntax {
         let bytes: [UInt8]
         var position = 0
 
+        /// Where the text first breaks UTF-8, which counts only inside a string: anywhere else any
+        /// byte past ASCII already breaks the grammar.
+        let firstInvalidUTF8: Int?
+
         init(bytes: [UInt8]) {
             self.bytes = bytes
+            firstInvalidUTF8 = SourceCheck.firstInvalidUTF8(bytes)
             // A byte-order mark is not JSON, but Foundation reads past one: so does this.
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         }
@@ -143,10 +148,10 @@ enum JSONSyntax {
                 case 0..<0x20:
                     return .init(zh: "JSON 字符串里的控制字符（如制表符、换行）须写成转义", en: "a control character (a tab, a line break) must be escaped in a JSON string")
                 case 0x80...:
-                    guard let width = Self.utf8Width(bytes, at: position) else {
+                    guard position != firstInvalidUTF8 else {
                         return .init(zh: "这里的字节不是有效的 UTF-8 文字", en: "these bytes are not valid UTF-8 text")
                     }
-                    position += width
+                    position += 1
                 default:
                     position += 1
                 }
@@ -196,26 +201,6 @@ enum JSONSyntax {
                 value = value * 16 + Int(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10)
             }
             return value
-        }
-
-        /// How many bytes the UTF-8 character at `index` takes, or nil when they are not one
-        /// (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut short).
-        private static func utf8Width(_ bytes: [UInt8], at index: Int) -> Int? {
-            let lead = bytes[index]
-            let (width, secondRange): (Int, ClosedRange<UInt8>)
-            switch lead {
-            case 0xC2...0xDF: (width, secondRange) = (2, 0x80...0xBF)
-            case 0xE0: (width, secondRange) = (3, 0xA0...0xBF)
-            case 0xE1...0xEC, 0xEE...0xEF: (width, secondRange) = (3, 0x80...0xBF)
-            case 0xED: (width, secondRange) = (3, 0x80...0x9F)
-            case 0xF0: (width, secondRange) = (4, 0x90...0xBF)
-            case 0xF1...0xF3: (width, secondRange) = (4, 0x80...0xBF)
-            case 0xF4: (width, secondRange) = (4, 0x80...0x8F)
-            default: return nil
-            }
-            guard index + width <= bytes.count, secondRange.contains(bytes[index + 1]) else { return nil }
-            for offset in 2..<width where !(0x80...0xBF).contains(bytes[index + offset]) { return nil }
-            return width
         }
 
         /// A number: `-`, an integer part without leading zeros, a fraction, an exponent.
