@@ -45,12 +45,16 @@ public struct ValidationRun: Sendable {
         _ inputs: [InputFile], reader: ChecklistReader, keepingChecklists: Bool, progress: RunProgress? = nil,
         keep: @Sendable (Checklist) -> Kept
     ) -> (run: ValidationRun, kept: [Kept?]) {
+        // Found files come in path order already, as a rule; in that order, each result is born in
+        // its place, and a province's results are never copied into a second array.
+        let order = inputs.sortedIndices { $0.path < $1.path }
+        let inputs = order.indices.elementsEqual(order) ? inputs : order.map { inputs[$0] }
         var slots = [FileReport?](repeating: nil, count: inputs.count)
-        var keptSlots = [Kept?](repeating: nil, count: inputs.count)
+        var kept = [Kept?](repeating: nil, count: inputs.count)
         // Each iteration writes only its own index of the two preallocated arrays: no lock, and
         // no thread ever touches another's element.
         slots.withUnsafeMutableBufferPointer { reportBuffer in
-            keptSlots.withUnsafeMutableBufferPointer { keptBuffer in
+            kept.withUnsafeMutableBufferPointer { keptBuffer in
                 nonisolated(unsafe) let reportBuffer = reportBuffer
                 nonisolated(unsafe) let keptBuffer = keptBuffer
                 DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
@@ -64,19 +68,11 @@ public struct ValidationRun: Sendable {
                 }
             }
         }
-        // Found files come in path order already, as a rule.
-        let order = inputs.sortedIndices { $0.path < $1.path }
         // Moved out of the slots, not copied: a large run holds each report once.
         var reports: [FileReport] = []
-        var kept: [Kept?] = []
         reports.reserveCapacity(inputs.count)
-        kept.reserveCapacity(inputs.count)
-        for index in order {
-            reports.append(slots[index].take()!)
-            kept.append(keptSlots[index].take())
-        }
+        for index in slots.indices { reports.append(slots[index].take()!) }
         slots = []
-        keptSlots = []
         for index in markDuplicateUnitIDs(&reports) { kept[index] = nil }
         return (ValidationRun(reports: reports), kept)
     }
