@@ -4,9 +4,29 @@ import Testing
 
 @Suite struct NumberHintTests {
     @Test(arguments: [("八十五", 85), ("八十", 80), ("十二", 12), ("二十", 20), ("一百零五", 105),
-                      ("一千二百", 1200), ("三万五千", 35000), ("两百", 200)])
+                      ("一千二百", 1200), ("三万五千", 35000), ("两百", 200), ("一千零五", 1005),
+                      // Digit by digit, as years and round numbers are often written.
+                      ("一〇〇", 100), ("二〇", 20), ("一二〇", 120), ("二〇二二", 2022), ("二零二二", 2022)])
     func chineseNumerals(_ text: String, _ value: Int) {
         #expect(NumberSpelling.chineseNumeral(text) == value)
+        #expect(Messages.numberHint(text, quoted: false, integer: true).en == "write Arabic digits: \(value) rather than \(text)")
+    }
+
+    /// Digits run together with a unit word between them are no numeral: no number is made up.
+    @Test(arguments: ["三二十", "一二百", "十二三"])
+    func malformedNumeralsGetTheGeneralHint(_ text: String) {
+        #expect(NumberSpelling.chineseNumeral(text) == nil)
+        #expect(Messages.numberHint(text, quoted: false, integer: true).en == "write Arabic digits, e.g. 80 rather than 八十")
+    }
+
+    /// A number in quotes is text: the message says so, not that the digits are no number.
+    @Test func quotedNumbersAreCalledText() {
+        #expect(Messages.notInteger("45", quoted: true).en == "\"45\" is in quotes, which make it text, not a whole number")
+        #expect(Messages.notInteger("45", quoted: true).zh == "“45” 加了引号，是文字而不是整数")
+        #expect(Messages.notNumber("45.5", quoted: true).zh == "“45.5” 加了引号，是文字而不是数字")
+        #expect(Messages.notInteger("45.5", quoted: true).en == "\"45.5\" is not a whole number")
+        #expect(Messages.notInteger("四十五", quoted: true).en == "\"四十五\" is not a whole number")
+        #expect(Messages.notInteger("45").en == "\"45\" is not a whole number")
     }
 
     @Test func hintsNameTheNumberTheInspectorMeant() {
@@ -39,7 +59,12 @@ import Testing
                       ("30，000", "去掉千位分隔符：写作 30000", "drop the thousands separators: write 30000"),
                       ("１,２００", "去掉千位分隔符：写作 1200", "drop the thousands separators: write 1200"),
                       ("1,234.56789", "去掉千位分隔符：写作 1234.56789", "drop the thousands separators: write 1234.56789"),
-                      ("3.14159元", "只写数字，不带单位或货币符号：3.14159", "write the number alone, without a unit or currency sign: 3.14159")])
+                      ("3.14159元", "只写数字，不带单位或货币符号：3.14159", "write the number alone, without a unit or currency sign: 3.14159"),
+                      ("2022年", "只写数字，不带单位或货币符号：2022", "write the number alone, without a unit or currency sign: 2022"),
+                      ("2022年度", "只写数字，不带单位或货币符号：2022", "write the number alone, without a unit or currency sign: 2022"),
+                      ("3千", "写出完整的数：3千 写作 3000", "write the whole number: 3000 for 3千"),
+                      ("3千元", "写出完整的数：3千元 写作 3000", "write the whole number: 3000 for 3千元"),
+                      ("2.5千", "写出完整的数：2.5千 写作 2500", "write the whole number: 2500 for 2.5千")])
     func numbersWithSomethingAround(_ text: String, _ zh: String, _ en: String) {
         let hint = Messages.numberHint(text, quoted: false, integer: false)
         #expect(hint.zh == zh)

@@ -129,11 +129,18 @@ enum Messages {
                      en: "add `\(field.key):\(example)` — \(field.doc.en)")
     }
 
-    static func notInteger(_ text: String) -> Localized {
-        .init(zh: "“\(shown(text))” 不是整数", en: "\"\(shown(text))\" is not a whole number")
+    /// `quoted`: the value was written in quotes, which make even digits text.
+    static func notInteger(_ text: String, quoted: Bool = false) -> Localized {
+        if quoted, let decimal = ScalarReader.decimal(text), decimal == decimal.rounded() {
+            return .init(zh: "“\(shown(text))” 加了引号，是文字而不是整数", en: "\"\(shown(text))\" is in quotes, which make it text, not a whole number")
+        }
+        return .init(zh: "“\(shown(text))” 不是整数", en: "\"\(shown(text))\" is not a whole number")
     }
-    static func notNumber(_ text: String) -> Localized {
-        .init(zh: "“\(shown(text))” 不是数字", en: "\"\(shown(text))\" is not a number")
+    static func notNumber(_ text: String, quoted: Bool = false) -> Localized {
+        if quoted, ScalarReader.decimal(text) != nil {
+            return .init(zh: "“\(shown(text))” 加了引号，是文字而不是数字", en: "\"\(shown(text))\" is in quotes, which make it text, not a number")
+        }
+        return .init(zh: "“\(shown(text))” 不是数字", en: "\"\(shown(text))\" is not a number")
     }
     static func numberHint(_ text: String, quoted: Bool, integer: Bool) -> Localized {
         if quoted {
@@ -151,7 +158,7 @@ enum Messages {
             switch meant.extra {
             case .separators:
                 return .init(zh: "去掉千位分隔符：写作 \(meant.value)", en: "drop the thousands separators: write \(meant.value)")
-            case .tenThousands:
+            case .multiplied:
                 return .init(zh: "写出完整的数：\(shown(text)) 写作 \(meant.value)", en: "write the whole number: \(meant.value) for \(shown(text))")
             case .approximate:
                 return .init(zh: "只写数字（估计数也可）：\(meant.value)", en: "write the number alone (an estimate will do): \(meant.value)")
@@ -308,8 +315,8 @@ enum NumberSpelling {
     enum Extra: Equatable {
         /// `1,200`: thousands separators.
         case separators
-        /// `3万`, `1.5万元`: a count of ten thousands.
-        case tenThousands
+        /// `3万`, `1.5万元`, `3千`: a count of ten thousands or of thousands.
+        case multiplied
         /// `约50`, `30多`, `50左右`: an estimate.
         case approximate
         /// `25小时`, `60 m2`, `￥3000`: a unit or a currency sign.
@@ -317,7 +324,8 @@ enum NumberSpelling {
     }
 
     private static let approximations = ["大约", "约", "近", "余", "多", "左右", "以上", "上下"]
-    private static let units = ["平方米", "平米", "㎡", "m²", "m2", "个小时", "小时", "元", "人", "天", "次", "个", "￥", "¥", "$", "RMB"]
+    private static let units = ["平方米", "平米", "㎡", "m²", "m2", "个小时", "小时", "元", "人", "天", "次", "个", "年度", "年",
+                                "￥", "¥", "$", "RMB"]
 
     /// The number an inspector meant by `text` when it is digits with something around them:
     /// the number as it should be written, and what was around it. Nil for anything else.
@@ -331,10 +339,10 @@ enum NumberSpelling {
             extra = extra ?? (approximations.contains(word) ? .approximate : .unit)
         }
         var multiplier = 1.0
-        if rest.hasSuffix("万") {
-            multiplier = 10_000
-            rest = rest.dropLast()
-            extra = .tenThousands
+        if let (suffix, factor) = [("万", 10_000.0), ("千", 1_000.0)].first(where: { rest.hasSuffix($0.0) }) {
+            multiplier = factor
+            rest = rest.dropLast(suffix.count)
+            extra = .multiplied
         }
         var digits = String(rest).replacingOccurrences(of: "，", with: ",")
         if digits.contains(",") {
@@ -371,16 +379,22 @@ enum NumberSpelling {
         return sawFullWidth ? result : nil
     }
 
-    /// `八十五` → 85, `一千二百` → 1200, `三万` → 30000: simple Chinese numerals below 100 million.
+    /// `八十五` → 85, `一千二百` → 1200, `三万` → 30000: simple Chinese numerals below 100 million;
+    /// and digit by digit, as years and codes are written: `二〇二二` → 2022, `一〇〇` → 100.
     static func chineseNumeral(_ text: String) -> Int? {
         let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                                         "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+        if text.count > 1, text.count <= 15, text.allSatisfy({ digits[$0] != nil }) {
+            return text.reduce(0) { $0 * 10 + digits[$1]! }
+        }
         var total = 0
         var section = 0
         var digit: Int?
         for character in text {
             if let value = digits[character] {
+                // Two digits in a row read as a count of units only after a 零 (一千零五).
+                if let previous = digit, previous != 0 { return nil }
                 digit = value
             } else if let unit = units[character] {
                 section += (digit ?? 1) * unit

@@ -26,7 +26,7 @@ struct ScalarReader {
             return .string(text)
         case .integer(let min, let max):
             guard !style.isQuoted, let value = Self.integer(bytes) else {
-                sink.report(.notInteger, at: mark, path: path(), Messages.notInteger(text),
+                sink.report(.notInteger, at: mark, path: path(), Messages.notInteger(text, quoted: style.isQuoted),
                             hint: Messages.numberHint(text, quoted: style.isQuoted, integer: true))
                 return nil
             }
@@ -105,7 +105,7 @@ struct ScalarReader {
                         max: Double?, path: () -> String, mark: Mark, sink: inout DiagnosticSink) -> Value.Content? {
         var text: String { String(decoding: bytes, as: UTF8.self) }
         guard !style.isQuoted, let value = Self.decimal(bytes) else {
-            sink.report(.notNumber, at: mark, path: path(), Messages.notNumber(text),
+            sink.report(.notNumber, at: mark, path: path(), Messages.notNumber(text, quoted: style.isQuoted),
                         hint: Messages.numberHint(text, quoted: style.isQuoted, integer: false))
             return nil
         }
