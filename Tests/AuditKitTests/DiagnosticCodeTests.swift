@@ -276,6 +276,10 @@ struct DiagnosticCodeTests {
         TextCase(fixture: "fh201-key-start-and-full-name.yaml", code: .unknownKey, en: "did you mean name?", zh: "是不是 name？"),
         // Keys written too far left: each says which key to indent it under, and so does the
         // key they left empty.
+        // A required key written too far left is that one slip: told to indent it, and not also
+        // missing from its mapping (the fixture expects no FH202).
+        TextCase(fixture: "fh201-required-key-too-far-left.yaml", code: .unknownKey,
+                 en: "inspector is a key of inspection: indent it under inspection: (line 8)", zh: "inspector 是 inspection 下的项"),
         TextCase(fixture: "fh201-dedented-keys.yaml", code: .unknownKey, en: "area_m2 is a key of venue: indent it under venue: (line 11)",
                  zh: "area_m2 是 venue 下的项：在行首加空格，缩进到第 11 行的 venue: 之下"),
         TextCase(fixture: "fh201-dedented-keys.yaml", code: .notFilled, en: "indent the keys of venue, from status at line 12 on, under venue:",

@@ -35,8 +35,8 @@ extension DiagnosticCode {
             return .init(zh: "格式中没有这个键；常见于拼写错误，提示会给出最接近的键。若它是前面某一项下的键（缩进不够），提示会说缩进到哪一项之下。",
                          en: "The format has no such key; usually a typo, and the hint names the closest key. When it is a key of an earlier entry's mapping (written too far left), the hint says which entry to indent it under.")
         case .missingKey:
-            return .init(zh: "缺少必填的键（包括条件必填：有场所时的 area_m2）。某个未知的键已被认作它（拼错或写成中文名，见 FH201）时不再重复报告。",
-                         en: "A required key is missing (including conditional ones: area_m2 unless there is no venue). It is not reported again when an unknown key was taken for it (a misspelling or its Chinese name, see FH201).")
+            return .init(zh: "缺少必填的键（包括条件必填：有场所时的 area_m2）。某个未知的键已被认作它（拼错、写成中文名或缩进不够，见 FH201）时不再重复报告。",
+                         en: "A required key is missing (including conditional ones: area_m2 unless there is no venue). It is not reported again when an unknown key was taken for it (a misspelling, its Chinese name, or the key written too far left, see FH201).")
         case .notFilled:
             return .init(zh: "键存在但值为空或只有空格（包括全角空格），常见于模板中未填写的占位项。",
                          en: "The key is there but has no value, or only spaces (full-width ones too): typically a template placeholder left unfilled.")

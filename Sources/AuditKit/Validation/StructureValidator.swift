@@ -14,8 +14,10 @@ struct StructureValidator {
         value(node, as: type, path: { path }, keyMark: keyMark, field: { field })
     }
 
+    /// `writtenTooFarLeft`: keys of this mapping written after it in the enclosing one, reported
+    /// there (FH201, indent it) and so not missing here as well.
     private mutating func value(_ node: YAMLNode, as type: ValueType, path: () -> String, keyMark: Mark,
-                                field: () -> Field? = { nil }) -> Value? {
+                                field: () -> Field? = { nil }, writtenTooFarLeft: [String] = []) -> Value? {
         if document.isNull(node) || (isScalarType(type) && node.kind == .scalar && Self.isBlank(document.bytes(of: node))) {
             let path = path()
             sink.report(.notFilled, at: keyMark, path: path, Messages.notFilled(path), hint: Messages.notFilledHint(field(), path: path))
@@ -23,7 +25,7 @@ struct StructureValidator {
         }
         switch type {
         case .object(let fields):
-            return object(node, fields: fields, path: path, keyMark: keyMark)
+            return object(node, fields: fields, path: path, keyMark: keyMark, writtenTooFarLeft: writtenTooFarLeft)
         case .list(let itemType):
             guard node.kind == .sequence else {
                 return wrongShape(node, expected: Messages.aList, path: path())
@@ -83,7 +85,8 @@ struct StructureValidator {
         return nil
     }
 
-    private mutating func object(_ node: YAMLNode, fields: [Field], path: () -> String, keyMark: Mark) -> Value? {
+    private mutating func object(_ node: YAMLNode, fields: [Field], path: () -> String, keyMark: Mark,
+                                 writtenTooFarLeft: [String]) -> Value? {
         guard node.kind == .mapping else {
             // `min_retirees：15` or `total:38` alone under its key: a colon typed full-width or
             // without its space made the pair one piece of text. The hint says which.
@@ -104,12 +107,12 @@ struct StructureValidator {
         // mappings.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { written in
             written.initialize(repeating: -1)
-            return object(node, fields: fields, path: path, keyMark: keyMark, written: written)
+            return object(node, fields: fields, path: path, keyMark: keyMark, written: written, writtenTooFarLeft: writtenTooFarLeft)
         }
     }
 
     private mutating func object(_ node: YAMLNode, fields: [Field], path: () -> String, keyMark: Mark,
-                                 written: UnsafeMutableBufferPointer<Int>) -> Value? {
+                                 written: UnsafeMutableBufferPointer<Int>, writtenTooFarLeft: [String]) -> Value? {
         let pairCount = document.pairCount(of: node)
         var result = ObjectValue(capacity: pairCount)
         // Keys that are no field, with where they first appeared: hashed, as a hostile file can
@@ -143,8 +146,12 @@ struct StructureValidator {
                                 hint: Messages.keysNotIndentedHint(key, next: next, line: document.key(pairIndex + 1, of: node).mark.line))
                     continue
                 }
+                var tooFarLeft: [String] = []
+                if case .object(let children) = fields[fieldIndex].type {
+                    tooFarLeft = keys(of: children, writtenAfter: pairIndex, in: node, fields: fields)
+                }
                 if let value = value(valueNode, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
-                                     keyMark: keyNode.mark, field: { fields[fieldIndex] }) {
+                                     keyMark: keyNode.mark, field: { fields[fieldIndex] }, writtenTooFarLeft: tooFarLeft) {
                     result.append(key, value)
                 }
                 continue
@@ -181,11 +188,32 @@ struct StructureValidator {
             }
             sink.report(.unknownKey, at: keyNode.mark, path: KeyPath.child(path(), key), Messages.unknownKey(key), hint: hint)
         }
-        for fieldIndex in fields.indices where written[fieldIndex] < 0 && !suggested.contains(fields[fieldIndex].key) {
+        for fieldIndex in fields.indices where written[fieldIndex] < 0 && !suggested.contains(fields[fieldIndex].key)
+            && !writtenTooFarLeft.contains(fields[fieldIndex].key) {
             if case .optional = fields[fieldIndex].presence { continue }
             reportIfMissing(fields[fieldIndex], in: fields, written: written, mapping: node, path: path, at: keyMark)
         }
         return Value(.object(result), mark: node.mark, keyMark: keyMark)
+    }
+
+    /// The keys of the mapping field written at pair `index` of `mapping` that are written after
+    /// it in `mapping` itself, where they are no field: too far left, and told to indent under it
+    /// (FH201) by `Owners`' rule, unless a later field with such keys of its own is nearer.
+    private func keys(of children: [Field], writtenAfter index: Int, in mapping: YAMLNode, fields: [Field]) -> [String] {
+        var found: [String] = []
+        var nearer: [String] = []
+        for later in (index + 1)..<document.pairCount(of: mapping) {
+            let keyNode = document.key(later, of: mapping)
+            guard keyNode.kind == .scalar else { continue }
+            if let other = Self.fieldIndex(of: document.bytes(of: keyNode), in: fields) {
+                if case .object(let others) = fields[other].type { nearer += others.map(\.key) }
+                continue
+            }
+            if let key = document.scalarText(keyNode), children.contains(where: { $0.key == key }), !nearer.contains(key) {
+                found.append(key)
+            }
+        }
+        return found
     }
 
     /// The one field whose Chinese name is, or contains, `name` (经费 for funding, 备注 for notes):
