@@ -299,7 +299,10 @@ import Testing
                          "units.partial-\(gone)/x.md", "units.partial-\(gone)/y.md.partial-\(gone)-2"]
         let kept = ["summary.json.partial-\(running)", "units/y.md.partial-\(running)-1", "units.partial-\(running)/y.md",
                     "notes.partial-draft.txt", "partial-\(gone)", "units/z.md.partial-\(gone)-x", "units/w.md.partial-\(gone)-1-2",
-                    "notes.tmp-\(gone)"]
+                    "notes.tmp-\(gone)",
+                    // Files of one's own that only look like this tool's: not its reports' names.
+                    "budget.partial-\(gone)", "minutes.partial-\(gone)-6", "units/My Notes.md.partial-\(gone)",
+                    "units/x.txt.partial-\(gone)", ".audit-outputs.tmp-\(gone)-1", "summary.pdf.partial-\(gone)"]
         for path in leftovers + kept { try FileTree.write(Array("left".utf8), to: out + "/" + path) }
         // A link named like a first run's folder: the link may go, what it leads to stays.
         let elsewhere = temporary.path("elsewhere")
@@ -319,6 +322,18 @@ import Testing
         #expect(ReportWriter.leftover("a.md.partial-123-45", marker: ".partial-") == 123)
         #expect(ReportWriter.leftover("units.partial-7", marker: ".partial-") == 7)
         #expect(ReportWriter.leftover(".audit-outputs.tmp-99", marker: ".tmp-") == 99)
+        // Of those, only the temporary names of the reports themselves.
+        #expect(ReportWriter.isLeftover("summary.json.partial-123", inUnits: false) == 123)
+        #expect(ReportWriter.isLeftover("rectifications.csv.partial-123-4", inUnits: false) == 123)
+        #expect(ReportWriter.isLeftover("units.partial-7", inUnits: false) == 7)
+        #expect(ReportWriter.isLeftover(".audit-outputs.tmp-99", inUnits: false) == 99)
+        #expect(ReportWriter.isLeftover("county-education-bureau.md.partial-5-12", inUnits: true) == 5)
+        for name in ["budget.partial-2022", "minutes.partial-2023-06", "my-notes.md.partial-2021", ".audit-outputs.tmp-1-2"] {
+            #expect(ReportWriter.isLeftover(name, inUnits: false) == nil, "\(name)")
+        }
+        for name in ["My Notes.md.partial-3", "notes.txt.partial-3", "summary.json.partial-3", "-x.md.partial-3"] {
+            #expect(ReportWriter.isLeftover(name, inUnits: true) == nil, "\(name)")
+        }
         for name in [".partial-123", "a.partial-", "a.partial-12a", "a.partial-1-2-3", "a.partial--1", "a.partial-0",
                      "a.partial-1-", "a.partial-99999999999", "a.partial-123.md", "a.tmp-1-2"] {
             #expect(ReportWriter.leftover(name, marker: name.contains(".tmp-") ? ".tmp-" : ".partial-") == nil, "\(name)")

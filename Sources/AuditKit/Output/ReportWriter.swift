@@ -328,30 +328,47 @@ public enum ReportWriter {
 
     /// Removes from `folder` what runs that ended before their commit (killed, or the machine
     /// stopped) left there: temporary reports, in the folder and in its `units/`, and the new
-    /// folder of a first run with all it holds. Only this tool's names are touched
-    /// (`NAME.partial-PID`, `NAME.partial-PID-SERIAL`, `units.partial-PID`, `.audit-outputs.tmp-PID`),
-    /// and only those of processes no longer running; to be called before this process writes
-    /// any report into `folder`, so that a name with its own id is a leftover too.
+    /// folder of a first run with all it holds. Only the temporary names of this tool's own
+    /// reports are touched (`summary.md.partial-PID`, `units/ID.md.partial-PID-SERIAL`,
+    /// `units.partial-PID`, `.audit-outputs.tmp-PID`: see `isLeftover`), and only those of
+    /// processes no longer running; to be called before this process writes any report into
+    /// `folder`, so that a name with its own id is a leftover too.
     static func removeLeftovers(in folder: String) {
         func gone(_ process: Int32) -> Bool {
             process == processID || (kill(process, 0) != 0 && errno == ESRCH)
         }
         for name in FolderListing.names(folder, containing: ".") ?? [] {
-            if let process = leftover(name, marker: ".partial-"), gone(process) {
-                let path = folder + "/" + name
-                if name == "units.partial-\(process)" {
-                    // Only a folder itself, never one a link of that name leads to, is emptied.
-                    FileOutput.removeFolderOfFiles(path)
-                } else {
-                    unlink(path)
-                }
-            } else if name.hasPrefix(manifestName + "."), let process = leftover(name, marker: ".tmp-"), gone(process) {
-                unlink(folder + "/" + name)
+            guard let process = isLeftover(name, inUnits: false), gone(process) else { continue }
+            let path = folder + "/" + name
+            if name == "units.partial-\(process)" {
+                // Only a folder itself, never one a link of that name leads to, is emptied.
+                FileOutput.removeFolderOfFiles(path)
+            } else {
+                unlink(path)
             }
         }
         for name in FolderListing.names(folder + "/units", containing: ".partial-") ?? [] {
-            if let process = leftover(name, marker: ".partial-"), gone(process) { unlink(folder + "/units/" + name) }
+            if let process = isLeftover(name, inUnits: true), gone(process) { unlink(folder + "/units/" + name) }
         }
+    }
+
+    /// The process id in `name` when it is a temporary name this tool gives its reports: in the
+    /// output folder, a summary's (`summary.json.partial-PID`), the new `units.partial-PID` or the
+    /// list's (`.audit-outputs.tmp-PID`); in `units/`, a scorecard's (`ID.md.partial-PID` or
+    /// `ID.md.partial-PID-SERIAL`, ID a unit id). Nil for any other name, however alike: a
+    /// `budget.partial-2022` of one's own stays.
+    static func isLeftover(_ name: String, inUnits: Bool) -> Int32? {
+        if !inUnits, name.hasPrefix(manifestName + "."), let process = leftover(name, marker: ".tmp-") {
+            return name == manifestName + ".tmp-\(process)" ? process : nil
+        }
+        guard let process = leftover(name, marker: ".partial-"),
+              let marker = name.range(of: ".partial-", options: .backwards) else { return nil }
+        let stem = String(name[..<marker.lowerBound])
+        if inUnits {
+            guard stem.hasSuffix(".md"), StringPattern.identifier.matches(String(stem.dropLast(3))) else { return nil }
+            return process
+        }
+        return stem == "units" || ReportSet.summaryNames.contains(stem) ? process : nil
     }
 
     /// The process id in a temporary name of this tool: `NAME` + `marker` + `PID`, or
