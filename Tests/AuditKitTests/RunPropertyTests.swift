@@ -223,6 +223,29 @@ import Testing
         #expect(try FileTree.files(in: out) == before)
     }
 
+    /// A `units` that is a link would take the scorecards, and the removal of stale ones, out of
+    /// the output folder: the run refuses it, writes nothing there, and says what to do.
+    @Test(arguments: [false, true])
+    func aScorecardFolderThatIsALinkIsRefused(hadReports: Bool) throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        let elsewhere = temporary.path("elsewhere")
+        try FileTree.write(Array("mine".utf8), to: elsewhere + "/shitou-township.md")
+        if hadReports {
+            #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"]).status == 0)
+            try FileManager.default.removeItem(atPath: out + "/units")
+        } else {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        }
+        try FileManager.default.createSymbolicLink(atPath: out + "/units", withDestinationPath: elsewhere)
+        let before = try FileTree.files(in: out)
+        let run = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("audit: cannot write the reports: \(out)/units: is a link: reports are written only into a folder of the output folder's own"))
+        #expect(try FileTree.files(in: elsewhere) == ["shitou-township.md": Array("mine".utf8)])
+        #expect(try FileTree.files(in: out) == before)
+    }
+
     /// The same with folders where two scorecards go: the first of them in path order is named,
     /// and nothing is replaced.
     @Test func folderInTheWayOfAScorecardReplacesNone() throws {

@@ -29,6 +29,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         "Read-only file system": "文件系统只读",
         "File exists": "已存在",
         "not a folder": "不是文件夹",
+        FileOutput.linkRefused: "是一个链接：报告只写入输出文件夹自己的子文件夹，不经链接写到别处；删除该链接后重试",
         "already exists; refusing to overwrite it": "已存在，不会覆盖",
         "a rendered text could not be read back from the temporary folder": "无法从临时文件夹读回已生成的内容",
     ]
@@ -91,6 +92,25 @@ public enum FileOutput {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
         for name in FolderListing.names(path, containing: "") ?? [] { unlink(path + "/" + name) }
         rmdir(path)
+    }
+
+    /// Why a folder of the reports' own (`units/`) that is a link is refused.
+    static let linkRefused = "is a link: reports are written only into a folder of the output folder's own, not through a link to another; remove the link and run again"
+
+    /// Creates the folder `path` inside an output folder (made already) when missing; refuses one
+    /// that is a link, which would take reports, and the removal of stale ones, somewhere else.
+    static func makeSubfolder(_ path: String) throws(OutputError) {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            throw OutputError(path: path, reason: linkRefused)
+        }
+        try makeFolder(path)
+    }
+
+    /// Whether `path` is a link (to anything, or to nothing).
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// Creates `folder` and its parents when missing.

@@ -256,7 +256,11 @@ public enum ReportWriter {
             guard let slash = path.lastIndex(of: "/") else { return }
             let parent = String(path[..<slash])
             guard !madeFolders.contains(parent) else { return }
-            try FileOutput.makeParent(of: path)
+            if parent == folder {
+                try FileOutput.makeParent(of: path)
+            } else {
+                try FileOutput.makeSubfolder(parent)
+            }
             madeFolders.insert(parent)
         }
 
@@ -347,6 +351,8 @@ public enum ReportWriter {
                 unlink(path)
             }
         }
+        // Never through a link: `units/` that is one is refused, not cleaned.
+        guard !FileOutput.isLink(folder + "/units") else { return }
         for name in FolderListing.names(folder + "/units", containing: ".partial-") ?? [] {
             if let process = isLeftover(name, inUnits: true), gone(process) { unlink(folder + "/units/" + name) }
         }

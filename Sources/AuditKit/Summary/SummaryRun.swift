@@ -238,7 +238,7 @@ private final class ScorecardWriter: @unchecked Sendable {
             }
         }
         do throws(OutputError) {
-            try FileOutput.makeFolder(folder + "/units")
+            try FileOutput.makeSubfolder(folder + "/units")
             madeFolder = !existed
         } catch {
             folderFailure = error
