@@ -30,7 +30,8 @@ struct Run: ParsableCommand {
         let language = Terminal.language(report.lang)
         let standard = try standardOption.load(language: language)
         let previous = try baseline.map { path in try Self.readBaseline(path, standard: standard, region: report.region, language: language) }
-        try Self.refuseToReplace(baseline.map { [$0] } ?? [], in: out, baseline: true, language: language)
+        try Self.refuseToReplace(baseline.map { [$0] } ?? [], in: out, as: .baseline, language: language)
+        try Self.refuseToReplace(standardOption.path.map { [$0] } ?? [], in: out, as: .standard, language: language)
         let inputs = try Inputs.discover(paths, language: language)
         let showsProgress = !quiet && Terminal.stderrIsTerminal
         let progress = RunProgress(total: inputs.count)
@@ -70,16 +71,26 @@ struct Run: ParsableCommand {
         withExtendedLifetime((summary, inputs, invalid)) { Terminal.exitNow(code) }
     }
 
-    /// Ends the command (exit 2) before anything is written if one of `inputs` (the baseline, or
-    /// the summaries a rollup combines) is a report that writing into `folder` would replace: an
-    /// input is never modified.
-    static func refuseToReplace(_ inputs: [String], in folder: String, baseline: Bool, language: Language) throws {
+    /// What a command reads that writing its reports could replace.
+    enum Input {
+        case baseline, summary, standard
+    }
+
+    /// Ends the command (exit 2) before anything is written if one of `inputs` (the baseline, the
+    /// summaries a rollup combines, or the standard in force) is a report that writing into
+    /// `folder` would replace: an input is never modified.
+    static func refuseToReplace(_ inputs: [String], in folder: String, as kind: Input, language: Language) throws {
         guard let clash = ReportWriter.inputsInTheWay(inputs, of: folder).first else { return }
+        let (what, example): (Localized, Localized) = switch kind {
+        case .baseline: (.init(zh: "基线", en: "baseline"), .init(zh: "（如 baselines/2022-H2.json）", en: " (such as baselines/2022-H2.json)"))
+        case .summary: (.init(zh: "要汇总的", en: "summary"), .init(zh: "", en: ""))
+        case .standard: (.init(zh: "标准文件", en: "standard"), .init(zh: "（如 my-standard.yaml）", en: " (such as my-standard.yaml)"))
+        }
         Terminal.err(language,
-                     zh: "audit：\(baseline ? "基线" : "要汇总的") \(clash.input) 就是要写入的 \(clash.report)，写入会替换掉它。"
-                         + "请先把它复制到别处\(baseline ? "（如 baselines/2022-H2.json）" : "")再给出那个副本，或用 --out 换一个输出文件夹",
-                     en: "audit: the \(baseline ? "baseline" : "summary") \(clash.input) is the \(clash.report) this command writes, "
-                         + "and writing would replace it. Copy it elsewhere first\(baseline ? " (such as baselines/2022-H2.json)" : "") "
+                     zh: "audit：\(what.zh) \(clash.input) 就是要写入的 \(clash.report)，写入会替换掉它。"
+                         + "请先把它复制到别处\(example.zh)再给出那个副本，或用 --out 换一个输出文件夹",
+                     en: "audit: the \(what.en) \(clash.input) is the \(clash.report) this command writes, "
+                         + "and writing would replace it. Copy it elsewhere first\(example.en) "
                          + "and give the copy, or choose another --out folder")
         throw ExitCode(Exit.io)
     }
@@ -113,7 +124,7 @@ struct RollupCommand: ParsableCommand {
         var inputs: [Rollup.Input] = []
         do {
             for path in summaries { inputs.append(try Rollup.read(path)) }
-            try Run.refuseToReplace(summaries, in: out, baseline: false, language: language)
+            try Run.refuseToReplace(summaries, in: out, as: .summary, language: language)
             let document = try Rollup.combine(inputs, title: report.title, region: report.region, language: language)
             try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
         } catch let error as RollupError {

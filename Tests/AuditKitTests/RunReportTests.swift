@@ -738,6 +738,27 @@ enum RunFixtures {
         #expect(try FileTree.files(in: out) != before)
     }
 
+    /// The same for the standard in force: a tailored standard saved under a report's name in
+    /// the output folder is not overwritten by the report.
+    @Test func aStandardTheReportsWouldReplaceIsRefused() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("reports")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let standard = try RunFixtures.audit(["standard", "show", "--format", "yaml"])
+        try FileTree.write(Array(standard.stdout.utf8), to: out + "/summary.md")
+        let before = try FileTree.files(in: out)
+        for lang in ["en", "zh"] {
+            let run = try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--standard", out + "/summary.md", "--lang", lang])
+            #expect(run.status == 2)
+            #expect(run.stderr == (lang == "en"
+                ? "audit: the standard \(out)/summary.md is the \(out)/summary.md this command writes, and writing would replace it. "
+                    + "Copy it elsewhere first (such as my-standard.yaml) and give the copy, or choose another --out folder\n"
+                : "audit：标准文件 \(out)/summary.md 就是要写入的 \(out)/summary.md，写入会替换掉它。"
+                    + "请先把它复制到别处（如 my-standard.yaml）再给出那个副本，或用 --out 换一个输出文件夹\n"))
+        }
+        #expect(try FileTree.files(in: out) == before)
+    }
+
     @Test func rollupRefusesTheSameCountyTwice() throws {
         let document = SummaryBuilder(standard: .builtIn).build(run: ValidationRun(reports: []), cards: [], title: "t", language: .en)
         let bytes = Array(JSONOutput.encode(document).utf8)
