@@ -33,6 +33,13 @@ struct Run: ParsableCommand {
         try Self.refuseToReplace(baseline.map { [$0] } ?? [], in: out, as: .baseline, language: language)
         try Self.refuseToReplace(standardOption.path.map { [$0] } ?? [], in: out, as: .standard, language: language)
         let inputs = try Inputs.discover(paths, language: language)
+        // Held to the end of the process: no other command writes into the folder meanwhile.
+        let hold: ReportWriter.FolderHold
+        do {
+            hold = try ReportWriter.FolderHold(out)
+        } catch {
+            throw Self.cannotWrite(error, language: language)
+        }
         let showsProgress = !quiet && Terminal.stderrIsTerminal
         let progress = RunProgress(total: inputs.count)
         // Validation, scoring and each unit's own texts (its scorecard, its rectification rows)
@@ -50,10 +57,8 @@ struct Run: ParsableCommand {
             try ProgressLine.showing(progress, language: language, enabled: showsProgress) {
                 try summary.writeReports(title: report.title, region: report.region, baseline: previous)
             }
-        } catch {
-            let reason = (error as? OutputError)?.text(language) ?? "\(error)"
-            Terminal.err(language, zh: "audit：无法写入报告：\(reason)", en: "audit: cannot write the reports: \(reason)")
-            throw ExitCode(Exit.io)
+        } catch let error as OutputError {
+            throw Self.cannotWrite(error, language: language)
         }
         // Where the reports went, unless told to be quiet: also in a CI log, not only on a terminal.
         if !quiet {
@@ -68,7 +73,13 @@ struct Run: ParsableCommand {
         // The run's results (a province's hundred thousand units) would be freed one object at a
         // time on the way out, on one core, after the reports are in place: the process ends here
         // instead, with them, as its memory goes back to the system at once.
-        withExtendedLifetime((summary, inputs, invalid)) { Terminal.exitNow(code) }
+        withExtendedLifetime((summary, inputs, invalid, hold)) { Terminal.exitNow(code) }
+    }
+
+    /// Says that the reports could not be written, and why; the exit that ends the command.
+    static func cannotWrite(_ error: OutputError, language: Language) -> ExitCode {
+        Terminal.err(language, zh: "audit：无法写入报告：\(error.text(.zh))", en: "audit: cannot write the reports: \(error.text(.en))")
+        return ExitCode(Exit.io)
     }
 
     /// What a command reads that writing its reports could replace.
@@ -131,8 +142,7 @@ struct RollupCommand: ParsableCommand {
             Terminal.err(language, zh: "audit：\(error.text(.zh))", en: "audit: \(error.text(.en))")
             throw ExitCode(Exit.io)
         } catch let error as OutputError {
-            Terminal.err(language, zh: "audit：无法写入报告：\(error.text(.zh))", en: "audit: cannot write the reports: \(error)")
-            throw ExitCode(Exit.io)
+            throw Run.cannotWrite(error, language: language)
         }
     }
 }

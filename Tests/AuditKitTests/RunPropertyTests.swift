@@ -246,6 +246,29 @@ import Testing
         #expect(try FileTree.files(in: out) == before)
     }
 
+    /// Two commands writing into one folder at once would rename their files over each other's
+    /// and leave scorecards no list names: while one holds the folder, another is refused
+    /// before it writes anything, and goes ahead once the folder is free.
+    @Test func aFolderAnotherCommandIsWritingIsRefused() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.path("out")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"]).status == 0)
+        try FileManager.default.copyItem(atPath: out + "/summary.json", toPath: temporary.path("county.json"))
+        let before = try FileTree.files(in: out)
+        try withExtendedLifetime(ReportWriter.FolderHold(out)) {
+            let run = try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"])
+            #expect(run.status == 2)
+            #expect(run.stderr == "audit: cannot write the reports: \(out): another audit command is writing reports into this folder; "
+                    + "wait for it to finish, or choose another --out folder\n")
+            let rollup = try RunFixtures.audit(["rollup", temporary.path("county.json"), "--out", out, "--lang", "zh"])
+            #expect(rollup.status == 2)
+            #expect(rollup.stderr == "audit：无法写入报告：\(out)：另一个 audit 命令正在向这个文件夹写入报告；等它结束，或用 --out 换一个输出文件夹\n")
+            #expect(try FileTree.files(in: out) == before)
+        }
+        #expect(try RunFixtures.audit(["run", RunFixtures.round2, "--out", out, "--lang", "en"]).status == 1)
+        #expect(try FileTree.files(in: out) != before)
+    }
+
     /// The same with folders where two scorecards go: the first of them in path order is named,
     /// and nothing is replaced.
     @Test func folderInTheWayOfAScorecardReplacesNone() throws {

@@ -29,6 +29,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         "Read-only file system": "文件系统只读",
         "File exists": "已存在",
         "not a folder": "不是文件夹",
+        ReportWriter.FolderHold.busy: "另一个 audit 命令正在向这个文件夹写入报告；等它结束，或用 --out 换一个输出文件夹",
         FileOutput.linkRefused: "是一个链接：报告只写入输出文件夹自己的子文件夹，不经链接写到别处；删除该链接后重试",
         "already exists; refusing to overwrite it": "已存在，不会覆盖",
         "a rendered text could not be read back from the temporary folder": "无法从临时文件夹读回已生成的内容",

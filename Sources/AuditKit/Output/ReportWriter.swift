@@ -21,6 +21,8 @@ public enum ReportWriter {
     /// Writes `set` into `folder`; returns the paths removed because the new set no longer has them.
     @discardableResult
     public static func write(_ set: ReportSet, to folder: String) throws(OutputError) -> [String] {
+        let hold = try FolderHold(folder)
+        defer { withExtendedLifetime(hold) {} }
         removeLeftovers(in: folder)
         var staging = try Staging(folder: folder)
         do throws(OutputError) {
@@ -318,6 +320,32 @@ public enum ReportWriter {
             guard syncfs(descriptor) == 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
             #endif
         }
+    }
+
+    /// An output folder held by one writer at a time, from before the leftovers of killed runs
+    /// are removed until its reports are in place: two commands writing into one folder at once
+    /// would each rename some of their files over the other's, and leave scorecards no list
+    /// names. The system lets go of the hold when the process ends, however it ends.
+    public final class FolderHold: Sendable {
+        private let descriptor: Int32
+
+        /// Makes `folder` when missing and holds it; refuses (`busy`) when another process does.
+        public init(_ folder: String) throws(OutputError) {
+            try FileOutput.makeFolder(folder)
+            let descriptor = open(folder, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                let reason = errno == EWOULDBLOCK ? Self.busy : String(cString: strerror(errno))
+                close(descriptor)
+                throw OutputError(path: folder, reason: reason)
+            }
+            self.descriptor = descriptor
+        }
+
+        deinit { close(descriptor) }
+
+        /// Why a folder another process holds is refused.
+        static let busy = "another audit command is writing reports into this folder; wait for it to finish, or choose another --out folder"
     }
 
     /// The temporary file that a writer other than `Staging.stage` (the parallel stage of `audit
