@@ -41,14 +41,15 @@ extension DiagnosticCode {
             return .init(zh: "键存在但值为空或只有空格（包括全角空格），常见于模板中未填写的占位项。",
                          en: "The key is there but has no value, or only spaces (full-width ones too): typically a template placeholder left unfilled.")
         case .wrongShape:
-            return .init(zh: "值的结构不对：应为映射、列表或单个值。一个键下只有一行 `total：38` 或 `total:38` 时，冒号是全角的或后面缺空格，整行被读成了文字，提示会指出这个冒号。",
-                         en: "The value has the wrong structure: a mapping, a list or a single value was expected. When the only line under a key reads `total：38` or `total:38`, its colon was typed full-width or without the space after it, so the line was read as text; the hint points at that colon.")
+            return .init(zh: "值的结构不对：应为映射、列表或单个值。一个键下只有一行 `total：38` 或 `total:38` 时，冒号是全角的或后面缺空格，整行被读成了文字；诊断指向全角冒号，或冒号后该加空格的位置。",
+                         en: "The value has the wrong structure: a mapping, a list or a single value was expected. When the only line under a key reads `total：38` or `total:38`, its colon was typed full-width or without the space after it, so the line was read as text; the diagnostic points at the full-width colon, or where the space after the colon belongs.")
         case .notInteger:
             return .init(zh: "此处需要阿拉伯数字整数，不加引号；中文数字会得到提示。", en: "A whole number in Arabic digits, unquoted, is expected; Chinese numerals get a hint.")
         case .notNumber:
             return .init(zh: "此处需要数字，不加引号和单位；.nan 与 .inf 不被接受。", en: "A number is expected, without quotes or units; .nan and .inf are not accepted.")
         case .notBoolean:
-            return .init(zh: "只接受 true 或 false；yes/no/on/off/是/否 会得到改写提示。", en: "Only true or false is accepted; yes/no/on/off/是/否 get a hint.")
+            return .init(zh: "只接受 true 或 false（YAML 1.2 同样读作真假的 True、TRUE、False、FALSE 也可以）；yes/no/on/off/是/否 会得到改写提示。",
+                         en: "Only true or false is accepted (and True, TRUE, False and FALSE, which YAML 1.2 reads the same); yes/no/on/off/是/否 get a hint.")
         case .badDate:
             return .init(zh: "日期必须是 YYYY-MM-DD 且真实存在。", en: "Dates must be YYYY-MM-DD and real calendar days.")
         case .notInChoices:
