@@ -62,18 +62,22 @@ struct Run: ParsableCommand {
         }
         // Where the reports went, unless told to be quiet: also in a CI log, not only on a terminal.
         if !quiet {
-            // `--out reports/` is still one folder: its name with one slash.
-            var folder = out
-            while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
-            Terminal.err(language == .zh
-                ? "已写入 \(folder)/：\(summary.unitCount) 个单位，\(invalid.count) 份无效清单"
-                : "wrote \(folder)/: \(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))")
+            Self.wrote(out, language: language, zh: "\(summary.unitCount) 个单位，\(invalid.count) 份无效清单",
+                       en: "\(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))")
         }
         let code = validation.hasUnreadableFiles ? Exit.io : invalid.isEmpty ? 0 : Exit.findings
         // The run's results (a province's hundred thousand units) would be freed one object at a
         // time on the way out, on one core, after the reports are in place: the process ends here
         // instead, with them, as its memory goes back to the system at once.
         withExtendedLifetime((summary, inputs, invalid, hold)) { Terminal.exitNow(code) }
+    }
+
+    /// Says where the reports went, and what they hold: `wrote reports/: 18 units, …`.
+    static func wrote(_ out: String, language: Language, zh: String, en: String) {
+        // `--out reports/` is still one folder: its name with one slash.
+        var folder = out
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        Terminal.err(language == .zh ? "已写入 \(folder)/：\(zh)" : "wrote \(folder)/: \(en)")
     }
 
     /// Says that the reports could not be written, and why; the exit that ends the command.
@@ -130,6 +134,9 @@ struct RollupCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
     func run() throws {
         let language = Terminal.language(report.lang)
         var inputs: [Rollup.Input] = []
@@ -138,6 +145,10 @@ struct RollupCommand: ParsableCommand {
             try Run.refuseToReplace(summaries, in: out, as: .summary, language: language)
             let document = try Rollup.combine(inputs, title: report.title, region: report.region, language: language)
             try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
+            if !quiet {
+                Run.wrote(out, language: language, zh: "\(inputs.count) 份汇总，共 \(document.units.count) 个单位",
+                          en: "\(English.count(document.units.count, "unit")) from \(English.count(inputs.count, "summary", "summaries"))")
+            }
         } catch let error as RollupError {
             Terminal.err(language, zh: "audit：\(error.text(.zh))", en: "audit: \(error.text(.en))")
             throw ExitCode(Exit.io)

@@ -402,7 +402,13 @@ enum RunFixtures {
         let outcome = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
                                              "--out", "rollup", "--lang", "en"], in: temporary.url)
         #expect(outcome.status == 0)
-        #expect(outcome.stderr == "")
+        #expect(outcome.stderr == "wrote rollup/: 10 units from 2 summaries\n")
+        let zh = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
+                                        "--out", "rollup-zh/", "--lang", "zh"], in: temporary.url)
+        #expect(zh.stderr == "已写入 rollup-zh/：2 份汇总，共 10 个单位\n")
+        let quiet = try RunFixtures.audit(["rollup", "east-county/summary.json", "--out", "quiet", "--quiet"], in: temporary.url)
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr == "")
         let files = try FileTree.files(in: temporary.path("rollup"))
         #expect(files.keys.sorted() == ([ReportWriter.manifestName] + RunFixtures.summaryFiles).sorted(), "a rollup writes no scorecards")
         RunFixtures.expectGoldens(files, ["rectifications.csv", "summary.csv", "summary.json", "summary.md"], folder: "run/rollup")
@@ -546,7 +552,7 @@ enum RunFixtures {
         let outcome = try RunFixtures.audit(["rollup", "city-a/summary.json", "city-b/summary.json",
                                              "--out", "province", "--lang", "en"], in: temporary.url)
         #expect(outcome.status == 0)
-        #expect(outcome.stderr == "")
+        #expect(outcome.stderr == "wrote province/: 28 units from 2 summaries\n")
         let files = try FileTree.files(in: temporary.path("province"))
         #expect(files.keys.sorted() == ([ReportWriter.manifestName] + RunFixtures.summaryFiles).sorted())
         RunFixtures.expectNoMachinePaths(files, temporary: temporary)

@@ -263,6 +263,11 @@ import Testing
         let zh = try AuditBinary.run(["standard", "check", "--lang", "zh", "broken.yaml"], in: directory)
         #expect(zh.status == 1)
         #expect(zh.stdout.contains("broken.yaml:\(line):\(column): 错误[FH503]"))
+        // CI lists the results under the command that made them.
+        let junit = try AuditBinary.run(["standard", "check", "--format", "junit", "broken.yaml"], in: directory)
+        #expect(junit.status == 1)
+        #expect(junit.stdout.contains("<testsuites name=\"audit standard check\" tests=\"1\" failures=\"1\" errors=\"0\">"))
+        #expect(junit.stdout.contains("<testsuite name=\"audit standard check\""))
     }
 
     @Test func scoringWithABrokenStandardExitsTwo() throws {

@@ -8,7 +8,8 @@ struct JUnitRenderer {
         // check, as CI reporters tell the two apart.
         let errors = run.reports.filter(\.isUnreadable).count
         let failing = run.reports.filter { report in !report.isUnreadable && report.diagnostics.contains(where: context.fails) }.count
-        let name = "audit validate"
+        // The command whose results these are, as CI lists the suite.
+        let name = context.subject == .standard ? "audit standard check" : "audit validate"
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.write("<testsuites name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\">\n")
         out.write("  <testsuite name=\"\(name)\" tests=\"\(run.reports.count)\" failures=\"\(failing)\" errors=\"\(errors)\" skipped=\"0\">\n")
