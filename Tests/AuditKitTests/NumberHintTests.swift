@@ -215,6 +215,25 @@ import Testing
         #expect(diagnostic.hint.zh == "第 \(line) 行缩进了 \(indent) 个空格，同一层的键缩进 \(above) 个：让同一层的键左端对齐")
     }
 
+    /// A key under the dashes of a list item, without a dash of its own, is either that item's
+    /// key written too far left or a new item missing its `- `: the hint names both, with the
+    /// item's line and the column its keys are at. (It used to suggest only the dash.)
+    @Test(arguments: [
+        ("format: five-haves/1\nactivities:\n  - date: 2022-05-01\n    kind: study\n  participants: 20\nfunding:\n  year: 2022\n",
+         5, "participants", 3, 4, "date"),
+        ("format: five-haves/1\nactivities:\n  - date: 2022-05-01\n  kind: study\n    participants: 20\n", 4, "kind", 3, 4, "date"),
+        ("format: five-haves/1\nequipment:\n  - item: books\n\n    # 数量\n  quantity: 3\n", 6, "quantity", 3, 4, "item"),
+    ])
+    func aKeyUnderTheDashesIsNamed(_ text: String, _ line: Int, _ key: String, _ item: Int, _ column: Int, _ first: String) throws {
+        let diagnostic = try firstDiagnostic(text)
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == line && diagnostic.column == 1)
+        #expect(diagnostic.hint.en == "\(key) on line \(line) is indented like the list's dashes: if it belongs to the item that starts "
+                + "on line \(item), indent it \(column) spaces, in line with \(first); if it starts a new item, put \"- \" before it")
+        #expect(diagnostic.hint.zh == "第 \(line) 行的 \(key) 与列表的“- ”对齐了：它若属于第 \(item) 行起的这一项，"
+                + "缩进 \(column) 个空格，与 \(first) 对齐；它若开始新的一项，在前面加上“- ”")
+    }
+
     /// `-item:` is a key, not a list item: the hint puts the space back.
     @Test func aDashWithoutItsSpaceIsNamed() throws {
         let diagnostic = try firstDiagnostic("format: five-haves/1\nequipment:\n  - item: newspapers\n    quantity: 5\n  -item: books\n    quantity: 300\n")

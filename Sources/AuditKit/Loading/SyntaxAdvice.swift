@@ -197,6 +197,17 @@ enum SyntaxAdvice {
         guard above >= 0, let previous = key(lines[above]), previous.hasValue, this.indent != previous.keyColumn else { return nil }
         // This key deeper than the one above (or, in a list item, between its dash and its key).
         if this.indent > previous.indent { return hint(index + 1, this.indent, previous.keyColumn) }
+        // This key under the dashes of the list item above it, without one of its own: a key of
+        // that item written too far left, or a new item whose `- ` was left out.
+        if this.indent < previous.keyColumn, let item = itemStart(in: lines, above: above, dashAt: this.indent) {
+            let first = key(lines[item]).map { lines[item].dropFirst($0.keyColumn).prefix { $0 != ":" } } ?? ""
+            let name = line.dropFirst(this.indent).prefix { $0 != ":" }
+            return (.init(zh: "第 \(index + 1) 行的 \(name) 与列表的“- ”对齐了：它若属于第 \(item + 1) 行起的这一项，"
+                              + "缩进 \(previous.keyColumn) 个空格，与 \(first) 对齐；它若开始新的一项，在前面加上“- ”",
+                          en: "\(name) on line \(index + 1) is indented like the list's dashes: if it belongs to the item "
+                              + "that starts on line \(item + 1), indent it \(previous.keyColumn) spaces, in line with \(first); "
+                              + "if it starts a new item, put \"- \" before it"), index + 1)
+        }
         // This key shallower than the one above, which is the first of its mapping: when the key
         // after this one lines up with it, and their parent sits further left, the odd one is above.
         guard previous.indent == previous.keyColumn else { return nil }
@@ -208,6 +219,23 @@ enum SyntaxAdvice {
         let nextLinesUp = lines[safe: below].flatMap(key)?.indent == this.indent
         guard nextLinesUp || (previous.indent % 2 == 1 && this.indent % 2 == 0) else { return nil }
         return hint(above + 1, previous.indent, this.indent)
+    }
+
+    /// The line (0-based) of the list item that the content line `above` belongs to, when that
+    /// item's dash is at column `dashAt` (0-based): lines indented further are the item's own.
+    private static func itemStart(in lines: [Substring], above: Int, dashAt indent: Int) -> Int? {
+        var index = above
+        while index >= 0 {
+            let line = lines[index]
+            let content = line.drop { $0 == " " }
+            let depth = line.count - content.count
+            if !content.isEmpty && !content.hasPrefix("#") {
+                if depth == indent && content.hasPrefix("- ") { return index }
+                if depth <= indent { return nil }
+            }
+            index -= 1
+        }
+        return nil
     }
 
     private static func fullWidthHint(_ line: Substring) -> Localized {
