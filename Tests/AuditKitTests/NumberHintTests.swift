@@ -183,6 +183,23 @@ import Testing
         #expect(unknown.hint.en.contains("full-width spaces"))
     }
 
+    /// The key those lines were meant to be under is left empty: its hint points at the line
+    /// indented with full-width spaces (blank and comment lines between skipped), rather than
+    /// asking for a value after the colon, which would be another error.
+    @Test func aKeyLeftEmptyByFullWidthIndentationPointsThere() throws {
+        let text = "format: five-haves/1\nunit:\n  id: x\n  retirees:\n\n  # 人数\n\u{3000}\u{3000}total: 38\n"
+        let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        let empty = try #require(report.diagnostics.first { $0.code == .notFilled })
+        #expect(empty.line == 4)
+        #expect(empty.hint.en == "line 7 is indented with full-width spaces, which YAML does not count as indentation: "
+                + "use ordinary spaces, so that the line belongs to retirees")
+        #expect(empty.hint.zh == "第 7 行用全角空格缩进，YAML 不把它当作缩进：换成半角空格，该行才属于 retirees")
+        // With ordinary spaces below, the hint still asks for the value.
+        let plain = "format: five-haves/1\nunit:\n  id: x\n  name:\n  category: township\n"
+        let other = ChecklistReader(catalogues: .builtIn).validate(Array(plain.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        #expect(try #require(other.diagnostics.first { $0.code == .notFilled }).hint.en.hasPrefix("after the colon, write:"))
+    }
+
     /// A flow list or mapping that is closed, with a slip inside it on a later line, is not called
     /// unclosed: the slip keeps libyaml's place.
     @Test(arguments: ["format: five-haves/1\nvenue:\n  rooms: [\"a\"\n    \"b\"]\n",

@@ -129,7 +129,8 @@ public struct ChecklistReader: Sendable {
             sink.report(.empty, at: .start, path: "", .init(zh: "文件没有内容", en: "the file has no content"),
                         hint: .init(zh: "用 `audit new 单位编号` 生成模板后填写", en: "start from a template: `audit new UNIT-ID`"))
         }
-        let diagnostics = sink.diagnostics.sorted(by: Diagnostic.ordered)
+        var diagnostics = sink.diagnostics.sorted(by: Diagnostic.ordered)
+        Self.pointAtFullWidthIndentation(&diagnostics, bytes: bytes)
         var report = FileReport(input: input, checklist: checklist, diagnostics: diagnostics, sha256: "", isUnreadable: false)
         report.unlisted = sink.unlistedProblems
         if checklist == nil, let claimed, let id = claimed.string {
@@ -137,6 +138,24 @@ public struct ChecklistReader: Sendable {
             report.unitIDMark = claimed.mark
         }
         return report
+    }
+
+    /// A key left empty (FH203) because the line after it is indented with full-width spaces,
+    /// which YAML does not count as indentation: that line is the slip, so the hint points there
+    /// rather than asking for a value after the colon.
+    static func pointAtFullWidthIndentation(_ diagnostics: inout [Diagnostic], bytes: [UInt8]) {
+        guard diagnostics.contains(where: { $0.code == .notFilled }) else { return }
+        let lines = SyntaxAdvice.lines(bytes)
+        for index in diagnostics.indices where diagnostics[index].code == .notFilled {
+            // The next line with content (blank and comment lines skipped).
+            var next = diagnostics[index].mark.line
+            while let line = lines[safe: next], line.allSatisfy({ $0 == " " }) || line.drop(while: { $0 == " " }).hasPrefix("#") {
+                next += 1
+            }
+            guard let line = lines[safe: next], line.drop(while: { $0 == " " }).hasPrefix("\u{3000}") else { continue }
+            let key = diagnostics[index].keyPath.split(separator: ".").last.map(String.init) ?? diagnostics[index].keyPath
+            diagnostics[index].hint = Messages.fullWidthIndentBelowHint(key, line: next + 1)
+        }
     }
 
     static func describe(_ failure: SourceFile.Failure) -> (DiagnosticCode, Localized, Localized) {

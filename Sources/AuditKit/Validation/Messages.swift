@@ -98,6 +98,13 @@ enum Messages {
         zh: "键前面是全角空格：缩进只能用半角空格，把它们换成半角空格",
         en: "the key is preceded by full-width spaces: indent with ordinary spaces instead")
 
+    /// For a key left empty because the line under it is indented with full-width spaces.
+    static func fullWidthIndentBelowHint(_ key: String, line: Int) -> Localized {
+        .init(zh: "第 \(line) 行用全角空格缩进，YAML 不把它当作缩进：换成半角空格，该行才属于 \(key)",
+              en: "line \(line) is indented with full-width spaces, which YAML does not count as indentation: "
+                  + "use ordinary spaces, so that the line belongs to \(key)")
+    }
+
     /// For a key that belongs to the mapping of an earlier key: it was written too far left.
     static func indentUnderHint(_ key: String, owner: String, line: Int) -> Localized {
         .init(zh: "\(shown(key)) 是 \(owner) 下的项：在行首加空格，缩进到第 \(line) 行的 \(owner): 之下",
