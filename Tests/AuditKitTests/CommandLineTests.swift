@@ -295,6 +295,9 @@ import Testing
             let written = try String(contentsOfFile: path, encoding: .utf8)
             #expect(written.contains("  id: some-unit "))
             #expect(written.hasPrefix("# yaml-language-server: $schema="))
+            // Each comment says its Chinese, then its English: the list's note goes with each.
+            #expect(written.contains("# 有一些学习娱乐健身等活动；可为空列表；没有时写 [] / study, recreation and fitness activities; "
+                                     + "may be an empty list; write [] when there are none\n"))
 
             let second = try AuditBinary.run(["new", "some-unit", "--name", "别的单位", "--output", path])
             #expect(second.status != 0)

@@ -91,7 +91,7 @@ public enum ChecklistTemplate {
                 lines.append(comment("\(lead)\(field.key):", field))
                 fields(children, indent: indent + "  ", path: path)
             case .list(.object(let children)):
-                lines.append(comment("\(lead)\(field.key):", field) + "；没有时写 [] / write [] when there are none")
+                lines.append(comment("\(lead)\(field.key):", field, adding: .init(zh: "；没有时写 []", en: "; write [] when there are none")))
                 fields(children, indent: indent + "    ", path: path, firstPrefix: indent + "  - ")
             default:
                 let value = prefilled[path] ?? (field.type.isConstant ? field.example ?? "" : "")
@@ -124,9 +124,10 @@ public enum ChecklistTemplate {
             }
         }
 
-        private func comment(_ head: String, _ field: Field) -> String {
+        /// `head` and the field's description as a comment, each language with its own `adding`.
+        private func comment(_ head: String, _ field: Field, adding: Localized = .init(zh: "", en: "")) -> String {
             let width = head.displayWidth < 34 ? 34 : head.displayWidth + 1
-            var text = head.padding(to: width) + "# " + field.doc.bilingual
+            var text = head.padding(to: width) + "# " + Localized(zh: field.doc.zh + adding.zh, en: field.doc.en + adding.en).bilingual
             if needsValue(field), let example = field.example, !field.type.isConstant, !field.type.isContainer {
                 text += "（例 e.g. \(example)）"
             }
