@@ -183,6 +183,24 @@ import Testing
         #expect(unknown.hint.en.contains("full-width spaces"))
     }
 
+    /// Characters that print as nothing (pasted in with the text) are spelt out where a message
+    /// quotes the file, so `category` and `\u{FEFF}category` do not read alike; a key that is a
+    /// field without them is told to drop them, and is not missing as well.
+    @Test func invisibleCharactersAreSpeltOut() throws {
+        let text = "format: five-haves/1\nunit:\n  id: x\n  name: y\n  \u{FEFF}category: department\n  township: 河\u{200B}西乡\n"
+            + "venue:\n  status: dedi\u{00AD}cated\n"
+        let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        let key = try #require(report.diagnostics.first { $0.code == .unknownKey })
+        #expect(key.message.en == "unknown key <U+FEFF>category")
+        #expect(key.hint.en == "the key holds characters that print as nothing (shown as <U+…> above, often pasted in): delete them and write category")
+        #expect(key.hint.zh == "键里有看不见的字符（上面以 <U+…> 标出，常由复制粘贴带入）：删掉它们，写作 category")
+        #expect(!report.diagnostics.contains { $0.code == .missingKey && $0.keyPath == "unit.category" })
+        let value = try #require(report.diagnostics.first { $0.code == .notInChoices })
+        #expect(value.message.en == "\"dedi<U+00AD>cated\" is not an allowed value")
+        #expect(Messages.shown("a\u{E0001}b") == "a<U+E0001>b")
+        #expect(Messages.shown("河西乡") == "河西乡")
+    }
+
     /// The key those lines were meant to be under is left empty: its hint points at the line
     /// indented with full-width spaces (blank and comment lines between skipped), rather than
     /// asking for a value after the colon, which would be another error.

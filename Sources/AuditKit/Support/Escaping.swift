@@ -134,7 +134,7 @@ public enum Escaping {
     }
 
     /// The last `count` hexadecimal digits of `value`, upper-case.
-    private static func hexDigits(_ value: UInt32, count: Int) -> String {
+    static func hexDigits(_ value: UInt32, count: Int) -> String {
         let hex = Array("0123456789ABCDEF")
         return String((0..<count).reversed().map { hex[Int(value >> (4 * UInt32($0)) & 0x0F)] })
     }

@@ -7,10 +7,28 @@ enum Messages {
     static func where_(_ path: String) -> String { path.isEmpty ? "document" : path }
 
     /// A value from the file as a message quotes it: at most 80 characters, then an ellipsis, so
-    /// that a megabyte-long value cannot make a megabyte-long diagnostic.
+    /// that a megabyte-long value cannot make a megabyte-long diagnostic; and characters that
+    /// print as nothing (a byte-order mark or a zero-width space inside the text, a soft hyphen,
+    /// direction marks) spelt out, `<U+FEFF>`, or `category` and `\u{FEFF}category` would read
+    /// alike in "unknown key category".
     static func shown(_ text: String) -> String {
         let head = text.prefix(81)
-        return head.count <= 80 ? text : String(head.dropLast()) + "…"
+        let cut = head.count <= 80 ? text : String(head.dropLast()) + "…"
+        guard cut.unicodeScalars.contains(where: isInvisible) else { return cut }
+        var visible = ""
+        for scalar in cut.unicodeScalars {
+            if isInvisible(scalar) {
+                visible += "<U+" + Escaping.hexDigits(scalar.value, count: scalar.value > 0xFFFF ? 5 : 4) + ">"
+            } else {
+                visible.unicodeScalars.append(scalar)
+            }
+        }
+        return visible
+    }
+
+    /// Format characters (Unicode's Cf: U+FEFF, U+200B to U+200F, U+00AD, U+2060…): no glyph.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .format
     }
 
     static func notFilled(_ path: String) -> Localized {
@@ -82,6 +100,11 @@ enum Messages {
               en: "if line \(line) starts another item of the list, put `- ` before \(shown(key)) there; otherwise keep one: merge into line \(first) and delete this one")
     }
 
+    /// For a key that is a field once the characters that print as nothing are taken out.
+    static func invisibleInKeyHint(_ key: String) -> Localized {
+        .init(zh: "键里有看不见的字符（上面以 <U+…> 标出，常由复制粘贴带入）：删掉它们，写作 \(key)",
+              en: "the key holds characters that print as nothing (shown as <U+…> above, often pasted in): delete them and write \(key)")
+    }
     static func unknownKey(_ key: String) -> Localized {
         .init(zh: "未知的键 \(shown(key))", en: "unknown key \(shown(key))")
     }

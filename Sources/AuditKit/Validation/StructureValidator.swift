@@ -172,8 +172,12 @@ struct StructureValidator {
             unknown[key] = keyNode.mark
             let keys = fields.map(\.key)
             let hint: Localized
+            let visible = String(String.UnicodeScalarView(key.unicodeScalars.filter { !Messages.isInvisible($0) }))
             if key.hasPrefix("\u{3000}") {
                 hint = Messages.fullWidthIndentHint
+            } else if visible != key, keys.contains(visible) {
+                suggested.append(visible)
+                hint = Messages.invisibleInKeyHint(visible)
             } else if let owner = owners.owner(of: key, before: pairIndex, in: node, document: document, fields: fields) {
                 hint = Messages.indentUnderHint(key, owner: owner.key, line: owner.line)
             } else {
