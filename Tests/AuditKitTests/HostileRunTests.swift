@@ -32,6 +32,15 @@ struct HostileRunTests {
         return text + extra
     }
 
+    /// A folder nested past the system's path limit: the report says the path is too long, not
+    /// a bare error number.
+    @Test func aPathTooLongIsSaidSo() {
+        let (code, message, hint) = ChecklistReader.describe(.other(ENAMETOOLONG))
+        #expect(code == .unreadable)
+        #expect(message.en == "the path is longer than the system allows (folders nested too deep, or names too long)")
+        #expect(hint.zh == "把清单移到层级较浅的文件夹后重试")
+    }
+
     /// One hostile entry: how to make it in the folder, and what its report must say.
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
@@ -89,6 +98,16 @@ struct HostileRunTests {
              expected: [ExpectedDiagnostic(.notUTF8, line: 4, column: 11)], messageContains: "GBK") { folder in
             try FileManager.default.copyItem(atPath: DiagnosticFixtures.path("fh101-gbk.yaml"),
                                              toPath: folder.appendingPathComponent("gbk.yaml").path)
+        },
+        // A name in GBK (河西, as a zip made on Windows unpacks): listed with � for its bytes, it
+        // cannot be opened by that name, and the report says why rather than "vanished".
+        Case(name: "a file whose name is GBK", reported: "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.yaml",
+             expected: [ExpectedDiagnostic(.unreadable, line: 1, column: 1)], messageContains: "the file name is not UTF-8") { folder in
+            let name = Array(folder.path.utf8) + [0x2F, 0xBA, 0xD3, 0xCE, 0xF7] + Array(".yaml".utf8) + [0]
+            let descriptor = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                                                 O_WRONLY | O_CREAT, 0o644) }
+            #expect(descriptor >= 0)
+            close(descriptor)
         },
         // A link to itself; and a link back to the folder, which the search does not follow.
         Case(name: "a symbolic link loop", reported: "loop.yaml",

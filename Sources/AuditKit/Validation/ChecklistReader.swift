@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What reading one checklist produced.
 public struct FileReport: Sendable {
     /// The input it came from.
@@ -85,7 +91,7 @@ public struct ChecklistReader: Sendable {
         switch SourceFile.read(input.path, limit: Self.sizeLimit) {
         case .failure(let failure):
             var sink = DiagnosticSink(file: input.path)
-            let (code, message, hint) = Self.describe(failure)
+            let (code, message, hint) = Self.describe(failure, path: input.path)
             sink.report(code, at: .start, path: "", message, hint: hint)
             return FileReport(input: input, checklist: nil, diagnostics: sink.diagnostics, sha256: "",
                               isUnreadable: code == .unreadable)
@@ -158,8 +164,16 @@ public struct ChecklistReader: Sendable {
         }
     }
 
-    static func describe(_ failure: SourceFile.Failure) -> (DiagnosticCode, Localized, Localized) {
+    static func describe(_ failure: SourceFile.Failure, path: String = "") -> (DiagnosticCode, Localized, Localized) {
         switch failure {
+        case .missing where path.contains("\u{FFFD}"):
+            // A name in another encoding (GBK, from a Windows computer or a zip made on one) is
+            // shown with � where its bytes are not UTF-8, and cannot be opened by that name.
+            return (.unreadable,
+                    .init(zh: "文件名不是 UTF-8 编码（可能是 Windows 电脑或在其上打包的 zip 带来的 GBK 文件名），无法按显示的名字打开",
+                          en: "the file name is not UTF-8 (perhaps GBK, from a Windows computer or a zip made on one), so the file cannot be opened by the name shown"),
+                    .init(zh: "把文件改成 UTF-8 文件名（如 convmv -f gbk -t utf8 --notest 文件名，或解压时用 unzip -O GBK）后重试",
+                          en: "give the file a UTF-8 name (convmv -f gbk -t utf8 --notest FILE, or unzip -O GBK when unpacking) and run again"))
         case .tooLarge(let size):
             return (.tooLarge,
                     .init(zh: "文件有 \(size) 字节，超过 1 MiB 上限", en: "the file is \(size) bytes, over the 1 MiB limit"),
@@ -179,6 +193,9 @@ public struct ChecklistReader: Sendable {
         case .notRegular:
             return (.unreadable, .init(zh: "不是普通文件（可能是目录、设备或循环链接）", en: "not a regular file (a folder, a device or a symbolic link loop)"),
                     .init(zh: "删除或改名，使其不以 .yaml 结尾", en: "remove it, or rename it so it does not end in .yaml"))
+        case .other(let code) where code == ENAMETOOLONG:
+            return (.unreadable, .init(zh: "路径太长，超出系统的上限（文件夹嵌套过深或名字过长）", en: "the path is longer than the system allows (folders nested too deep, or names too long)"),
+                    .init(zh: "把清单移到层级较浅的文件夹后重试", en: "move the checklists to a folder nearer the top and run again"))
         case .other(let code):
             return (.unreadable, .init(zh: "读取失败（错误号 \(code)）", en: "reading failed (errno \(code))"),
                     .init(zh: "检查磁盘和文件后重试", en: "check the disk and the file, then run again"))
