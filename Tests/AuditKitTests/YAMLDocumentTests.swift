@@ -70,6 +70,10 @@ import AuditKit
         #expect(document.scalarText(again) == "quoted")
         #expect(again.style == .doubleQuoted)
         #expect(document.withBytes(of: again) { Array($0) } == Array("quoted".utf8))
+        // Each use is where the alias is written, so a problem with it is reported there.
+        #expect(second.mark == Mark(line: 2, column: 9))
+        #expect(again.mark == Mark(line: 4, column: 8))
+        #expect(document.value(0, of: root).mark == Mark(line: 1, column: 8))
     }
 
     /// Empty collections have no children, and an empty or null document is one null scalar.

@@ -202,8 +202,9 @@ private struct DocumentBuilder {
                     hint: .init(zh: "清单不需要别名（*name）；直接写出值", en: "checklists need no aliases (*name); write the values out")))
                 return false
             }
-            // The anchored node's children are in place already: the alias shares them.
-            complete(target.node, size: target.size, text: target.text)
+            // The anchored node's children are in place already: the alias shares them. A
+            // problem with the alias itself (a key written twice through it) is at the alias.
+            complete(target.node.written(at: mark), size: target.size, text: target.text)
         case YAML_STREAM_END_EVENT:
             return false
         default:

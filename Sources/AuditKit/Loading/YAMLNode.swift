@@ -47,6 +47,11 @@ public struct YAMLNode: Sendable {
 
     /// Where the node starts, 1-based.
     public var mark: Mark { Mark(line: Int(line), column: Int(column)) }
+
+    /// The same node written at `mark`: what an alias stands for, found where the alias is.
+    func written(at mark: Mark) -> YAMLNode {
+        YAMLNode(kind: kind, style: style, mark: mark, start: Int(start), count: Int(count))
+    }
 }
 
 /// One YAML document: every node and every scalar's bytes, each in one flat buffer.
