@@ -58,7 +58,8 @@ extension DiagnosticCode {
         case .outOfRange:
             return .init(zh: "数值超出允许范围（例如面积必须大于 0，每周开放天数 0 到 7）。", en: "The number is outside its range (area above 0, open days 0 to 7, ...).")
         case .badPattern:
-            return .init(zh: "单位编号只能用小写字母、数字和连字符。", en: "Unit ids use lower-case letters, digits and hyphens only.")
+            return .init(zh: "单位编号只能用小写字母、数字和连字符。文字项有长度上限：名称、标题、地址等至多 200 个字符，备注和佐证路径至多 2000 个，以免一个过长的值在每份报告的每一行里重复。",
+                         en: "Unit ids use lower-case letters, digits and hyphens only. Text has a length limit: names, titles, addresses and the like at most 200 characters, notes and evidence paths 2000, so that one overlong value is not repeated in every row of every report.")
         case .unknownFormat:
             return .init(zh: "format 必须是本工具支持的清单格式。", en: "format must name a checklist format this tool supports.")
         case .veteransExceedTotal:

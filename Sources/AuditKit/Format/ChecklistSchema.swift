@@ -28,11 +28,11 @@ public enum ChecklistSchema {
     static func schema(for type: ValueType, catalogues: Catalogues) -> [(String, JSONValue)] {
         switch type {
         case .string(let pattern):
-            if let pattern {
+            if let pattern, let regex = pattern.regex {
                 // A bare 410102 or true is text to the validator, and matches an identifier; to a
                 // YAML editor it is a number or a boolean, which must not show as an error.
                 return [("anyOf", .array([
-                    .object([("type", .string("string")), ("minLength", .integer(1)), ("pattern", .string(pattern.regex))]),
+                    .object([("type", .string("string")), ("minLength", .integer(1)), ("pattern", .string(regex))]),
                     .object([("type", .string("number")), ("minimum", .integer(0))]),
                     .object([("type", .string("boolean"))]),
                 ]))]
@@ -41,8 +41,10 @@ public enum ChecklistSchema {
             // phone number or a year written bare is a number to a YAML editor, and must not be
             // flagged there. A text that is a string must hold more than spaces (full-width too), as the
             // validator counts them whatever the editor's regular expressions call a space.
-            return [("type", .array([.string("string"), .string("number"), .string("boolean")])), ("minLength", .integer(1)),
-                    ("pattern", .string(StructureValidator.notSpacePattern))]
+            var text: [(String, JSONValue)] = [("type", .array([.string("string"), .string("number"), .string("boolean")])),
+                                               ("minLength", .integer(1))]
+            if case .length(let limit)? = pattern { text.append(("maxLength", .integer(limit))) }
+            return text + [("pattern", .string(StructureValidator.notSpacePattern))]
         case .integer(let min, let max):
             var result: [(String, JSONValue)] = [("type", .string("integer"))]
             if let min { result.append(("minimum", .integer(min))) }

@@ -26,11 +26,17 @@ public enum CatalogueKind: String, Sendable, Hashable, Codable {
 public enum StringPattern: Sendable, Hashable {
     /// `^[a-z0-9][a-z0-9-]{0,62}$`: lower-case letters, digits and hyphens, 1 to 63 long.
     case identifier
+    /// Any text of at most this many characters (Unicode scalars, as JSON Schema's `maxLength`
+    /// counts them): what an inspector writes in a name or a note, kept to what a report can show.
+    /// A name of a megabyte would be repeated in every row of every report.
+    case length(Int)
 
-    /// The pattern as a regular expression, for the JSON Schema and the docs.
-    public var regex: String {
+    /// The pattern as a regular expression, for the JSON Schema and the docs; nil for a length,
+    /// which the schema states as `maxLength`.
+    public var regex: String? {
         switch self {
         case .identifier: return "^[a-z0-9][a-z0-9-]{0,62}$"
+        case .length: return nil
         }
     }
 
@@ -50,6 +56,15 @@ public enum StringPattern: Sendable, Hashable {
                     || (hyphen && byte == UInt8(ascii: "-"))
             }
             return allowed(bytes[0], hyphen: false) && bytes.dropFirst().allSatisfy { allowed($0, hyphen: true) }
+        case .length(let limit):
+            // Each scalar has one leading byte, which is never 10xxxxxx; no more than `limit`.
+            guard bytes.count > limit else { return true }
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                count += 1
+                if count > limit { return false }
+            }
+            return true
         }
     }
 }

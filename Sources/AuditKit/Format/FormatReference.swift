@@ -139,7 +139,8 @@ public enum FormatReference {
     private static func typeName(_ type: ValueType, catalogues: Catalogues) -> Localized {
         switch type {
         case .string(nil): return .init(zh: "文本", en: "text")
-        case .string(.some): return .init(zh: "文本（限定格式）", en: "text (with a pattern)")
+        case .string(.length(let limit)): return .init(zh: "文本（至多 \(limit) 个字符）", en: "text (at most \(limit) characters)")
+        case .string(.identifier): return .init(zh: "文本（限定格式）", en: "text (with a pattern)")
         case .integer: return .init(zh: "整数", en: "integer")
         case .number: return .init(zh: "数字", en: "number")
         case .boolean: return .init(zh: "布尔（true 或 false）", en: "boolean (true or false)")

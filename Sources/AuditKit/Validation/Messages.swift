@@ -314,6 +314,17 @@ enum Messages {
     static func badPattern(_ text: String, pattern: String) -> Localized {
         .init(zh: "“\(shown(text))” 不符合格式 \(pattern)", en: "\"\(shown(text))\" does not match \(pattern)")
     }
+    /// For text over its field's length (`limit` characters).
+    static func tooLong(_ text: String, limit: Int) -> Localized {
+        let count = text.unicodeScalars.count
+        return .init(zh: "这段文字有 \(count) 个字符，超过此项上限 \(limit) 个：“\(shown(text))”",
+                     en: "the text is \(count) characters long, over the \(limit) this key allows: \"\(shown(text))\"")
+    }
+    static func tooLongHint(limit: Int, path: String) -> Localized {
+        path.hasSuffix("notes")
+            ? .init(zh: "缩短到 \(limit) 个字符以内；详细材料放进佐证文件（evidence）", en: "shorten it to \(limit) characters at most; put long material in an evidence file")
+            : .init(zh: "缩短到 \(limit) 个字符以内；需要说明的写进 inspection.notes", en: "shorten it to \(limit) characters at most; anything more goes in inspection.notes")
+    }
     static func identifierHint(_ text: String) -> Localized {
         .init(zh: "只用小写英文字母、数字和连字符，以字母或数字开头，最长 63 个字符，例如 county-education-bureau",
               en: "use lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 long, e.g. county-education-bureau")

@@ -19,8 +19,14 @@ struct ScalarReader {
         switch type {
         case .string(let pattern):
             if let pattern, !pattern.matches(bytes) {
-                sink.report(.badPattern, at: mark, path: path(), Messages.badPattern(text, pattern: pattern.regex),
-                            hint: Messages.identifierHint(text))
+                switch pattern {
+                case .identifier:
+                    sink.report(.badPattern, at: mark, path: path(), Messages.badPattern(text, pattern: pattern.regex ?? ""),
+                                hint: Messages.identifierHint(text))
+                case .length(let limit):
+                    sink.report(.badPattern, at: mark, path: path(), Messages.tooLong(text, limit: limit),
+                                hint: Messages.tooLongHint(limit: limit, path: path()))
+                }
                 return nil
             }
             return .string(text)
