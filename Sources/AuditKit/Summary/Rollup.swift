@@ -163,8 +163,9 @@ public enum Rollup {
 
     /// The first figure of `document` that no run could have written (a rate outside 0 to 1, a
     /// score outside 0 to 100, a have's points above its weight, a negative count or number of
-    /// retirees, a grade other than the three), as its key and value: a summary edited by hand
-    /// would otherwise come out as a compliance rate of -750 % or a change of minus infinity.
+    /// retirees, a grade other than the three, a criterion missed by more units than it applies to
+    /// or applying to more units than the file holds), as its key and value: a summary edited by
+    /// hand would otherwise come out as a compliance rate of -750 % or a change of minus infinity.
     static func implausibleFigure(_ document: SummaryDocument) -> Localized? {
         func share(_ value: Double) -> Bool { value >= 0 && value <= 1 }
         func score(_ value: Double) -> Bool { value >= 0 && value <= 100 }
@@ -176,11 +177,15 @@ public enum Rollup {
         func figure(_ path: String, _ value: Double, _ name: String? = nil) -> Localized {
             figure(path, Value.format(value), name.map { Localized(zh: $0, en: $0) })
         }
+        // A count in all its digits: 9223372036854775807, not 9.223372036854776e+18.
+        func figure(_ path: String, _ value: Int, _ name: String? = nil) -> Localized {
+            figure(path, String(value), name.map { Localized(zh: $0, en: $0) })
+        }
         let figures = document.figures
         let counts = [("units", figures.units), ("required", figures.required), ("compliant_required", figures.compliantRequired),
                       ("largely_compliant_required", figures.largelyCompliantRequired), ("invalid", figures.invalid)]
             + figures.grades.sorted { $0.key < $1.key }.map { ("grades.\($0.key)", $0.value) }
-        if let (key, value) = counts.first(where: { $0.1 < 0 }) { return figure("figures.\(key)", Double(value)) }
+        if let (key, value) = counts.first(where: { $0.1 < 0 }) { return figure("figures.\(key)", value) }
         if !share(figures.complianceRate) { return figure("figures.compliance_rate", figures.complianceRate) }
         if !score(figures.averageScore) { return figure("figures.average_score", figures.averageScore) }
         if let (id, value) = figures.haveMetShare.sorted(by: { $0.key < $1.key }).first(where: { !share($0.value) }) {
@@ -190,17 +195,26 @@ public enum Rollup {
             for (index, row) in rows.enumerated() {
                 let place = "\(key)[\(index)]"
                 if let (name, value) = [("units", row.units), ("required", row.required), ("compliant", row.compliant)].first(where: { $0.1 < 0 }) {
-                    return figure("\(place).\(name)", Double(value), row.name)
+                    return figure("\(place).\(name)", value, row.name)
                 }
                 if !share(row.complianceRate) { return figure("\(place).compliance_rate", row.complianceRate, row.name) }
                 if !score(row.averageScore) { return figure("\(place).average_score", row.averageScore, row.name) }
             }
         }
+        // A criterion applies to some of the file's units and is missed by some of those: a count
+        // beyond them would be added up into a rollup's, and drawn as a share above 100 %.
+        for (index, row) in document.mostMissed.enumerated() {
+            let place = "most_missed[\(index)]"
+            let units = 0...document.units.count
+            if !units.contains(row.units) { return figure("\(place).units", row.units, row.criterion) }
+            if !units.contains(row.applicable) { return figure("\(place).applicable", row.applicable, row.criterion) }
+            if row.units > row.applicable { return figure("\(place).units", row.units, "\(row.criterion), applicable \(row.applicable)") }
+        }
         for (index, unit) in document.units.enumerated() {
             let place = "units[\(index)]"
             if !score(unit.score) { return figure("\(place).score", unit.score, unit.unitID) }
-            if unit.retirees < 0 { return figure("\(place).retirees", Double(unit.retirees), unit.unitID) }
-            if unit.actions < 0 { return figure("\(place).actions", Double(unit.actions), unit.unitID) }
+            if unit.retirees < 0 { return figure("\(place).retirees", unit.retirees, unit.unitID) }
+            if unit.actions < 0 { return figure("\(place).actions", unit.actions, unit.unitID) }
             if Grade(rawValue: unit.grade) == nil { return figure("\(place).grade", unit.grade, Localized(zh: unit.unitID, en: unit.unitID)) }
             if let (number, have) = unit.haves.enumerated().first(where: { !($0.element.points >= 0 && $0.element.points <= $0.element.weight) }) {
                 let weight = Value.format(have.weight)
@@ -268,8 +282,8 @@ public enum Rollup {
             invalid += input.document.invalid.map { .init(path: "\(name) / \($0.path)", diagnostics: $0.diagnostics) }
             for row in input.document.mostMissed {
                 if var existing = missed[row.criterion] {
-                    existing.units += row.units
-                    existing.applicable += row.applicable
+                    existing.units = Self.sum(existing.units, row.units)
+                    existing.applicable = Self.sum(existing.applicable, row.applicable)
                     missed[row.criterion] = existing
                 } else {
                     missed[row.criterion] = row
@@ -311,6 +325,14 @@ public enum Rollup {
             rectifications: orderedActions,
             invalid: invalid,
             changes: nil)
+    }
+
+    /// `a + b`, held at the largest (or smallest) whole number instead of overflowing. The counts
+    /// of an accepted summary stay within its units, so no rollup comes near; a sum that did
+    /// would not end the program.
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflowed) = a.addingReportingOverflow(b)
+        return overflowed ? (b < 0 ? .min : .max) : total
     }
 
     /// A rollup's title when none is given, worded as a county summary's is.

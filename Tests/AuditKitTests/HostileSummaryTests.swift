@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// Summaries edited into figures no run writes, read as a baseline and by `audit rollup`: each is
+/// refused with exit code 2 and a message naming the figure by its key path, never a crash.
+@Suite struct HostileSummaryTests {
+    /// Round 1's summary.json, written into `temporary`, as the JSON objects a script would edit.
+    static func roundOne(in temporary: TemporaryFolder) throws -> [String: Any] {
+        let out = temporary.path("round1")
+        #expect(try RunFixtures.audit(["run", RunFixtures.round1, "--out", out, "--lang", "en"]).status == 0)
+        let bytes = try FileTree.bytes(out + "/summary.json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    /// Writes `object` as JSON to `path` (relative to `temporary`).
+    static func write(_ object: [String: Any], to path: String, in temporary: TemporaryFolder) throws {
+        try FileTree.write(Array(try JSONSerialization.data(withJSONObject: object)), to: temporary.path(path))
+    }
+
+    /// `object` with `change` made to each row of the list at `key`.
+    static func editingRows(_ object: [String: Any], _ key: String, _ change: (inout [String: Any]) -> Void) -> [String: Any] {
+        var copy = object
+        var rows = object[key] as? [[String: Any]] ?? []
+        for index in rows.indices { change(&rows[index]) }
+        copy[key] = rows
+        return copy
+    }
+
+    /// The same county's summary passed off as another's: its own region, unit ids and inputs.
+    static func anotherCounty(_ object: [String: Any]) -> [String: Any] {
+        var copy = editingRows(object, "units") { $0["unit_id"] = "b-\($0["unit_id"] ?? "")" }
+        copy = editingRows(copy, "rectifications") { $0["unit_id"] = "b-\($0["unit_id"] ?? "")" }
+        var number = 0
+        copy = editingRows(copy, "inputs") { row in
+            number += 1
+            row["sha256"] = String(repeating: "0", count: 60) + String(format: "%04x", number)
+        }
+        copy["region"] = "B"
+        return copy
+    }
+
+    /// Counts of `most_missed` beyond the units the file holds would be added up past the largest
+    /// whole number in a rollup, or drawn as a bar of billions of percent: refused, in either
+    /// language, by the row's place.
+    @Test func mostMissedCountsNoRunWritesAreRefused() throws {
+        let temporary = try TemporaryFolder()
+        let object = try Self.roundOne(in: temporary)
+        let unitCount = try #require(object["units"] as? [Any]).count
+        let first = try #require((object["most_missed"] as? [[String: Any]])?.first)
+        let criterion = try #require(first["criterion"] as? String)
+
+        // Every row at the largest count, in two counties: the sum of the two overflowed.
+        let largest = Self.editingRows(object, "most_missed") { $0["units"] = Int.max; $0["applicable"] = Int.max }
+        try Self.write(largest, to: "A/summary.json", in: temporary)
+        try Self.write(Self.anotherCounty(largest), to: "B/summary.json", in: temporary)
+        let both = try RunFixtures.audit(["rollup", "A/summary.json", "B/summary.json", "--out", "o", "--lang", "en"], in: temporary.url)
+        #expect(both.status == 2)
+        #expect(both.stderr.hasPrefix("audit: A/summary.json holds most_missed[0].units = 9223372036854775807 (\(criterion)), "
+                                      + "outside any possible range"), "\(both.stderr)")
+        let chinese = try RunFixtures.audit(["rollup", "A/summary.json", "B/summary.json", "--out", "o", "--lang", "zh"], in: temporary.url)
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr.hasPrefix("audit：A/summary.json 中的 most_missed[0].units = 9223372036854775807（\(criterion)） 超出可能的范围"),
+                "\(chinese.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("o")), "nothing is written")
+
+        func firstRow(_ change: @escaping (inout [String: Any]) -> Void) -> [String: Any] {
+            var done = false
+            return Self.editingRows(object, "most_missed") { row in
+                if !done { change(&row) }
+                done = true
+            }
+        }
+        let cases: [([String: Any], String)] = [
+            // Drawn as a share of 55 555 555 555 555 556 %, which no coordinate holds.
+            (firstRow { $0["units"] = 1_000_000_000_000_000_000 }, "most_missed[0].units = 1000000000000000000 (\(criterion))"),
+            (firstRow { $0["units"] = -1 }, "most_missed[0].units = -1 (\(criterion))"),
+            // Each within the units, but more missing it than it applies to.
+            (firstRow { $0["units"] = 3; $0["applicable"] = 2 }, "most_missed[0].units = 3 (\(criterion), applicable 2)"),
+            (firstRow { $0["applicable"] = unitCount + 1 }, "most_missed[0].applicable = \(unitCount + 1) (\(criterion))"),
+            (firstRow { $0["units"] = 0; $0["applicable"] = -1 }, "most_missed[0].applicable = -1 (\(criterion))"),
+        ]
+        for (edited, figure) in cases {
+            try Self.write(edited, to: "X/summary.json", in: temporary)
+            let rollup = try RunFixtures.audit(["rollup", "X/summary.json", "--out", "o", "--lang", "en"], in: temporary.url)
+            #expect(rollup.status == 2)
+            #expect(rollup.stderr.hasPrefix("audit: X/summary.json holds \(figure), outside any possible range"), "\(rollup.stderr)")
+            let baseline = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("o"), "--baseline",
+                                                  temporary.path("X/summary.json"), "--lang", "en"])
+            #expect(baseline.status == 2)
+            #expect(baseline.stderr.contains("holds \(figure), outside any possible range"), "\(baseline.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: temporary.path("o")), "nothing is written")
+        }
+        #expect(Rollup.implausibleFigure(try RunFixtures.summary(FileTree.bytes(temporary.path("round1/summary.json")))) == nil)
+    }
+
+    /// Counts added up in a rollup stop at the largest whole number rather than end the program,
+    /// whatever the summaries hold.
+    @Test func rollupSumsCannotOverflow() throws {
+        #expect(Rollup.sum(.max, 1) == .max)
+        #expect(Rollup.sum(.min, -1) == .min)
+        #expect(Rollup.sum(2, 3) == 5)
+        let temporary = try TemporaryFolder()
+        let object = try Self.roundOne(in: temporary)
+        let largest = Self.editingRows(object, "most_missed") { $0["units"] = Int.max; $0["applicable"] = Int.max }
+        // Decoded without the check that refuses such counts, as the sums must hold whatever comes.
+        let documents = try [largest, Self.anotherCounty(largest)].map { object in
+            try JSONDecoder().decode(SummaryDocument.self, from: try JSONSerialization.data(withJSONObject: object))
+        }
+        let inputs = documents.enumerated().map { index, document in
+            Rollup.Input(path: "\(index)/summary.json", document: document, sha256: String(repeating: "\(index)", count: 64))
+        }
+        let combined = try Rollup.combine(inputs, title: nil, region: nil, language: .en)
+        #expect(!combined.mostMissed.isEmpty)
+        #expect(combined.mostMissed.allSatisfy { $0.units == .max && $0.applicable == .max })
+    }
+}
