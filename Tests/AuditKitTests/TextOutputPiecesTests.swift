@@ -51,6 +51,18 @@ import Testing
         }
     }
 
+    /// A coordinate from a figure far outside any chart (a count of 10^18 drawn as a share) is
+    /// written, held at the most tenths a whole number holds, rather than ending the program.
+    @Test func coordinatesBeyondWholeTenthsAreHeldAtTheMost() {
+        let most = "922337203685477580.7"
+        let least = "-922337203685477580.8"
+        for (value, expected) in [(1e17, "100000000000000000.0"), (-1e17, "-100000000000000000.0"), (5.555555555555556e18, most),
+                                  (9.223372036854775807e17, most), (1e300, most), (.greatestFiniteMagnitude, most),
+                                  (-1e300, least), (-.greatestFiniteMagnitude, least), (-.infinity, "0.0")] {
+            #expect(written { $0.write(oneDecimal: value) } == expected, "\(value)")
+        }
+    }
+
     @Test func wholeNumbersReadAsStringGivesThem() {
         for number in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {
             #expect(written { $0.write(number) } == String(number))

@@ -108,9 +108,11 @@ extension TextOutput {
     }
 
     /// Appends `value` with exactly one decimal (`12.0`, `-0.5`), as chart coordinates are written so
-    /// that reruns are byte-identical; a value that is not finite is written as `0.0`.
+    /// that reruns are byte-identical; a value that is not finite is written as `0.0`, and one with
+    /// more tenths than a whole number holds as the most it holds, with its sign.
     mutating func write(oneDecimal value: Double) {
-        writeTenths(value.isFinite ? Int((value * 10).rounded()) : 0, keepingZero: true)
+        guard value.isFinite else { return writeTenths(0, keepingZero: true) }
+        writeTenths(Int(exactly: (value * 10).rounded()) ?? (value < 0 ? .min : .max), keepingZero: true)
     }
 
     /// `tenths` as a decimal number; the `.0` of a whole number is written only with `keepingZero`.
