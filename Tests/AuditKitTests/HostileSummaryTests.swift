@@ -27,6 +27,33 @@ import Testing
         return copy
     }
 
+    /// `object` with `change` made to the first row of the list at `key`.
+    static func editingFirstRow(_ object: [String: Any], _ key: String, _ change: @escaping (inout [String: Any]) -> Void) -> [String: Any] {
+        var done = false
+        return editingRows(object, key) { row in
+            if !done { change(&row) }
+            done = true
+        }
+    }
+
+    /// Expects each edited summary of `cases` refused with exit code 2 and nothing written, in a
+    /// rollup and as a baseline, the message naming its figure as given.
+    static func expectRefused(_ cases: [([String: Any], String)], in temporary: TemporaryFolder,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (edited, figure) in cases {
+            try write(edited, to: "X/summary.json", in: temporary)
+            let rollup = try RunFixtures.audit(["rollup", "X/summary.json", "--out", "o", "--lang", "en"], in: temporary.url)
+            #expect(rollup.status == 2, sourceLocation: sourceLocation)
+            #expect(rollup.stderr.hasPrefix("audit: X/summary.json holds \(figure), outside any possible range"), "\(rollup.stderr)",
+                    sourceLocation: sourceLocation)
+            let baseline = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("o"), "--baseline",
+                                                  temporary.path("X/summary.json"), "--lang", "en"])
+            #expect(baseline.status == 2, sourceLocation: sourceLocation)
+            #expect(baseline.stderr.contains("holds \(figure), outside any possible range"), "\(baseline.stderr)", sourceLocation: sourceLocation)
+            #expect(!FileManager.default.fileExists(atPath: temporary.path("o")), "nothing is written", sourceLocation: sourceLocation)
+        }
+    }
+
     /// The same county's summary passed off as another's: its own region, unit ids and inputs.
     static func anotherCounty(_ object: [String: Any]) -> [String: Any] {
         var copy = editingRows(object, "units") { $0["unit_id"] = "b-\($0["unit_id"] ?? "")" }
@@ -65,33 +92,83 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temporary.path("o")), "nothing is written")
 
         func firstRow(_ change: @escaping (inout [String: Any]) -> Void) -> [String: Any] {
-            var done = false
-            return Self.editingRows(object, "most_missed") { row in
-                if !done { change(&row) }
-                done = true
-            }
+            Self.editingFirstRow(object, "most_missed", change)
         }
         let cases: [([String: Any], String)] = [
             // Drawn as a share of 55 555 555 555 555 556 %, which no coordinate holds.
             (firstRow { $0["units"] = 1_000_000_000_000_000_000 }, "most_missed[0].units = 1000000000000000000 (\(criterion))"),
             (firstRow { $0["units"] = -1 }, "most_missed[0].units = -1 (\(criterion))"),
             // Each within the units, but more missing it than it applies to.
-            (firstRow { $0["units"] = 3; $0["applicable"] = 2 }, "most_missed[0].units = 3 (\(criterion), applicable 2)"),
+            (firstRow { $0["units"] = 3; $0["applicable"] = 2 }, "most_missed[0].units = 3 (\(criterion), applicable to 2)"),
             (firstRow { $0["applicable"] = unitCount + 1 }, "most_missed[0].applicable = \(unitCount + 1) (\(criterion))"),
             (firstRow { $0["units"] = 0; $0["applicable"] = -1 }, "most_missed[0].applicable = -1 (\(criterion))"),
         ]
-        for (edited, figure) in cases {
-            try Self.write(edited, to: "X/summary.json", in: temporary)
-            let rollup = try RunFixtures.audit(["rollup", "X/summary.json", "--out", "o", "--lang", "en"], in: temporary.url)
-            #expect(rollup.status == 2)
-            #expect(rollup.stderr.hasPrefix("audit: X/summary.json holds \(figure), outside any possible range"), "\(rollup.stderr)")
-            let baseline = try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("o"), "--baseline",
-                                                  temporary.path("X/summary.json"), "--lang", "en"])
-            #expect(baseline.status == 2)
-            #expect(baseline.stderr.contains("holds \(figure), outside any possible range"), "\(baseline.stderr)")
-            #expect(!FileManager.default.fileExists(atPath: temporary.path("o")), "nothing is written")
-        }
+        try Self.expectRefused(cases, in: temporary)
         #expect(Rollup.implausibleFigure(try RunFixtures.summary(FileTree.bytes(temporary.path("round1/summary.json")))) == nil)
+    }
+
+    /// A weight or an action's gain beyond the 100 points a score has, or below nothing, is refused
+    /// by its place, with the unit and criterion or have it belongs to.
+    @Test func weightsAndGainsNoRunWritesAreRefused() throws {
+        let temporary = try TemporaryFolder()
+        let object = try Self.roundOne(in: temporary)
+        let action = try #require((object["rectifications"] as? [[String: Any]])?.first)
+        let (unit, criterion) = (try #require(action["unit_id"] as? String), try #require(action["criterion"] as? String))
+        let unitRow = try #require((object["units"] as? [[String: Any]])?.first)
+        let have = try #require((unitRow["haves"] as? [[String: Any]])?.first)
+        let (unitID, haveID) = (try #require(unitRow["unit_id"] as? String), try #require(have["id"] as? String))
+        func firstRow(_ key: String, _ change: @escaping (inout [String: Any]) -> Void) -> [String: Any] {
+            Self.editingFirstRow(object, key, change)
+        }
+        func standardWeight(_ value: Double) -> [String: Any] {
+            var copy = object
+            var standard = object["standard"] as? [String: Any] ?? [:]
+            var haves = standard["haves"] as? [[String: Any]] ?? []
+            haves[0]["weight"] = value
+            standard["haves"] = haves
+            copy["standard"] = standard
+            return copy
+        }
+        let cases: [([String: Any], String)] = [
+            (firstRow("rectifications") { $0["gain"] = -5 }, "rectifications[0].gain = -5 (\(unit), \(criterion))"),
+            (firstRow("rectifications") { $0["gain"] = 1e300 }, "rectifications[0].gain = 1e+300 (\(unit), \(criterion))"),
+            (standardWeight(0), "standard.haves[0].weight = 0 (\(haveID))"),
+            (standardWeight(1e300), "standard.haves[0].weight = 1e+300 (\(haveID))"),
+            // Points within a weight no have has.
+            (firstRow("units") { row in
+                var haves = row["haves"] as? [[String: Any]] ?? []
+                haves[0]["weight"] = 1e300
+                haves[0]["points"] = 1e300
+                row["haves"] = haves
+            }, "units[0].haves[0].weight = 1e+300 (\(unitID), \(haveID))"),
+        ]
+        try Self.expectRefused(cases, in: temporary)
+        // In Chinese, what the figure belongs to is listed with Chinese commas.
+        try Self.write(cases[0].0, to: "X/summary.json", in: temporary)
+        let chinese = try RunFixtures.audit(["rollup", "X/summary.json", "--out", "o", "--lang", "zh"], in: temporary.url)
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr.hasPrefix("audit：X/summary.json 中的 rectifications[0].gain = -5（\(unit)，\(criterion)） 超出可能的范围"),
+                "\(chinese.stderr)")
+    }
+
+    /// A criterion listed twice in `most_missed` would be counted twice in a rollup, into counts
+    /// past its units that the next rollup would refuse.
+    @Test func criterionListedTwiceIsRefused() throws {
+        let temporary = try TemporaryFolder()
+        var object = try Self.roundOne(in: temporary)
+        var rows = try #require(object["most_missed"] as? [[String: Any]])
+        let criterion = try #require(rows[0]["criterion"] as? String)
+        rows.append(rows[0])
+        object["most_missed"] = rows
+        try Self.write(object, to: "X/summary.json", in: temporary)
+        let rollup = try RunFixtures.audit(["rollup", "X/summary.json", "--out", "o", "--lang", "en"], in: temporary.url)
+        #expect(rollup.status == 2)
+        #expect(rollup.stderr.hasPrefix("audit: X/summary.json lists the criterion \(criterion) twice in most_missed, "
+                                        + "which `audit run` does not write (edited?)"), "\(rollup.stderr)")
+        let chinese = try RunFixtures.audit(["rollup", "X/summary.json", "--out", "o", "--lang", "zh"], in: temporary.url)
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr.hasPrefix("audit：X/summary.json 的 most_missed 两次列出细则 \(criterion)，audit run 不会这样写"), "\(chinese.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("o")), "nothing is written")
     }
 
     /// Counts added up in a rollup stop at the largest whole number rather than end the program,

@@ -14,6 +14,8 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     case unsupportedVersion(String, Int)
     case mixedStandards([(standard: String, paths: [String])])
     case duplicateUnit(String, String)
+    /// The file, and a criterion `most_missed` lists twice.
+    case duplicateCriterion(String, String)
     case sameVersionDifferentRules(String, String, String)
     case duplicate(String, String)
     case sameRegion(String, String, String)
@@ -66,6 +68,9 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
                 : "the summaries use different standards (\(enGroups)); scores are comparable only under one standard id and version"
         case .duplicateUnit(let path, let unit):
             return edited(zh: "\(path) 两次列出单位 \(unit)，audit run 不会这样写", en: "\(path) lists the unit \(unit) twice, which `audit run` does not write")
+        case .duplicateCriterion(let path, let criterion):
+            return edited(zh: "\(path) 的 most_missed 两次列出细则 \(criterion)，audit run 不会这样写",
+                          en: "\(path) lists the criterion \(criterion) twice in most_missed, which `audit run` does not write")
         case .sameVersionDifferentRules(let label, let first, let second):
             return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则、等级线或期限）；每个改过的标准须有自己的版本号"
                 : "\(first) and \(second) were both scored under \(label), but with different scoring rules (weights, criteria, bars or deadlines); "
@@ -134,12 +139,19 @@ public enum Rollup {
         // A county's units each have an id of their own (a run refuses two checklists claiming
         // one). A rollup's are told apart by their region too, whose names are free text, so
         // only a county's summary is held to this.
-        var seen = Set<String>()
-        if document.units.allSatisfy({ $0.region == nil }), let unit = document.units.first(where: { !seen.insert($0.unitID).inserted }) {
-            throw .duplicateUnit(path, unit.unitID)
+        if document.units.allSatisfy({ $0.region == nil }), let unit = firstRepeated(document.units.lazy.map(\.unitID)) {
+            throw .duplicateUnit(path, unit)
         }
+        // A criterion listed twice would be counted twice in a rollup, past the units it has.
+        if let criterion = firstRepeated(document.mostMissed.lazy.map(\.criterion)) { throw .duplicateCriterion(path, criterion) }
         if let figure = implausibleFigure(document) { throw .implausible(path, figure) }
         return Input(path: path, document: document, sha256: SHA256.hex(of: bytes))
+    }
+
+    /// The first of `keys` that one before it already was.
+    static func firstRepeated(_ keys: some Sequence<String>) -> String? {
+        var seen = Set<String>()
+        return keys.first { !seen.insert($0).inserted }
     }
 
     /// What a summary holds where a value of `type` is decoded, in words.
@@ -164,7 +176,8 @@ public enum Rollup {
     /// The first figure of `document` that no run could have written (a rate outside 0 to 1, a
     /// score outside 0 to 100, a have's points above its weight, a negative count or number of
     /// retirees, a grade other than the three, a criterion missed by more units than it applies to
-    /// or applying to more units than the file holds), as its key and value: a summary edited by
+    /// or applying to more units than the file holds, a weight or an action's gain outside what a
+    /// score of 100 allows), as its key and value: a summary edited by
     /// hand would otherwise come out as a compliance rate of -750 % or a change of minus infinity.
     static func implausibleFigure(_ document: SummaryDocument) -> Localized? {
         func share(_ value: Double) -> Bool { value >= 0 && value <= 1 }
@@ -174,12 +187,21 @@ public enum Rollup {
         func figure(_ path: String, _ value: String, _ name: Localized? = nil) -> Localized {
             .init(zh: "\(path) = \(value)" + (name.map { "（\($0.zh)）" } ?? ""), en: "\(path) = \(value)" + (name.map { " (\($0.en))" } ?? ""))
         }
-        func figure(_ path: String, _ value: Double, _ name: String? = nil) -> Localized {
-            figure(path, Value.format(value), name.map { Localized(zh: $0, en: $0) })
+        // What a figure belongs to, from the widest: a unit, then its have or criterion.
+        func names(_ parts: [String]) -> Localized? {
+            parts.isEmpty ? nil : Localized(zh: parts.joined(separator: "，"), en: parts.joined(separator: ", "))
+        }
+        func figure(_ path: String, _ value: Double, _ name: String...) -> Localized {
+            figure(path, Value.format(value), names(name))
         }
         // A count in all its digits: 9223372036854775807, not 9.223372036854776e+18.
-        func figure(_ path: String, _ value: Int, _ name: String? = nil) -> Localized {
-            figure(path, String(value), name.map { Localized(zh: $0, en: $0) })
+        func figure(_ path: String, _ value: Int, _ name: String...) -> Localized {
+            figure(path, String(value), names(name))
+        }
+        // A have weighs more than nothing and at most the whole score; an action gains at most that.
+        func weight(_ value: Double) -> Bool { value > 0 && value <= 100 }
+        for (index, have) in document.standard.haves.enumerated() where !weight(have.weight) {
+            return figure("standard.haves[\(index)].weight", have.weight, have.id)
         }
         let figures = document.figures
         let counts = [("units", figures.units), ("required", figures.required), ("compliant_required", figures.compliantRequired),
@@ -208,19 +230,28 @@ public enum Rollup {
             let units = 0...document.units.count
             if !units.contains(row.units) { return figure("\(place).units", row.units, row.criterion) }
             if !units.contains(row.applicable) { return figure("\(place).applicable", row.applicable, row.criterion) }
-            if row.units > row.applicable { return figure("\(place).units", row.units, "\(row.criterion), applicable \(row.applicable)") }
+            if row.units > row.applicable {
+                return figure("\(place).units", String(row.units),
+                              Localized(zh: "\(row.criterion)，适用 \(row.applicable) 个单位", en: "\(row.criterion), applicable to \(row.applicable)"))
+            }
         }
         for (index, unit) in document.units.enumerated() {
             let place = "units[\(index)]"
             if !score(unit.score) { return figure("\(place).score", unit.score, unit.unitID) }
             if unit.retirees < 0 { return figure("\(place).retirees", unit.retirees, unit.unitID) }
             if unit.actions < 0 { return figure("\(place).actions", unit.actions, unit.unitID) }
-            if Grade(rawValue: unit.grade) == nil { return figure("\(place).grade", unit.grade, Localized(zh: unit.unitID, en: unit.unitID)) }
+            if Grade(rawValue: unit.grade) == nil { return figure("\(place).grade", unit.grade, names([unit.unitID])) }
+            if let (number, have) = unit.haves.enumerated().first(where: { !weight($0.element.weight) }) {
+                return figure("\(place).haves[\(number)].weight", have.weight, unit.unitID, have.id)
+            }
             if let (number, have) = unit.haves.enumerated().first(where: { !($0.element.points >= 0 && $0.element.points <= $0.element.weight) }) {
                 let weight = Value.format(have.weight)
                 return figure("\(place).haves[\(number)].points", Value.format(have.points),
                               Localized(zh: "\(unit.unitID)，\(have.id)，权重 \(weight)", en: "\(unit.unitID), \(have.id), weight \(weight)"))
             }
+        }
+        for (index, row) in document.rectifications.enumerated() where !(row.gain >= 0 && row.gain <= 100) {
+            return figure("rectifications[\(index)].gain", row.gain, row.unitID, row.criterion)
         }
         return nil
     }
