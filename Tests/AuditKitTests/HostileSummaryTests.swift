@@ -171,6 +171,67 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temporary.path("o")), "nothing is written")
     }
 
+    /// Text an edited summary holds (unit ids, region names, a standard's version, keys) is quoted
+    /// in a message on its one line, line breaks and control characters shown as escapes: a line
+    /// of its own such as `::error::` would be read by a CI log as a command of its own.
+    @Test func quotedTextCannotStartALineOfItsOwn() throws {
+        let temporary = try TemporaryFolder()
+        let object = try Self.roundOne(in: temporary)
+        let forged = "\u{1B}]0;PWNED\u{07}\n::error::x"
+        let shown = #"\x1B]0;PWNED\x07\n::error::x"#
+        var twice = object
+        var units = try #require(object["units"] as? [[String: Any]])
+        units[0]["unit_id"] = forged
+        units[1]["unit_id"] = forged
+        twice["units"] = units
+        var scored = twice
+        units[1]["unit_id"] = "other"
+        units[0]["score"] = 101
+        scored["units"] = units
+        var version = object
+        var standard = try #require(object["standard"] as? [String: Any])
+        standard["version"] = "2022.1\n::error::x"
+        version["standard"] = standard
+        var region = object
+        region["region"] = "east\n::error::x"
+        var key = object
+        var figures = try #require(object["figures"] as? [String: Any])
+        figures["grades"] = ["x\n::error::x": 0.5]
+        key["figures"] = figures
+        try Self.write(twice, to: "twice/summary.json", in: temporary)
+        try Self.write(scored, to: "scored/summary.json", in: temporary)
+        try Self.write(version, to: "version/summary.json", in: temporary)
+        try Self.write(region, to: "region/summary.json", in: temporary)
+        var sameName = Self.anotherCounty(region)
+        sameName["region"] = region["region"]
+        try Self.write(sameName, to: "region2/summary.json", in: temporary)
+        try Self.write(key, to: "key/summary.json", in: temporary)
+        let baseline = { (path: String, language: String) in
+            try RunFixtures.audit(["run", RunFixtures.round2, "--out", temporary.path("o"), "--lang", language, "--region", "west",
+                                   "--baseline", temporary.path(path)])
+        }
+        let rollup = { (paths: [String], language: String) in
+            try RunFixtures.audit(["rollup"] + paths + ["--out", "o", "--lang", language], in: temporary.url)
+        }
+        let cases: [(AuditBinary.Outcome, String)] = [
+            (try rollup(["twice/summary.json"], "en"), "lists the unit \(shown) twice"),
+            (try rollup(["twice/summary.json"], "zh"), "两次列出单位 \(shown)，"),
+            (try baseline("twice/summary.json", "en"), "lists the unit \(shown) twice"),
+            (try rollup(["scored/summary.json"], "en"), "holds units[0].score = 101 (\(shown)), outside"),
+            (try baseline("version/summary.json", "en"), #"was scored under five-haves 2022.1\n::error::x, not"#),
+            (try rollup(["version/summary.json", "region/summary.json"], "en"), #"; five-haves 2022.1\n::error::x: version/summary.json)"#),
+            (try rollup(["region/summary.json", "region2/summary.json"], "zh"), #"的地区名都是 east\n::error::x；"#),
+            (try baseline("region/summary.json", "en"), #"is the summary of east\n::error::x, this round is west"#),
+            (try baseline("key/summary.json", "en"), #"the wrong kind of value at figures.grades.x\n::error::x, where"#),
+        ]
+        for (outcome, quoted) in cases {
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.contains(quoted), "\(outcome.stderr)")
+            #expect(outcome.stderr.split(separator: "\n").count == 1, "one line: \(outcome.stderr)")
+            #expect(!outcome.stderr.contains("\u{1B}") && !outcome.stderr.contains("\n::error::"), "\(outcome.stderr)")
+        }
+    }
+
     /// Counts added up in a rollup stop at the largest whole number rather than end the program,
     /// whatever the summaries hold.
     @Test func rollupSumsCannotOverflow() throws {
