@@ -205,12 +205,15 @@ struct StructureValidator {
     /// (FH201) by `Owners`' rule, unless a later field with such keys of its own is nearer.
     private func keys(of children: [Field], writtenAfter index: Int, in mapping: YAMLNode, fields: [Field]) -> [String] {
         var found: [String] = []
-        var nearer: [String] = []
+        // Keys a later mapping field also has, which it is nearer to; each field looked at once,
+        // however often a hostile file repeats it.
+        var nearer: Set<String> = []
+        var seen: Set<Int> = []
         for later in (index + 1)..<document.pairCount(of: mapping) {
             let keyNode = document.key(later, of: mapping)
             guard keyNode.kind == .scalar else { continue }
             if let other = Self.fieldIndex(of: document.bytes(of: keyNode), in: fields) {
-                if case .object(let others) = fields[other].type { nearer += others.map(\.key) }
+                if seen.insert(other).inserted, case .object(let others) = fields[other].type { nearer.formUnion(others.map(\.key)) }
                 continue
             }
             if let key = document.scalarText(keyNode), children.contains(where: { $0.key == key }), !nearer.contains(key) {
