@@ -101,10 +101,7 @@ public enum FileOutput {
     /// Creates the folder `path` inside an output folder (made already) when missing; refuses one
     /// that is a link, which would take reports, and the removal of stale ones, somewhere else.
     static func makeSubfolder(_ path: String) throws(OutputError) {
-        var info = stat()
-        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-            throw OutputError(path: path, reason: linkRefused)
-        }
+        if isLink(path) { throw OutputError(path: path, reason: linkRefused) }
         try makeFolder(path)
     }
 
