@@ -283,6 +283,15 @@ import Testing
         #expect(outcome.stderr.hasSuffix("audit: the standard file \(file.path) is not valid\n"))
     }
 
+    /// A standard path that is not a file (a folder, a pipe) says why it cannot be read.
+    @Test func aStandardThatIsNoFileSaysWhy() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try AuditBinary.run(["score", "--lang", "en", "--standard", directory.path, "checklists/chengguan-town.yaml"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("error[FH100]: the standard file cannot be read: not a regular file (a folder, a device or a pipe?)"))
+    }
+
     @Test func scoringWithATailoredStandard() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

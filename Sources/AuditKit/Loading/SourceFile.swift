@@ -24,7 +24,7 @@ public enum SourceFile {
             let zh = language == .zh
             switch self {
             case .missing: return zh ? "没有这个文件" : "no such file"
-            case .notRegular: return zh ? "不是普通文件（是文件夹？）" : "not a regular file (a folder?)"
+            case .notRegular: return zh ? "不是普通文件（是文件夹、设备或管道？）" : "not a regular file (a folder, a device or a pipe?)"
             case .permission: return zh ? "没有读取权限" : "permission denied"
             case .folderPermission: return zh ? "没有列出该文件夹的权限" : "permission to list the folder denied"
             case .pathPermission: return zh ? "所在文件夹不允许进入" : "a folder on its path may not be searched"

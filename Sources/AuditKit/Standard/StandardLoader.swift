@@ -21,7 +21,7 @@ public enum StandardLoader {
             var sink = DiagnosticSink(file: path)
             let reason: Localized = failure == .missing
                 ? .init(zh: "标准文件不存在", en: "the standard file does not exist")
-                : .init(zh: "标准文件无法读取", en: "the standard file cannot be read")
+                : .init(zh: "标准文件无法读取：\(failure.reason(.zh))", en: "the standard file cannot be read: \(failure.reason(.en))")
             sink.report(.unreadable, at: .start, path: "", reason,
                         hint: .init(zh: "检查标准文件的路径", en: "check the path of the standard file"))
             return StandardLoadResult(standard: nil, diagnostics: sink.diagnostics)
