@@ -182,6 +182,14 @@ struct HostileRunTests {
                 """)
             try Data(text.utf8).write(to: folder.appendingPathComponent("evidence-escape.yaml"))
         },
+        // `.` beside a checklist at the top of the tree is the tree's own folder: inside it, and
+        // not a file.
+        Case(name: "evidence that is the tree's own folder", reported: "evidence-dot.yaml",
+             expected: [ExpectedDiagnostic(.evidenceMissing, line: 180, column: 11, keyPath: "evidence[0].file")],
+             messageContains: "is a folder, not a file") { folder in
+            let text = try variant(id: "evidence-dot", extra: "evidence:\n  - file: .\n    about: venue\n")
+            try Data(text.utf8).write(to: folder.appendingPathComponent("evidence-dot.yaml"))
+        },
     ]
 
     @Test("A hostile entry gets its diagnostic and the other units are still processed", arguments: cases)

@@ -55,7 +55,9 @@ struct EvidenceChecks {
         let target = InputDiscovery.folded(InputDiscovery.canonical(directory) + "/" + String(file.map { $0 == "\\" ? "/" : $0 }))
         let rootParts = root.split(separator: "/")
         let targetParts = target.split(separator: "/")
-        guard root.hasPrefix("/") == target.hasPrefix("/"), targetParts.count > rootParts.count,
+        // The tree's own folder (`.` beside a checklist at its top) is inside it: a folder, not a
+        // file, as it is then reported, rather than a path that leaves the tree.
+        guard root.hasPrefix("/") == target.hasPrefix("/"), targetParts.count >= rootParts.count,
               targetParts.starts(with: rootParts) else { return nil }
         return target
     }
