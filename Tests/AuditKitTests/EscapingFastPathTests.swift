@@ -16,8 +16,12 @@ import Testing
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
-            case "\n", "\r": result += " "
-            case "*", "_", "`", "[", "]", "#": result += "\\" + String(scalar)
+            case "\n", "\r", "\t": result += " "
+            case "*", "_", "`", "[", "]", "#", "\\", "~": result += "\\" + String(scalar)
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                result += String(format: "\\x%02X", scalar.value)
+            case "\u{61C}", "\u{200E}", "\u{200F}", "\u{2028}", "\u{2029}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                result += String(format: "\\u%04X", scalar.value)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -57,7 +61,9 @@ import Testing
     }
 
     static let pieces = ["|", "<", ">", "&", "\n", "\r", "\r\n", "*", "_", "`", "[", "]", "#", "\"", "'", ",", "=", "-", "@",
-                         "\t", "a", "7", " ", "中", "（", "\u{301}", "\u{200D}", "e\u{301}", "\u{600}", "😀", "1.5"]
+                         "\t", "a", "7", " ", "中", "（", "\u{301}", "\u{200D}", "e\u{301}", "\u{600}", "😀", "1.5",
+                         "\\", "~", "\u{1B}", "\u{7}", "\u{0}", "\u{7F}", "\u{85}", "\u{9B}", "\u{A0}", "\u{61C}", "\u{202E}",
+                         "\u{2028}", "\u{2069}", "“", "—", "\u{200D}"]
 
     static func oneLineReference(_ value: String) -> String {
         String(value.map { $0.isNewline || $0 == "\t" ? " " : $0 })
@@ -169,11 +175,21 @@ import Testing
                 }
             }
         }
+        // An ASCII byte is tested when it is escaped or shown as a control; a byte above ASCII
+        // when it starts a character shown as a control.
+        var starts = Set<UInt8>()
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), Escaping.shown(control: scalar) != nil else { continue }
+            starts.insert(String(scalar).utf8.first!)
+        }
         for value in 0...255 {
-            #expect(Markdown.needsEscape(UInt8(value)) == (Markdown.escape(UInt8(value)) != nil), "\(value)")
+            let byte = UInt8(value)
+            let shown = [byte].withUnsafeBufferPointer { Markdown.control(in: $0, at: 0) } != nil
+            let expected = byte < 0x80 ? Markdown.escape(byte) != nil || shown : starts.contains(byte)
+            #expect(Markdown.needsEscape(byte) == expected, "\(value)")
         }
         // Markdown's test of sixteen bytes at once, every byte at every place of a block.
-        for filler: UInt8 in [0x41, 0xE4, 0x20] {
+        for filler: UInt8 in [0x41, 0xE4, 0x20, 0xA0] {
             for value in 0...255 {
                 for place in 0..<16 {
                     var bytes = [UInt8](repeating: filler, count: 16)
@@ -312,6 +328,22 @@ private extension String {
 
     @Test func aMarkdownCellCannotBeSplitByCRLFOrAnAccentedPipe() {
         #expect(Markdown.escaped("a\r\n| b |\u{301}") == "a  \\| b \\|\u{301}")
+    }
+
+    /// A backslash the text holds cannot undo the escape of the character after it: the name
+    /// reads as written, with no link, no HTML and no strikethrough, and its `|` split no cell.
+    @Test func aBackslashOrTildeInMarkdownReadsAsWritten() {
+        let name = #"A\| X \| \[click\](https://evil.example) \<b\> ~~x~~"#
+        #expect(Markdown.escaped(name) == #"A\\\| X \\\| \\\[click\\\](https://evil.example) \\&lt;b\\&gt; \~\~x\~\~"#)
+    }
+
+    /// Control characters reach no Markdown raw, in text or in what would be a code span: they
+    /// are shown as the terminal output shows them, and a tab is a space.
+    @Test func controlCharactersInMarkdownAreShown() {
+        #expect(Markdown.escaped("a\u{1B}c\u{1B}(0\u{7}\u{9B}\t\u{202E}b") == #"a\x1Bc\x1B(0\x07\x9B \u202Eb"#)
+        #expect(Markdown.code("v\u{1B}]0;x\u{7}") == #"v\x1B\]0;x\x07"#)
+        #expect(Markdown.code("2022.1\u{85}") == #"2022.1\x85"#)
+        #expect(Markdown.code("five-haves 2022.1") == "`five-haves 2022.1`")
     }
 
     /// Through the binary: a key holding CR LF yields one annotation per diagnostic.

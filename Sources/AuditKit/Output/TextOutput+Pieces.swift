@@ -18,12 +18,21 @@ extension TextOutput {
                     continue
                 }
                 while index < end {
-                    if Markdown.needsEscape(base[index]), let escape = Markdown.escape(base[index]) {
-                        if index > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: index - start)) }
+                    guard Markdown.needsEscape(base[index]) else { index += 1; continue }
+                    // An ASCII character escaped, or a control character shown; else a first
+                    // byte of a character that is neither, left as it is.
+                    let escape = Markdown.escape(base[index])
+                    let control = escape == nil ? Markdown.control(in: bytes, at: index) : nil
+                    guard escape != nil || control != nil else { index += 1; continue }
+                    if index > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: index - start)) }
+                    if let escape {
                         escape.withUTF8Buffer { write(bytes: UnsafeRawBufferPointer($0)) }
-                        start = index + 1
+                        index += 1
+                    } else if let control {
+                        write(control.shown)
+                        index += control.length
                     }
-                    index += 1
+                    start = index
                 }
             }
             if bytes.count > start { write(bytes: UnsafeRawBufferPointer(start: base + start, count: bytes.count - start)) }

@@ -120,12 +120,19 @@ public enum Escaping {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where isControl(scalar): result += hexEscape(scalar)
-            case _ where isLayoutControl(scalar): result += unicodeEscape(scalar)
-            default: result.unicodeScalars.append(scalar)
+            default:
+                if let shown = shown(control: scalar) { result += shown } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result
+    }
+
+    /// How `singleLine` shows `scalar` when it is a control character (`\x1B`) or one that
+    /// reorders or breaks lines (`\u202E`); nil for any other. Markdown shows them so too.
+    static func shown(control scalar: Unicode.Scalar) -> String? {
+        if isControl(scalar) { return hexEscape(scalar) }
+        if isLayoutControl(scalar) { return unicodeEscape(scalar) }
+        return nil
     }
 
     /// A control character (below U+0100) as `\x1B`.

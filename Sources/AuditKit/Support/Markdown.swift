@@ -58,10 +58,16 @@ extension String {
 
 /// Escaping for text placed in Markdown tables and lines.
 extension Markdown {
-    /// User text made safe for a table cell: pipes, HTML and line breaks neutralised.
+    /// User text made safe for a table cell, a list item or a heading: it reads literally in
+    /// CommonMark and GFM. HTML characters become entities; the characters that start emphasis,
+    /// strikethrough, code, links and headings, the `|` of a cell border and the backslash that
+    /// escapes them all take a backslash; line breaks and tabs become spaces; other control
+    /// characters and those that reorder a line are shown as the terminal output shows them
+    /// (`\x1B`, `\u202E`), never written raw.
     static func escaped(_ text: String) -> String {
-        // Every character `escape` rewrites is a single ASCII byte, so text without those bytes
-        // (most names and reasons) comes back as it is, without walking its characters.
+        // Every character `escape` rewrites is a single ASCII byte, and every control shown starts
+        // with one of the bytes `needsEscape` names, so text without those bytes (most names and
+        // reasons) comes back as it is, without walking its characters.
         guard text.containsByte(where: needsEscape) else { return text }
         var result = StringOutput()
         result.write(markdown: text)
@@ -70,49 +76,75 @@ extension Markdown {
 
     /// An id or a path as a code span (`` `x` ``), as the reports show them; one that a code span
     /// cannot hold as written (a backtick would end the span, a `|` the table cell, a line break
-    /// the line) is shown as escaped text instead. Checklists' own ids never need that, but a
-    /// rollup shows ids from other counties' summary.json files, and a file may be named anything.
+    /// the line, a control character would reach the reader raw) is shown as escaped text
+    /// instead. Checklists' own ids never need that, but a rollup shows ids from other counties'
+    /// summary.json files, a tailored standard names its own ids and version, and a file may be
+    /// named anything.
     static func code(_ text: String) -> String {
-        text.isEmpty || text.containsByte(where: { $0 == 0x60 || $0 == 0x7C || $0 < 0x20 || $0 == 0x7F }) ? escaped(text) : "`" + text + "`"
+        let plain = text.withBytes { bytes in
+            !bytes.isEmpty && !bytes.indices.contains { bytes[$0] == 0x60 || bytes[$0] == 0x7C || control(in: bytes, at: $0) != nil }
+        }
+        return plain ? "`" + text + "`" : escaped(text)
     }
 
-    /// Whether `byte` is one of the characters `escaped` rewrites (those `escape` names): a bit
-    /// per ASCII byte, one test per byte of the text instead of a comparison with each.
+    /// Whether `byte` is one of the characters `escaped` rewrites (those `escape` names), or may
+    /// start a control character it shows (`control`): a bit per ASCII byte, one test per byte of
+    /// the text instead of a comparison with each. Of the bytes above ASCII only the first bytes
+    /// of C1 controls (C2), of U+061C (D8) and of the marks and separators from U+200E (E2).
     @inline(__always)
     static func needsEscape(_ byte: UInt8) -> Bool {
         // Bit n of the first word is byte n, of the second byte 0x40 + n.
-        let (low, high): (UInt64, UInt64) = (0x5000044800002400, 0x10000001A8000000)
-        return byte < 0x80 && ((byte < 0x40 ? low : high) >> UInt64(byte & 0x3F)) & 1 != 0
+        let (low, high): (UInt64, UInt64) = (0x5000_0448_FFFF_FFFF, 0xD000_0001_B800_0000)
+        guard byte < 0x80 else { return byte == 0xC2 || byte == 0xD8 || byte == 0xE2 }
+        return ((byte < 0x40 ? low : high) >> UInt64(byte & 0x3F)) & 1 != 0
     }
 
-    /// Whether some byte of `block` is one `needsEscape` accepts: the twelve compared side by
-    /// side, a few vector instructions for sixteen bytes.
+    /// Whether some byte of `block` is one `needsEscape` accepts: the bytes compared side by side,
+    /// a few vector instructions for sixteen bytes.
     @inline(__always)
     static func needsEscape(in block: SIMD16<UInt8>) -> Bool {
         func has(_ byte: UInt8) -> SIMDMask<SIMD16<Int8>> { block .== SIMD16(repeating: byte) }
-        let lines = has(0x0A) .| has(0x0D)
-        let marks = has(0x23) .| has(0x26) .| has(0x2A) .| has(0x3C) .| has(0x3E)
+        let controls = (block .< SIMD16(repeating: 0x20)) .| has(0x7F) .| has(0xC2) .| has(0xD8) .| has(0xE2)
+        let marks = has(0x23) .| has(0x26) .| has(0x2A) .| has(0x3C) .| has(0x3E) .| has(0x5C) .| has(0x7E)
         let brackets = has(0x5B) .| has(0x5D) .| has(0x5F) .| has(0x60) .| has(0x7C)
-        return any(lines .| marks .| brackets)
+        return any(controls .| marks .| brackets)
     }
 
-    /// What `escaped` writes for `byte`, or nil when the byte stays as it is. Byte by byte, never
-    /// character by character: a `|` with a combining accent after it, or a CR LF pair, is one
-    /// Character to Swift but still a cell border, or a line break, in a table.
+    /// What `escaped` writes for `byte`, or nil when the byte stays as it is or starts a control
+    /// character (`control`). Byte by byte, never character by character: a `|` with a combining
+    /// accent after it, or a CR LF pair, is one Character to Swift but still a cell border, or a
+    /// line break, in a table.
     static func escape(_ byte: UInt8) -> StaticString? {
         switch byte {
         case 0x7C: return "\\|"
         case 0x3C: return "&lt;"
         case 0x3E: return "&gt;"
         case 0x26: return "&amp;"
-        case 0x0A, 0x0D: return " "
+        case 0x0A, 0x0D, 0x09: return " "
         case 0x2A: return "\\*"
         case 0x5F: return "\\_"
         case 0x60: return "\\`"
         case 0x5B: return "\\["
         case 0x5D: return "\\]"
         case 0x23: return "\\#"
+        case 0x5C: return "\\\\"
+        case 0x7E: return "\\~"
         default: return nil
         }
+    }
+
+    /// The control character (or the mark that reorders a line) whose UTF-8 bytes start at
+    /// `index` of `bytes`, as `Escaping.singleLine` shows it, and how many bytes it takes; nil
+    /// for any other character. `bytes` are a string's, so a sequence is never cut short.
+    static func control(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (shown: String, length: Int)? {
+        let lead = bytes[index]
+        // The characters shown are all below U+10000: three bytes at the most.
+        guard lead < 0x80 || (0xC0..<0xF0).contains(lead) else { return nil }
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
+        guard index + length <= bytes.count else { return nil }
+        var value = UInt32(length == 1 ? lead : length == 2 ? lead & 0x1F : lead & 0x0F)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value), let shown = Escaping.shown(control: scalar) else { return nil }
+        return (shown, length)
     }
 }
