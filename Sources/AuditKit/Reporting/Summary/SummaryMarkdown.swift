@@ -43,7 +43,8 @@ struct SummaryMarkdown {
         out.line("| \(t("要求单位基本达标", "Required units largely compliant")) | \(f.largelyCompliantRequired) |")
         out.line("| \(t("平均得分（全部单位）", "Average score (all units)")) | \(w.average(f)) |")
         for have in document.standard.haves {
-            out.line("| \(t("“\(have.label.zh)”的单位占比（全部单位）", "Units with \(have.label.en.lowercased()) (all units)")) | \(w.percent(f.haveMetShare[have.id] ?? 0, of: f.units)) |")
+            let label = t("“\(md(have.label.zh))”的单位占比（全部单位）", "Units with \(md(have.label.en.lowercased())) (all units)")
+            out.line("| \(label) | \(w.percent(f.haveMetShare[have.id] ?? 0, of: f.units)) |")
         }
         for grade in Grade.allCases.reversed() {
             out.line("| \(t("等级：", "Grade: "))\(grade.label(language)) | \(f.grades[grade.rawValue] ?? 0) |")
@@ -71,7 +72,7 @@ struct SummaryMarkdown {
         out.line("")
         guard !document.units.isEmpty else { out.line(w.noUnit); return }
         let regionHead = document.byRegion.isEmpty ? "" : " \(t("地区", "Region")) |"
-        out.line("| # | \(t("单位", "Unit")) |\(regionHead) \(t("类别", "Category")) | \(t("乡镇", "Township")) | \(t("离退休", "Retirees")) | \(t("要求", "Required")) | \(t("得分", "Score")) | \(t("等级", "Grade")) | " + haves.map { w.haveShort($0.id) }.joined(separator: " | ") + " |")
+        out.line("| # | \(t("单位", "Unit")) |\(regionHead) \(t("类别", "Category")) | \(t("乡镇", "Township")) | \(t("离退休", "Retirees")) | \(t("要求", "Required")) | \(t("得分", "Score")) | \(t("等级", "Grade")) | " + haves.map { Markdown.escaped(w.haveShort($0.id)) }.joined(separator: " | ") + " |")
         out.line("|---:|---|" + (document.byRegion.isEmpty ? "" : "---|") + "---|---|---:|---|---:|---|" + haves.map { _ in ":---:|" }.joined())
         for unit in document.units {
             let cells = haves.map { have in unit.haves.first { $0.id == have.id }.map { Markdown.escaped(w.status($0.status)) } ?? "–" }
@@ -137,7 +138,7 @@ struct SummaryMarkdown {
         let t = w.t
         out.line("")
         out.line("## \(t("与上一轮相比", "Changes since the baseline"))"
-                 + w.bracketed(Markdown.escaped(changes.baselineTitle) + (changes.baselineAsOf.map { t("，", ", ") + $0 } ?? "")))
+                 + w.bracketed(Markdown.escaped(changes.baselineTitle) + (changes.baselineAsOf.map { t("，", ", ") + Markdown.escaped($0) } ?? "")))
         out.line("")
         out.line("| \(t("指标", "Figure")) | \(t("上一轮", "Before")) | \(t("本轮", "Now")) | \(t("变化", "Change")) |")
         out.line("|---|---:|---:|---:|")
