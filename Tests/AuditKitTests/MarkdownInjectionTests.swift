@@ -133,4 +133,58 @@ import Testing
         #expect(summary.contains("\n| Units with ven&lt;script&gt;x&lt;/script&gt;\\|pipe \\# heading (all units) | "))
         #expect(summary.contains(" | Grade | v\\`e\\|n ue | Equipment | "))
     }
+
+    // MARK: - A tailored standard's version and criterion ids
+
+    /// A version that would end a code span, start a heading and retitle the terminal.
+    static let version = "9`<img src=x onerror=alert(2)>\n# X\u{1B}]0;PWNED\u{07}"
+    static let versionShown = ##"9\`&lt;img src=x onerror=alert(2)&gt; \# X\x1B\]0;PWNED\x07"##
+    /// A criterion id that would end a code span, split a cell and start a heading.
+    static let criterion = "V1`|<b>\n# h"
+    static let criterionShown = ##"V1\`\|&lt;b&gt; \# h"##
+
+    /// The scorecards and the summary of `audit run` show the version and the criterion ids as written.
+    @Test func aTailoredVersionAndCriterionIDReadAsWrittenInTheReports() throws {
+        let temporary = try TemporaryFolder()
+        let standard = try Self.standard(version: Self.version, criterion: Self.criterion)
+        try FileTree.write(Array(standard.utf8), to: temporary.path("standard.yaml"))
+        let outcome = try AuditBinary.run(["run", try Self.checklists(in: temporary), "--standard", temporary.path("standard.yaml"),
+                                           "--out", temporary.path("out"), "--lang", "en", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let files = try Self.expectIntact(folder: temporary.path("out"))
+        let title = "Five-haves standard for retired cadres' study and activity facilities"
+        let summary = try #require(files["summary.md"])
+        #expect(summary.contains("\n- Standard: \(title) (five-haves \(Self.versionShown))\n"))
+        let card = try #require(files["units/chengguan-town.md"])
+        #expect(card.contains("\n- Standard: \(title) (five-haves \(Self.versionShown))\n"))
+        #expect(card.contains("\n| ✓ | \(Self.criterionShown) A dedicated or shared venue exists (essential) | 4 / 4 | "))
+    }
+
+    /// `audit score --format markdown` writes to a terminal: a unit's name and the standard's
+    /// version reach it as text, never as control sequences.
+    @Test func scoreMarkdownSendsNoControlSequence() throws {
+        let temporary = try TemporaryFolder()
+        let standard = try Self.standard(version: Self.version, criterion: Self.criterion)
+        try FileTree.write(Array(standard.utf8), to: temporary.path("standard.yaml"))
+        let folder = try Self.checklists(in: temporary, name: "\u{1B}c\u{1B}(0Unit\u{7}")
+        let outcome = try AuditBinary.run(["score", "--format", "markdown", "--standard", temporary.path("standard.yaml"),
+                                           "--lang", "en", folder + "/county-statistics-bureau.yaml"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        Self.expectIntact(outcome.stdout, "standard output")
+        #expect(outcome.stdout.hasPrefix(##"# \x1Bc\x1B(0Unit\x07 (`county-statistics-bureau`)"## + "\n"))
+        #expect(outcome.stdout.contains(" (five-haves \(Self.versionShown))\n"))
+        #expect(outcome.stdout.contains("| \(Self.criterionShown) A dedicated or shared venue exists (essential) | "))
+    }
+
+    /// `audit standard show --format markdown` shows a tailored standard's version and ids as written.
+    @Test func standardShowMarkdownShowsTheVersionAndIDsAsWritten() throws {
+        let temporary = try TemporaryFolder()
+        let standard = try Self.standard(version: Self.version, criterion: Self.criterion)
+        try FileTree.write(Array(standard.utf8), to: temporary.path("standard.yaml"))
+        let outcome = try AuditBinary.run(["standard", "show", "--format", "markdown", "--standard", temporary.path("standard.yaml")])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        Self.expectIntact(outcome.stdout, "standard output")
+        #expect(outcome.stdout.contains("\n- id / version: `five-haves` \(Self.versionShown)\n"))
+        #expect(outcome.stdout.contains("\n| \(Self.criterionShown) | 有专用或共用的学习活动场所 / A dedicated or shared venue exists — essential | "))
+    }
 }

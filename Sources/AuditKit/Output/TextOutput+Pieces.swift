@@ -39,6 +39,15 @@ extension TextOutput {
         }
     }
 
+    /// Appends `text` as `Markdown.code` writes it: a code span, or escaped text when no code
+    /// span holds it as written.
+    mutating func write(code text: String) {
+        guard Markdown.fitsCodeSpan(text) else { return write(markdown: text) }
+        write("`")
+        write(text)
+        write("`")
+    }
+
     /// Appends `text` as one CSV field (see `Escaping.csvField`), straight from the string's bytes.
     /// Byte by byte, never character by character: a quote with a combining accent after it, or a
     /// CR LF pair, is one Character to Swift but still a quote, or a line break, to a spreadsheet.

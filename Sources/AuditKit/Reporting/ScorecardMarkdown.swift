@@ -106,17 +106,17 @@ struct ScorecardMarkdown {
         let t = words.t
         out.write("# ")
         out.write(markdown: card.name)
-        out.write(t("（`", " (`"))
-        out.write(card.unitID)
-        out.write(t("`）\n\n- ", "`)\n\n- "))
+        out.write(t("（", " ("))
+        out.write(code: card.unitID)
+        out.write(t("）\n\n- ", ")\n\n- "))
         // Chinese labels take a full-width colon and brackets.
         let colon = t("：", ": ")
         out.write(t("标准", "Standard"))
         out.write(colon)
         out.write(markdown: standard.title.text(language))
-        out.write(t("（`", " (`"))
-        out.write(standard.label)
-        out.write(t("`）\n- ", "`)\n- "))
+        out.write(t("（", " ("))
+        out.write(code: standard.label)
+        out.write(t("）\n- ", ")\n- "))
         out.write(t("检查日期", "Inspected"))
         out.write(colon)
         out.write(card.inspectionDate)
@@ -129,7 +129,7 @@ struct ScorecardMarkdown {
         out.write("\n- ")
         out.write(t("清单", "Checklist"))
         out.write(colon)
-        out.write(Markdown.code(card.file))
+        out.write(code: card.file)
         out.write("\n- ")
         out.write(t("得分", "Score"))
         out.write(colon)
@@ -218,7 +218,7 @@ struct ScorecardMarkdown {
     /// A criterion's cell with the bar after it: `V1 场地（必备） | `.
     private static func writeCell(_ id: String, _ label: Localized, essential: Bool, _ language: Language,
                                   to out: inout some TextOutput) {
-        out.write(id)
+        out.write(markdown: id)
         out.write(" ")
         out.write(markdown: label.text(language))
         if essential { out.write(language == .zh ? "（必备）" : " (essential)") }
@@ -227,7 +227,7 @@ struct ScorecardMarkdown {
 
     /// An action's row up to its reason: `V1 场地 | `.
     private static func writeActionHead(_ id: String, _ label: Localized, _ language: Language, to out: inout some TextOutput) {
-        out.write(id)
+        out.write(markdown: id)
         out.write(" ")
         out.write(markdown: label.text(language))
         out.write(" | ")

@@ -1,13 +1,14 @@
 /// A standard as readable Markdown: what `audit standard show --format markdown` prints and what
 /// `docs/rules.md` embeds for the default standard.
 public enum StandardMarkdown {
-    /// Renders `standard`, both languages side by side.
+    /// Renders `standard`, both languages side by side. A tailored standard's every text, ids and
+    /// version included, is escaped: none of it is the tool's own.
     public static func render(_ standard: Standard) -> String {
-        let md = Markdown.escaped
+        let (md, code) = (Markdown.escaped, Markdown.code)
         var lines: [String] = []
         lines.append("# \(md(standard.title.zh)) / \(md(standard.title.en))")
         lines.append("")
-        lines.append("- id / version: `\(standard.id)` `\(standard.version)`")
+        lines.append("- id / version: \(code(standard.id)) \(code(standard.version))")
         if let source = standard.source { lines.append("- 依据 source: \(md(source.zh)) / \(md(source.en))") }
         let compliant = standard.compliant
         let largely = standard.largelyCompliant
@@ -39,9 +40,9 @@ public enum StandardMarkdown {
                 if criterion.essential {
                     flags.append(criterion.essentialAbove.map { "essential (> \(Value.format($0)))" } ?? "essential")
                 }
-                if let condition = criterion.appliesWhen { flags.append("only when `\(condition.field)` = `\(condition.equals)`") }
+                if let condition = criterion.appliesWhen { flags.append("only when \(code(condition.field)) = \(code(condition.equals))") }
                 let label = "\(md(criterion.label.zh)) / \(md(criterion.label.en))" + (flags.isEmpty ? "" : " — " + flags.joined(separator: "; "))
-                lines.append("| \(criterion.id) | \(label) | \(Score.format(tenths: criterion.pointsTenths)) | \(describe(criterion.measure)) | \(md(criterion.source.zh)) / \(md(criterion.source.en)) | \(md(criterion.action.zh)) / \(md(criterion.action.en)) |")
+                lines.append("| \(md(criterion.id)) | \(label) | \(Score.format(tenths: criterion.pointsTenths)) | \(describe(criterion.measure)) | \(md(criterion.source.zh)) / \(md(criterion.source.en)) | \(md(criterion.action.zh)) / \(md(criterion.action.en)) |")
             }
         }
         lines.append("")
@@ -49,38 +50,39 @@ public enum StandardMarkdown {
         lines.append("")
         lines.append("| equipment | 设施 | label |")
         lines.append("|---|---|---|")
-        for entry in standard.catalogues.equipment { lines.append("| `\(entry.id)` | \(md(entry.label.zh)) | \(md(entry.label.en)) |") }
+        for entry in standard.catalogues.equipment { lines.append("| \(code(entry.id)) | \(md(entry.label.zh)) | \(md(entry.label.en)) |") }
         lines.append("")
         lines.append("| rules | 制度 | label |")
         lines.append("|---|---|---|")
-        for entry in standard.catalogues.rules { lines.append("| `\(entry.id)` | \(md(entry.label.zh)) | \(md(entry.label.en)) |") }
+        for entry in standard.catalogues.rules { lines.append("| \(code(entry.id)) | \(md(entry.label.zh)) | \(md(entry.label.en)) |") }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One line describing a measure and its marks.
+    /// One line describing a measure and its marks, its fields and ids escaped.
     static func describe(_ measure: Measure) -> String {
+        let code = Markdown.code
+        func list(_ ids: [String], _ separator: String = ", ") -> String { ids.map(Markdown.escaped).joined(separator: separator) }
         func half(_ value: Double?) -> String { value.map { ", half ≥ \(Value.format($0))" } ?? "" }
         func halfCount(_ value: Int?) -> String { value.map { ", half ≥ \($0)" } ?? "" }
         switch measure {
         case .flag(let field, let values):
-            return values.map { "flag `\(field)` ∈ {\($0.joined(separator: ", "))}" } ?? "flag `\(field)` is true"
+            return values.map { "flag \(code(field)) ∈ {\(list($0))}" } ?? "flag \(code(field)) is true"
         case .threshold(let field, let full, let halfMark):
-            return "threshold `\(field)`: full ≥ \(Value.format(full))\(half(halfMark))"
+            return "threshold \(code(field)): full ≥ \(Value.format(full))\(half(halfMark))"
         case .equipment(let slots, let full, let halfMark):
-            let list = slots.map { $0.joined(separator: " or ") }.joined(separator: "; ")
-            return "equipment [\(list)]: full ≥ \(full)\(halfCount(halfMark))"
+            return "equipment [\(slots.map { list($0, " or ") }.joined(separator: "; "))]: full ≥ \(full)\(halfCount(halfMark))"
         case .rules(let kinds, let full, let halfMark, let posted, let years):
-            var text = "rules [\(kinds.joined(separator: ", "))]: full ≥ \(full)\(halfCount(halfMark))"
+            var text = "rules [\(list(kinds))]: full ≥ \(full)\(halfCount(halfMark))"
             if posted { text += "; posted for full" }
             if let years { text += "; adopted or reviewed within \(years) years" }
             return text
         case .activities(let kinds, let months, let full, let halfMark):
-            return "activities [\(kinds.joined(separator: ", "))] in \(months) months: full ≥ \(full)\(halfCount(halfMark))"
+            return "activities [\(list(kinds))] in \(months) months: full ≥ \(full)\(halfCount(halfMark))"
         case .attendance(let kinds, let months, let full, let halfMark):
-            let which = kinds.map { "[\($0.joined(separator: ", "))]" } ?? "all kinds"
+            let which = kinds.map { "[\(list($0))]" } ?? "all kinds"
             return "attendance of \(which) in \(months) months ÷ retirees: full ≥ \(Value.format(full * 100))%" + (halfMark.map { ", half ≥ \(Value.format($0 * 100))%" } ?? "")
         case .perCapita(let field, let full, let halfMark):
-            return "per_capita `\(field)` ÷ retirees: full ≥ \(Value.format(full))\(half(halfMark))"
+            return "per_capita \(code(field)) ÷ retirees: full ≥ \(Value.format(full))\(half(halfMark))"
         }
     }
 }

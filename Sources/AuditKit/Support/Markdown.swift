@@ -81,10 +81,15 @@ extension Markdown {
     /// summary.json files, a tailored standard names its own ids and version, and a file may be
     /// named anything.
     static func code(_ text: String) -> String {
-        let plain = text.withBytes { bytes in
+        fitsCodeSpan(text) ? "`" + text + "`" : escaped(text)
+    }
+
+    /// Whether a code span holds `text` as written: it is not empty, and holds no backtick, no
+    /// `|` and no character that `control` shows.
+    static func fitsCodeSpan(_ text: String) -> Bool {
+        text.withBytes { bytes in
             !bytes.isEmpty && !bytes.indices.contains { bytes[$0] == 0x60 || bytes[$0] == 0x7C || control(in: bytes, at: $0) != nil }
         }
-        return plain ? "`" + text + "`" : escaped(text)
     }
 
     /// Whether `byte` is one of the characters `escaped` rewrites (those `escape` names), or may
