@@ -53,17 +53,23 @@ import Testing
                 files.append(("\(id).yaml", try checklist(id: id, name: name, township: hostile[hostile.count - 1 - index])))
             }
             files.append(("broken.yaml", "format: five-haves/1\nunit:\n  id: \(quoted(hostile[0]))\n  name: \(quoted(hostile[2]))\n"))
-            let reader = ChecklistReader(catalogues: .builtIn)
-            let reports = try files.map { name, text in
-                let url = folder.appendingPathComponent(name)
-                try Data(text.utf8).write(to: url)
-                return reader.validate(Array(text.utf8), input: InputFile(path: "checklists/\(name)", treeRoot: folder.path))
-            }
-            let run = ValidationRun(reports: reports)
-            let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
-            return SummaryBuilder(standard: .builtIn).build(run: run, cards: cards, title: "检查 <汇总> & \"测试\"",
-                                                            language: language, baseline: baseline)
+            return try summary(of: files, in: folder, language: language, baseline: baseline)
         }
+    }
+
+    /// The summary of checklists given by file name and text, written into `folder`.
+    static func summary(of files: [(String, String)], in folder: URL, language: Language,
+                        baseline: SummaryDocument? = nil) throws -> SummaryDocument {
+        let reader = ChecklistReader(catalogues: .builtIn)
+        let reports = try files.map { name, text in
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return reader.validate(Array(text.utf8), input: InputFile(path: "checklists/\(name)", treeRoot: folder.path))
+        }
+        let run = ValidationRun(reports: reports)
+        let cards = run.reports.compactMap(\.checklist).map(Scorer(standard: .builtIn).score)
+        return SummaryBuilder(standard: .builtIn).build(run: run, cards: cards, title: "检查 <汇总> & \"测试\"",
+                                                        language: language, baseline: baseline)
     }
 
     /// The page for the hostile units, compared with a baseline of the first two of them.
@@ -94,6 +100,22 @@ import Testing
         #expect(html.contains("检查 &lt;汇总&gt; &amp; &quot;测试&quot;"))
         #expect(!html.contains("\"quotes\""))
         #expect(!html.contains("calc'"))
+    }
+
+    /// A diagnostic quotes the checklist's value: its backticks are the checklist's text, shown as
+    /// written, and never set a span of it as code.
+    @Test("Backticks a checklist wrote are shown, never taken for code", arguments: Language.allCases)
+    func backticksStayText(_ language: Language) throws {
+        let html = try ScratchFolder.with { folder in
+            let text = try Self.checklist(id: "odd-category", name: "单位", township: "城关镇")
+                .replacingOccurrences(of: "  category: department\n", with: "  category: \"<img src=x>|`a`\"\n")
+            let document = try Self.summary(of: [("odd-category.yaml", text)], in: folder, language: language)
+            try #require(document.invalid.count == 1)
+            return SummaryHTML(document: document, language: language).render()
+        }
+        #expect(!html.contains("<code>a</code>"))
+        #expect(html.contains(language == .zh ? "“&lt;img src=x&gt;|`a`” 不是允许的取值" : "&quot;&lt;img src=x&gt;|`a`&quot; is not an allowed value"))
+        #expect(!html.contains("<img"))
     }
 
     @Test("The page has no scripts and loads nothing from outside", arguments: Language.allCases)

@@ -75,8 +75,10 @@ extension SummaryHTML {
                     tag("li", ["class": diagnostic.severity],
                         tag("span", ["class": "where"], text: "\(diagnostic.line):\(diagnostic.column)") + " "
                         + tag("span", ["class": "severity"], text: "\(w.severity(diagnostic.severity))[\(diagnostic.code)]") + " "
-                        + withCode(diagnostic.message.text(language))
-                        + (diagnostic.hint.text(language).isEmpty ? "" : tag("span", ["class": "hint"], text(" — ") + withCode(diagnostic.hint.text(language)))))
+                        // As written, as every other output shows it: the values a message quotes
+                        // are the checklist's, so no backtick in it is taken for markup.
+                        + text(diagnostic.message.text(language))
+                        + (diagnostic.hint.text(language).isEmpty ? "" : tag("span", ["class": "hint"], text(" — " + diagnostic.hint.text(language)))))
                 }
                 out.line("")
                 out.write(tag("div", ["class": "invalid-file"],
@@ -84,12 +86,5 @@ extension SummaryHTML {
                               + tag("ul", ["class": "diagnostics", "aria-labelledby": "invalid-\(index + 1)"], items.joined()) + "\n"))
             }
         }
-    }
-
-    /// Diagnostic text with its `code spans` set as code, everything escaped.
-    private func withCode(_ value: String) -> String {
-        value.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { index, part in
-            index % 2 == 1 ? tag("code", [:], text: String(part)) : text(String(part))
-        }.joined()
     }
 }
