@@ -37,6 +37,8 @@ import Testing
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -344,6 +346,15 @@ private extension String {
         #expect(Markdown.code("v\u{1B}]0;x\u{7}") == #"v\x1B\]0;x\x07"#)
         #expect(Markdown.code("2022.1\u{85}") == #"2022.1\x85"#)
         #expect(Markdown.code("five-haves 2022.1") == "`five-haves 2022.1`")
+    }
+
+    /// HTML and XML drop the same control characters for U+FFFD: C0 but tab and line breaks,
+    /// DEL and C1.
+    @Test func htmlAndXMLReplaceTheSameControlCharacters() {
+        let text = "a\u{1B}]0;x\u{07}\u{7F}\u{9B}1m\t\n\r\u{A0}b"
+        let expected = "a\u{FFFD}]0;x\u{FFFD}\u{FFFD}\u{FFFD}1m\t\n\r\u{A0}b"
+        #expect(Array(Escaping.html(text).unicodeScalars) == Array(expected.unicodeScalars))
+        #expect(Array(Escaping.xml(text).unicodeScalars) == Array(expected.unicodeScalars))
     }
 
     /// Through the binary: a key holding CR LF yields one annotation per diagnostic.

@@ -118,6 +118,24 @@ import Testing
         #expect(!html.contains("<img"))
     }
 
+    /// Control characters in a unit's name reach the page as U+FFFD, as in XML: a browser calls
+    /// them errors, and a terminal showing the file would obey them.
+    @Test("Control characters in a name are replaced", arguments: Language.allCases)
+    func controlCharactersAreReplaced(_ language: Language) throws {
+        let html = try ScratchFolder.with { folder in
+            let name = "Bad\u{1B}(0\u{1B}c\u{07}Name\u{7F}\u{9B}31m\tend"
+            let text = try Self.checklist(id: "odd-name", name: "x", township: "城关镇")
+                .replacingOccurrences(of: "  name: \"x\"\n", with: #"  name: "Bad\e(0\ec\aName\x7F\x9B31m\tend""# + "\n")
+            let document = try Self.summary(of: [("odd-name.yaml", text)], in: folder, language: language)
+            try #require(document.units.map(\.name) == [name])
+            return SummaryHTML(document: document, language: language).render()
+        }
+        let controls = html.unicodeScalars.filter { ($0.value < 0x20 && !["\t", "\n", "\r"].contains($0)) || (0x7F...0x9F).contains($0.value) }
+        #expect(controls.isEmpty, "\(controls.map(\.value))")
+        #expect(html.contains("Bad\u{FFFD}(0\u{FFFD}c\u{FFFD}Name\u{FFFD}\u{FFFD}31m\tend"))
+        #expect(Self.xmlProblem(String(html.dropFirst("<!DOCTYPE html>\n".count))) == nil)
+    }
+
     @Test("The page has no scripts and loads nothing from outside", arguments: Language.allCases)
     func selfContained(_ language: Language) throws {
         let html = try Self.page(language).lowercased()

@@ -1,22 +1,33 @@
 /// Escaping for every output format, in one place.
 public enum Escaping {
-    /// Text safe inside HTML element content and attribute values.
+    /// Text safe inside HTML element content and attribute values. Control characters other than
+    /// tab and line breaks, which HTML calls errors and a terminal showing the file would obey,
+    /// become U+FFFD, as in `xml`.
     public static func html(_ text: String) -> String {
         // Most text has nothing to escape: hand it back as it is. The five characters escaped are
-        // single ASCII bytes, each a scalar of its own, so the rewrite can go byte by byte.
-        guard text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        // single ASCII bytes, each a scalar of its own, so the rewrite can go byte by byte; a C1
+        // control is the two bytes C2 80 to C2 9F.
+        guard text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else {
             return text
         }
         var result: [UInt8] = []
         text.withBytes { bytes in
             result.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
                 switch byte {
                 case 0x26: result.append(ascii: "&amp;")
                 case 0x3C: result.append(ascii: "&lt;")
                 case 0x3E: result.append(ascii: "&gt;")
                 case 0x22: result.append(ascii: "&quot;")
                 case 0x27: result.append(ascii: "&#39;")
+                case 0x09, 0x0A, 0x0D: result.append(byte)
+                case 0x00..<0x20, 0x7F: result.append(ascii: "\u{FFFD}")
+                case 0xC2 where index < bytes.count && bytes[index] < 0xA0:
+                    result.append(ascii: "\u{FFFD}")
+                    index += 1
                 default: result.append(byte)
                 }
             }
@@ -25,7 +36,8 @@ public enum Escaping {
     }
 
     /// Text safe inside XML content and attributes: HTML's escapes, plus control characters that
-    /// XML 1.0 cannot carry replaced by U+FFFD, and line breaks kept as character references in
+    /// XML 1.0 cannot carry, or that a terminal showing the file would obey (C0 other than tab and
+    /// line breaks, DEL, C1), replaced by U+FFFD, and line breaks kept as character references in
     /// attributes.
     public static func xml(_ text: String, attribute: Bool = false) -> String {
         var result = ""
@@ -41,7 +53,7 @@ public enum Escaping {
             case "\t" where attribute: result += "&#9;"
             case "\n", "\r", "\t": result.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                if isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                     result += "\u{FFFD}"
                 } else {
                     result.unicodeScalars.append(scalar)
