@@ -66,9 +66,13 @@ extension Markdown {
     /// (`\x1B`, `\u202E`), never written raw.
     static func escaped(_ text: String) -> String {
         // Every character `escape` rewrites is a single ASCII byte, and every control shown starts
-        // with one of the bytes `needsEscape` names, so text without those bytes (most names and
-        // reasons) comes back as it is, without walking its characters.
-        guard text.containsByte(where: needsEscape) else { return text }
+        // with one of the bytes `needsEscape` names, so text without them (most names and reasons)
+        // comes back as it is, without walking its characters; so does text whose only such bytes
+        // start characters shown as they are (the E2 of “ or —).
+        let plain = text.withBytes { bytes in
+            !bytes.indices.contains { needsEscape(bytes[$0]) && (escape(bytes[$0]) != nil || control(in: bytes, at: $0) != nil) }
+        }
+        guard !plain else { return text }
         var result = StringOutput()
         result.write(markdown: text)
         return result.text
@@ -88,7 +92,10 @@ extension Markdown {
     /// `|` and no character that `control` shows.
     static func fitsCodeSpan(_ text: String) -> Bool {
         text.withBytes { bytes in
-            !bytes.isEmpty && !bytes.indices.contains { bytes[$0] == 0x60 || bytes[$0] == 0x7C || control(in: bytes, at: $0) != nil }
+            !bytes.isEmpty && !bytes.indices.contains { index in
+                let byte = bytes[index]
+                return byte == 0x60 || byte == 0x7C || (needsEscape(byte) && control(in: bytes, at: index) != nil)
+            }
         }
     }
 
@@ -109,10 +116,13 @@ extension Markdown {
     @inline(__always)
     static func needsEscape(in block: SIMD16<UInt8>) -> Bool {
         func has(_ byte: UInt8) -> SIMDMask<SIMD16<Int8>> { block .== SIMD16(repeating: byte) }
-        let controls = (block .< SIMD16(repeating: 0x20)) .| has(0x7F) .| has(0xC2) .| has(0xD8) .| has(0xE2)
+        let controls = has(0x7F) .| has(0xC2) .| has(0xD8) .| has(0xE2)
         let marks = has(0x23) .| has(0x26) .| has(0x2A) .| has(0x3C) .| has(0x3E) .| has(0x5C) .| has(0x7E)
         let brackets = has(0x5B) .| has(0x5D) .| has(0x5F) .| has(0x60) .| has(0x7C)
-        return any(controls .| marks .| brackets)
+        if any(controls .| marks .| brackets) { return true }
+        // Bytes below 0x20 as two words: a `.<` on the block compiled to a loop over its lanes.
+        let words = unsafeBitCast(block, to: SIMD2<UInt64>.self)
+        return ByteWords.hasByte(below: 0x20, in: words[0]) || ByteWords.hasByte(below: 0x20, in: words[1])
     }
 
     /// What `escaped` writes for `byte`, or nil when the byte stays as it is or starts a control
