@@ -330,14 +330,15 @@ public enum ReportWriter {
         private let descriptor: Int32
 
         /// Makes `folder` when missing and holds it; refuses (`busy`) when another process does.
+        /// A file system that cannot hold folders (some network shares) is written to unheld, as
+        /// before there was a hold: refusing would leave its users no reports at all.
         public init(_ folder: String) throws(OutputError) {
             try FileOutput.makeFolder(folder)
             let descriptor = open(folder, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-                let reason = errno == EWOULDBLOCK ? Self.busy : String(cString: strerror(errno))
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK {
                 close(descriptor)
-                throw OutputError(path: folder, reason: reason)
+                throw OutputError(path: folder, reason: Self.busy)
             }
             self.descriptor = descriptor
         }
