@@ -23,7 +23,7 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard StringPattern.identifier.matches(unitID) else {
-            throw ValidationError("unit id '\(unitID)' must match \(StringPattern.identifier.regex)")
+            throw ValidationError("unit id '\(unitID)' must match \(StringPattern.identifier.regex ?? "")")
         }
         if let category, !ChecklistFormat.categories.contains(where: { $0.id == category }) {
             let allowed = ChecklistFormat.categories.map(\.id).joined(separator: ", ")

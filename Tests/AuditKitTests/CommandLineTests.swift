@@ -306,6 +306,14 @@ import Testing
         }
     }
 
+    /// A unit id that is no id is a usage error that shows the pattern it must match.
+    @Test func newRefusesABadUnitID() throws {
+        let outcome = try AuditBinary.run(["new", "County_Weather", "--output", "-"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("unit id 'County_Weather' must match ^[a-z0-9][a-z0-9-]{0,62}$"))
+        #expect(!outcome.stderr.contains("Optional"))
+    }
+
     @Test func unfilledTemplateReportsEachPlaceholderAtItsLine() throws {
         try withTemporaryFolder { folder in
             let path = folder.appendingPathComponent("some-unit.yaml").path

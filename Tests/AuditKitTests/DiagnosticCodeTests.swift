@@ -276,11 +276,11 @@ struct DiagnosticCodeTests {
         TextCase(fixture: "fh201-key-start-and-full-name.yaml", code: .unknownKey, en: "did you mean name?", zh: "是不是 name？"),
         // Keys written too far left: each says which key to indent it under, and so does the
         // key they left empty.
-        // A required key written too far left is that one slip: told to indent it, and not also
-        // missing from its mapping (the fixture expects no FH202).
         // A name past its field's length says how long it is and what the limit is.
         TextCase(fixture: "fh211-text-too-long.yaml", code: .badPattern, en: "the text is 246 characters long, over the 200 this key allows",
                  zh: "这段文字有 246 个字符，超过此项上限 200 个"),
+        // A required key written too far left is that one slip: told to indent it, and not also
+        // missing from its mapping (the fixture expects no FH202).
         TextCase(fixture: "fh201-required-key-too-far-left.yaml", code: .unknownKey,
                  en: "inspector is a key of inspection: indent it under inspection: (line 8)", zh: "inspector 是 inspection 下的项"),
         TextCase(fixture: "fh201-dedented-keys.yaml", code: .unknownKey, en: "area_m2 is a key of venue: indent it under venue: (line 11)",

@@ -6,14 +6,15 @@ import Testing
     @Test(arguments: [("八十五", 85), ("八十", 80), ("十二", 12), ("二十", 20), ("一百零五", 105),
                       ("一千二百", 1200), ("三万五千", 35000), ("两百", 200), ("一千零五", 1005),
                       // Digit by digit, as years and round numbers are often written.
-                      ("一〇〇", 100), ("二〇", 20), ("一二〇", 120), ("二〇二二", 2022), ("二零二二", 2022)])
+                      ("一〇〇", 100), ("二〇", 20), ("一二〇", 120), ("二〇二二", 2022), ("二零二二", 2022), ("一九四九", 1949)])
     func chineseNumerals(_ text: String, _ value: Int) {
         #expect(NumberSpelling.chineseNumeral(text) == value)
         #expect(Messages.numberHint(text, quoted: false, integer: true).en == "write Arabic digits: \(value) rather than \(text)")
     }
 
-    /// Digits run together with a unit word between them are no numeral: no number is made up.
-    @Test(arguments: ["三二十", "一二百", "十二三"])
+    /// Digits run together with a unit word between them are no numeral, and two or three
+    /// digits with no zero are a range (三五, "three to five"): no number is made up.
+    @Test(arguments: ["三二十", "一二百", "十二三", "三五", "七八", "一两", "三四五"])
     func malformedNumeralsGetTheGeneralHint(_ text: String) {
         #expect(NumberSpelling.chineseNumeral(text) == nil)
         #expect(Messages.numberHint(text, quoted: false, integer: true).en == "write Arabic digits, e.g. 80 rather than 八十")
@@ -198,7 +199,20 @@ import Testing
         let value = try #require(report.diagnostics.first { $0.code == .notInChoices })
         #expect(value.message.en == "\"dedi<U+00AD>cated\" is not an allowed value")
         #expect(Messages.shown("a\u{E0001}b") == "a<U+E0001>b")
+        // One character joining 300,000 invisible marks is quoted as 80 scalars, not megabytes.
+        let joined = "a" + String(repeating: "\u{200D}", count: 300_000)
+        #expect(Messages.shown(joined) == "a" + String(repeating: "<U+200D>", count: 79) + "…")
         #expect(Messages.shown("河西乡") == "河西乡")
+    }
+
+    /// A key written too far left is not also missing from its mapping when that mapping is
+    /// written twice: the second, a duplicate, is not read, so it is no nearer owner.
+    @Test func aKeyTooFarLeftAfterARepeatedMappingIsOneFinding() throws {
+        let text = "format: five-haves/1\ninspection:\n  date: 2022-10-19\ninspection:\n  round: x\ninspector: 李明\n"
+        let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        #expect(report.diagnostics.contains { $0.code == .unknownKey && $0.keyPath == "inspector" })
+        #expect(report.diagnostics.contains { $0.code == .duplicateKey && $0.keyPath == "inspection" })
+        #expect(!report.diagnostics.contains { $0.code == .missingKey && $0.keyPath == "inspection.inspector" })
     }
 
     /// The key those lines were meant to be under is left empty: its hint points at the line
@@ -212,6 +226,10 @@ import Testing
         #expect(empty.hint.en == "line 7 is indented with full-width spaces, which YAML does not count as indentation: "
                 + "use ordinary spaces, so that the line belongs to retirees")
         #expect(empty.hint.zh == "第 7 行用全角空格缩进，YAML 不把它当作缩进：换成半角空格，该行才属于 retirees")
+        // Below a text key, a line indented with full-width spaces is no part of it: its own hint.
+        let scalar = "format: five-haves/1\nunit:\n  id: x\n  name:\n\u{3000}\u{3000}category: township\n"
+        let named = ChecklistReader(catalogues: .builtIn).validate(Array(scalar.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        #expect(try #require(named.diagnostics.first { $0.code == .notFilled }).hint.en.hasPrefix("after the colon, write:"))
         // With ordinary spaces below, the hint still asks for the value.
         let plain = "format: five-haves/1\nunit:\n  id: x\n  name:\n  category: township\n"
         let other = ChecklistReader(catalogues: .builtIn).validate(Array(plain.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
@@ -258,6 +276,9 @@ import Testing
          5, "participants", 3, 4, "date"),
         ("format: five-haves/1\nactivities:\n  - date: 2022-05-01\n  kind: study\n    participants: 20\n", 4, "kind", 3, 4, "date"),
         ("format: five-haves/1\nequipment:\n  - item: books\n\n    # 数量\n  quantity: 3\n", 6, "quantity", 3, 4, "item"),
+        // Below a nested key, the item's own keys are still where its first one is.
+        ("format: five-haves/1\nactivities:\n  - date: 2022-05-01\n    kind: study\n    notes:\n      text: x\n  participants: 20\n",
+         7, "participants", 3, 4, "date"),
     ])
     func aKeyUnderTheDashesIsNamed(_ text: String, _ line: Int, _ key: String, _ item: Int, _ column: Int, _ first: String) throws {
         let diagnostic = try firstDiagnostic(text)

@@ -48,7 +48,7 @@ extension DiagnosticCode {
         case .notNumber:
             return .init(zh: "此处需要数字，不加引号和单位；.nan 与 .inf 不被接受。", en: "A number is expected, without quotes or units; .nan and .inf are not accepted.")
         case .notBoolean:
-            return .init(zh: "只接受 true 或 false（YAML 1.2 同样读作真假的 True、TRUE、False、FALSE 也可以）；yes/no/on/off/是/否 会得到改写提示。",
+            return .init(zh: "只接受 true 或 false（YAML 1.2 同样视为布尔值的 True、TRUE、False、FALSE 也可以）；yes/no/on/off/是/否 会得到改写提示。",
                          en: "Only true or false is accepted (and True, TRUE, False and FALSE, which YAML 1.2 reads the same); yes/no/on/off/是/否 get a hint.")
         case .badDate:
             return .init(zh: "日期必须是 YYYY-MM-DD 且真实存在。", en: "Dates must be YYYY-MM-DD and real calendar days.")
@@ -58,8 +58,8 @@ extension DiagnosticCode {
         case .outOfRange:
             return .init(zh: "数值超出允许范围（例如面积必须大于 0，每周开放天数 0 到 7）。", en: "The number is outside its range (area above 0, open days 0 to 7, ...).")
         case .badPattern:
-            return .init(zh: "单位编号只能用小写字母、数字和连字符。文字项有长度上限：名称、标题、地址等至多 200 个字符，备注和佐证路径至多 2000 个，以免一个过长的值在每份报告的每一行里重复。",
-                         en: "Unit ids use lower-case letters, digits and hyphens only. Text has a length limit: names, titles, addresses and the like at most 200 characters, notes and evidence paths 2000, so that one overlong value is not repeated in every row of every report.")
+            return .init(zh: "单位编号只能用小写字母、数字和连字符。报告里要显示的文字（单位名称、乡镇、检查轮次）至多 200 个字符：它们在该单位的每一行里都会出现。",
+                         en: "Unit ids use lower-case letters, digits and hyphens only. Text the reports show (the unit's name, its township, the round) is at most 200 characters: it appears in every row of the unit's.")
         case .unknownFormat:
             return .init(zh: "format 必须是本工具支持的清单格式。", en: "format must name a checklist format this tool supports.")
         case .veteransExceedTotal:

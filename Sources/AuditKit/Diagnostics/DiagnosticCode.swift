@@ -87,7 +87,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .badDate: return .init(zh: "日期无效", en: "Invalid date")
         case .notInChoices: return .init(zh: "取值不在允许范围内", en: "Value not allowed")
         case .outOfRange: return .init(zh: "数值超出范围", en: "Number out of range")
-        case .badPattern: return .init(zh: "格式不符或文字过长", en: "Value does not match its pattern, or is too long")
+        case .badPattern: return .init(zh: "格式不符", en: "Value does not match the required pattern")
         case .unknownFormat: return .init(zh: "未知的清单格式", en: "Unknown checklist format")
         case .veteransExceedTotal: return .init(zh: "离休干部数超过离退休干部总数", en: "Veterans exceed the total")
         case .sharedWithoutPartner: return .init(zh: "共用场所未写明共用单位", en: "Shared venue without shared_with")

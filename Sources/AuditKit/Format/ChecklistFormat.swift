@@ -85,25 +85,26 @@ public enum ChecklistFormat {
               zh: "佐证材料（照片、文件），路径相对于本清单所在目录", en: "evidence files (photos, documents), relative to this checklist's folder"),
     ]
 
-    /// The longest a name, a title or an address may be, in characters.
-    static let shortText = StringPattern.length(200)
-    /// The longest a note may be, and an evidence path.
-    static let longText = StringPattern.length(2000)
+    /// The longest, in characters, a text the reports show may be (the unit's name, its township,
+    /// the round): each is repeated in every row of the unit's, and a name of a megabyte (inside
+    /// the file's limit) made a hundred megabytes of reports. Texts no report shows are bounded
+    /// by the file's size alone.
+    static let shownText = StringPattern.length(200)
 
     static let unit: [Field] = [
         Field("id", .string(.identifier),
               zh: "单位编号：小写字母、数字和连字符，全县唯一，与文件名一致",
               en: "unit id: lower-case letters, digits and hyphens, unique in the county, equal to the file name",
               example: "county-education-bureau"),
-        Field("name", .string(shortText), zh: "单位全称", en: "the unit's full name", example: "XX县教育局"),
+        Field("name", .string(shownText), zh: "单位全称", en: "the unit's full name", example: "XX县教育局"),
         Field("category", .choice(categories), zh: "单位类别", en: "kind of unit", example: "department"),
-        Field("township", .string(shortText), .optional,
+        Field("township", .string(shownText), .optional,
               zh: "所在乡镇（用于分组汇总）", en: "township, for grouping in the summary", example: "城关镇"),
         Field("retirees", .object(retirees), zh: "离退休干部人数", en: "retired cadres"),
         Field("party_branch", .boolean, .optional,
               zh: "是否建立离退休干部党支部", en: "whether the retirees have a party branch",
               example: "true", default: "false"),
-        Field("contact", .string(shortText), .optional, zh: "联系人", en: "contact person", example: "王丽"),
+        Field("contact", .string(nil), .optional, zh: "联系人", en: "contact person", example: "王丽"),
     ]
 
     static let retirees: [Field] = [
@@ -114,17 +115,17 @@ public enum ChecklistFormat {
 
     static let inspection: [Field] = [
         Field("date", .date, zh: "检查日期，格式 YYYY-MM-DD", en: "inspection date, YYYY-MM-DD", example: "2022-06-15"),
-        Field("inspector", .string(shortText), zh: "检查人", en: "inspector", example: "李明"),
-        Field("round", .string(shortText), .optional, zh: "检查轮次", en: "inspection round label", example: "2022-H1"),
-        Field("notes", .string(longText), .optional, zh: "备注", en: "notes", example: "现场核实"),
+        Field("inspector", .string(nil), zh: "检查人", en: "inspector", example: "李明"),
+        Field("round", .string(shownText), .optional, zh: "检查轮次", en: "inspection round label", example: "2022-H1"),
+        Field("notes", .string(nil), .optional, zh: "备注", en: "notes", example: "现场核实"),
     ]
 
     static let venue: [Field] = [
         Field("status", .choice(venueStatuses), zh: "场所情况", en: "venue status", example: "dedicated"),
-        Field("shared_with", .string(shortText), .requiredWhen(key: "status", values: ["shared"]),
+        Field("shared_with", .string(nil), .requiredWhen(key: "status", values: ["shared"]),
               zh: "共用单位（场所共用时必填）", en: "who the venue is shared with (required when shared)",
               example: "城关镇老年活动中心"),
-        Field("address", .string(shortText), .optional, zh: "地址", en: "address", example: "教育局办公楼一层"),
+        Field("address", .string(nil), .optional, zh: "地址", en: "address", example: "教育局办公楼一层"),
         Field("area_m2", .number(min: 0, exclusiveMinimum: true, max: nil),
               .requiredUnless(key: "status", values: ["none"]),
               zh: "面积（平方米），没有场所时不填", en: "floor area in m²; omit when there is no venue", example: "85"),
@@ -148,7 +149,7 @@ public enum ChecklistFormat {
     static let rules: [Field] = [
         Field("kind", .catalogue(.rules), zh: "制度类别（制度目录中的编号）", en: "rule kind id from the rules catalogue",
               example: "venue-management"),
-        Field("title", .string(shortText), zh: "制度名称", en: "title of the rule", example: "老干部活动室管理制度"),
+        Field("title", .string(nil), zh: "制度名称", en: "title of the rule", example: "老干部活动室管理制度"),
         Field("adopted", .date, .optional, zh: "制定日期", en: "date adopted", example: "2019-03-01"),
         Field("reviewed", .date, .optional, zh: "最近修订日期，不早于制定日期", en: "date last reviewed; not before adopted",
               example: "2022-01-10"),
@@ -158,7 +159,7 @@ public enum ChecklistFormat {
     static let activity: [Field] = [
         Field("date", .date, zh: "活动日期，不晚于检查日期", en: "date held; not after the inspection", example: "2022-01-20"),
         Field("kind", .choice(activityKinds), zh: "活动类别", en: "kind of activity", example: "study"),
-        Field("title", .string(shortText), .optional, zh: "活动名称", en: "title", example: "学习党的十九届六中全会精神"),
+        Field("title", .string(nil), .optional, zh: "活动名称", en: "title", example: "学习党的十九届六中全会精神"),
         Field("participants", .integer(min: 0, max: nil), .optional,
               zh: "参加人数", en: "number of participants", example: "35"),
     ]
@@ -176,7 +177,7 @@ public enum ChecklistFormat {
     ]
 
     static let evidence: [Field] = [
-        Field("file", .string(longText), zh: "文件路径，相对于本清单所在目录，不得超出清单目录",
+        Field("file", .string(nil), zh: "文件路径，相对于本清单所在目录，不得超出清单目录",
               en: "file path relative to this checklist's folder; must stay inside the checklists tree",
               example: "photos/venue.jpg"),
         Field("about", .choice(evidenceTopics), zh: "佐证哪一项", en: "which have it supports", example: "venue"),

@@ -29,6 +29,7 @@ public enum SourceFile {
             case .folderPermission: return zh ? "没有列出该文件夹的权限" : "permission to list the folder denied"
             case .pathPermission: return zh ? "所在文件夹不允许进入" : "a folder on its path may not be searched"
             case .tooLarge(let size): return zh ? "文件过大（\(size) 字节）" : "too large (\(size) bytes)"
+            case .other(let code) where code == ENAMETOOLONG: return zh ? "路径太长，超出系统的上限" : "the path is longer than the system allows"
             case .other(let code): return zh ? "读取失败（错误号 \(code)）" : "reading failed (errno \(code))"
             }
         }

@@ -200,12 +200,14 @@ enum SyntaxAdvice {
         // This key under the dashes of the list item above it, without one of its own: a key of
         // that item written too far left, or a new item whose `- ` was left out.
         if this.indent < previous.keyColumn, let item = itemStart(in: lines, above: above, dashAt: this.indent) {
-            let first = key(lines[item]).map { lines[item].dropFirst($0.keyColumn).prefix { $0 != ":" } } ?? ""
+            // The item's own keys are where its first one is, whatever is nested above this line.
+            let column = key(lines[item])?.keyColumn ?? previous.keyColumn
+            let first = lines[item].dropFirst(column).prefix { $0 != ":" }
             let name = line.dropFirst(this.indent).prefix { $0 != ":" }
             return (.init(zh: "第 \(index + 1) 行的 \(name) 与列表的“- ”对齐了：它若属于第 \(item + 1) 行起的这一项，"
-                              + "缩进 \(previous.keyColumn) 个空格，与 \(first) 对齐；它若开始新的一项，在前面加上“- ”",
+                              + "缩进 \(column) 个空格，与 \(first) 对齐；它若开始新的一项，在前面加上“- ”",
                           en: "\(name) on line \(index + 1) is indented like the list's dashes: if it belongs to the item "
-                              + "that starts on line \(item + 1), indent it \(previous.keyColumn) spaces, in line with \(first); "
+                              + "that starts on line \(item + 1), indent it \(column) spaces, in line with \(first); "
                               + "if it starts a new item, put \"- \" before it"), index + 1)
         }
         // This key shallower than the one above, which is the first of its mapping: when the key

@@ -150,14 +150,21 @@ public struct ChecklistReader: Sendable {
     /// which YAML does not count as indentation: that line is the slip, so the hint points there
     /// rather than asking for a value after the colon.
     static func pointAtFullWidthIndentation(_ diagnostics: inout [Diagnostic], bytes: [UInt8]) {
-        guard diagnostics.contains(where: { $0.code == .notFilled }) else { return }
+        // Only a mapping or a list has lines of its own below it; and only a file with a
+        // full-width space (E3 80 80) can have them indented so.
+        func isContainer(_ path: String) -> Bool { ChecklistFormat.field(at: path)?.type.isContainer == true }
+        guard diagnostics.contains(where: { $0.code == .notFilled && isContainer($0.keyPath) }),
+              bytes.indices.dropLast(2).contains(where: { bytes[$0] == 0xE3 && bytes[$0 + 1] == 0x80 && bytes[$0 + 2] == 0x80 }) else { return }
         let lines = SyntaxAdvice.lines(bytes)
-        for index in diagnostics.indices where diagnostics[index].code == .notFilled {
-            // The next line with content (blank and comment lines skipped).
-            var next = diagnostics[index].mark.line
-            while let line = lines[safe: next], line.allSatisfy({ $0 == " " }) || line.drop(while: { $0 == " " }).hasPrefix("#") {
-                next += 1
-            }
+        // For each line, the first line from it on with content (blank and comment lines
+        // skipped): one pass from the end, however many keys are empty.
+        var nextContent = [Int](repeating: lines.count, count: lines.count + 1)
+        for index in lines.indices.reversed() {
+            let content = lines[index].drop { $0 == " " }
+            nextContent[index] = content.isEmpty || content.hasPrefix("#") ? nextContent[index + 1] : index
+        }
+        for index in diagnostics.indices where diagnostics[index].code == .notFilled && isContainer(diagnostics[index].keyPath) {
+            let next = nextContent[min(diagnostics[index].mark.line, lines.count)]
             guard let line = lines[safe: next], line.drop(while: { $0 == " " }).hasPrefix("\u{3000}") else { continue }
             let key = diagnostics[index].keyPath.split(separator: ".").last.map(String.init) ?? diagnostics[index].keyPath
             diagnostics[index].hint = Messages.fullWidthIndentBelowHint(key, line: next + 1)

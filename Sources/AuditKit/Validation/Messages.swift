@@ -16,7 +16,12 @@ enum Messages {
         let cut = head.count <= 80 ? text : String(head.dropLast()) + "…"
         guard cut.unicodeScalars.contains(where: isInvisible) else { return cut }
         var visible = ""
-        for scalar in cut.unicodeScalars {
+        // At most 80 scalars: one character may join any number of them.
+        for (index, scalar) in cut.unicodeScalars.enumerated() {
+            if index == 80 {
+                visible += "…"
+                break
+            }
             if isInvisible(scalar) {
                 visible += "<U+" + Escaping.hexDigits(scalar.value, count: scalar.value > 0xFFFF ? 5 : 4) + ">"
             } else {
@@ -320,10 +325,8 @@ enum Messages {
         return .init(zh: "这段文字有 \(count) 个字符，超过此项上限 \(limit) 个：“\(shown(text))”",
                      en: "the text is \(count) characters long, over the \(limit) this key allows: \"\(shown(text))\"")
     }
-    static func tooLongHint(limit: Int, path: String) -> Localized {
-        path.hasSuffix("notes")
-            ? .init(zh: "缩短到 \(limit) 个字符以内；详细材料放进佐证文件（evidence）", en: "shorten it to \(limit) characters at most; put long material in an evidence file")
-            : .init(zh: "缩短到 \(limit) 个字符以内；需要说明的写进 inspection.notes", en: "shorten it to \(limit) characters at most; anything more goes in inspection.notes")
+    static func tooLongHint(limit: Int) -> Localized {
+        .init(zh: "缩短到 \(limit) 个字符以内；需要说明的写进 inspection.notes", en: "shorten it to \(limit) characters at most; anything more goes in inspection.notes")
     }
     static func identifierHint(_ text: String) -> Localized {
         .init(zh: "只用小写英文字母、数字和连字符，以字母或数字开头，最长 63 个字符，例如 county-education-bureau",
@@ -421,12 +424,15 @@ enum NumberSpelling {
     }
 
     /// `八十五` → 85, `一千二百` → 1200, `三万` → 30000: simple Chinese numerals below 100 million;
-    /// and digit by digit, as years and codes are written: `二〇二二` → 2022, `一〇〇` → 100.
+    /// and digit by digit, as years and codes are written: `二〇二二` → 2022, `一〇〇` → 100,
+    /// `一九四九` → 1949 (with a zero, or four digits or more; `三五` is a range, and no number).
     static func chineseNumeral(_ text: String) -> Int? {
         let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                                         "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
-        if text.count > 1, text.count <= 15, text.allSatisfy({ digits[$0] != nil }) {
+        // Two or three digits with no zero (三五, 七八, 一两) are a range, "three to five", not 35.
+        if text.count > 1, text.count <= 15, text.allSatisfy({ digits[$0] != nil }),
+           text.count >= 4 || text.contains("〇") || text.contains("零") {
             return text.reduce(0) { $0 * 10 + digits[$1]! }
         }
         var total = 0

@@ -25,7 +25,7 @@ struct ScalarReader {
                                 hint: Messages.identifierHint(text))
                 case .length(let limit):
                     sink.report(.badPattern, at: mark, path: path(), Messages.tooLong(text, limit: limit),
-                                hint: Messages.tooLongHint(limit: limit, path: path()))
+                                hint: Messages.tooLongHint(limit: limit))
                 }
                 return nil
             }

@@ -148,7 +148,7 @@ struct StructureValidator {
                 }
                 var tooFarLeft: [String] = []
                 if case .object(let children) = fields[fieldIndex].type {
-                    tooFarLeft = keys(of: children, writtenAfter: pairIndex, in: node, fields: fields)
+                    tooFarLeft = keys(of: children, writtenAfter: pairIndex, of: fieldIndex, in: node, fields: fields)
                 }
                 if let value = value(valueNode, as: fields[fieldIndex].type, path: { KeyPath.child(path(), key) },
                                      keyMark: keyNode.mark, field: { fields[fieldIndex] }, writtenTooFarLeft: tooFarLeft) {
@@ -203,7 +203,8 @@ struct StructureValidator {
     /// The keys of the mapping field written at pair `index` of `mapping` that are written after
     /// it in `mapping` itself, where they are no field: too far left, and told to indent under it
     /// (FH201) by `Owners`' rule, unless a later field with such keys of its own is nearer.
-    private func keys(of children: [Field], writtenAfter index: Int, in mapping: YAMLNode, fields: [Field]) -> [String] {
+    /// A later pair of the same field (written twice) is no nearer owner: it is not validated.
+    private func keys(of children: [Field], writtenAfter index: Int, of field: Int, in mapping: YAMLNode, fields: [Field]) -> [String] {
         var found: [String] = []
         // Keys a later mapping field also has, which it is nearer to; each field looked at once,
         // however often a hostile file repeats it.
@@ -213,7 +214,9 @@ struct StructureValidator {
             let keyNode = document.key(later, of: mapping)
             guard keyNode.kind == .scalar else { continue }
             if let other = Self.fieldIndex(of: document.bytes(of: keyNode), in: fields) {
-                if seen.insert(other).inserted, case .object(let others) = fields[other].type { nearer.formUnion(others.map(\.key)) }
+                if other != field, seen.insert(other).inserted, case .object(let others) = fields[other].type {
+                    nearer.formUnion(others.map(\.key))
+                }
                 continue
             }
             if let key = document.scalarText(keyNode), children.contains(where: { $0.key == key }), !nearer.contains(key) {
