@@ -54,7 +54,9 @@ public struct SummaryRun {
 
     /// Validates and scores `inputs` in parallel, writing each unit's scorecard under `folder` and
     /// spooling its rectification rows as it goes. `progress`, when given, counts each checklist
-    /// done, and then the start of writing the summaries.
+    /// done, and then the start of writing the summaries. The caller holds `folder`
+    /// (`ReportWriter.FolderHold`) from before this until the reports are written, as
+    /// `ReportWriter.write` holds it itself: no other command may write there meanwhile.
     public init(inputs: [InputFile], standard: Standard, language: Language, output folder: String,
                 progress: RunProgress? = nil) {
         // Before any scorecard is written: what killed runs left goes first.
