@@ -206,22 +206,23 @@ struct StructureValidator {
     /// A later pair of the same field (written twice) is no nearer owner: it is not validated.
     private func keys(of children: [Field], writtenAfter index: Int, of field: Int, in mapping: YAMLNode, fields: [Field]) -> [String] {
         var found: [String] = []
-        // Keys a later mapping field also has, which it is nearer to; each field looked at once,
-        // however often a hostile file repeats it.
-        var nearer: Set<String> = []
-        var seen: Set<Int> = []
+        // The other mapping fields written after it so far, each once however often a hostile
+        // file repeats it: a key of theirs is nearer to them. A handful at most, so a list, and
+        // nothing hashed for a checklist whose keys are all fields.
+        var nearer: [Int] = []
         for later in (index + 1)..<document.pairCount(of: mapping) {
             let keyNode = document.key(later, of: mapping)
             guard keyNode.kind == .scalar else { continue }
             if let other = Self.fieldIndex(of: document.bytes(of: keyNode), in: fields) {
-                if other != field, seen.insert(other).inserted, case .object(let others) = fields[other].type {
-                    nearer.formUnion(others.map(\.key))
-                }
+                if other != field, !nearer.contains(other), case .object = fields[other].type { nearer.append(other) }
                 continue
             }
-            if let key = document.scalarText(keyNode), children.contains(where: { $0.key == key }), !nearer.contains(key) {
-                found.append(key)
+            guard let key = document.scalarText(keyNode), children.contains(where: { $0.key == key }) else { continue }
+            let owned = nearer.contains { other in
+                if case .object(let others) = fields[other].type { return others.contains { $0.key == key } }
+                return false
             }
+            if !owned { found.append(key) }
         }
         return found
     }
