@@ -250,7 +250,9 @@ public enum ReportWriter {
             if item.serial < 0, let newFolder {
                 return newFolder.temporary + "/" + item.path.dropFirst(newFolder.path.count + 1)
             }
-            return item.serial > 0 ? ReportWriter.temporary(folder: folder, path: item.path, serial: item.serial)
+            // A scorecard's always ends in a serial number (0 here), as the parallel stage's do:
+            // a leftover in `units/` is known by it.
+            return item.serial > 0 || item.path.hasPrefix("units/") ? ReportWriter.temporary(folder: folder, path: item.path, serial: item.serial)
                 : folder + "/" + item.path + suffix
         }
 
@@ -350,7 +352,8 @@ public enum ReportWriter {
     }
 
     /// The temporary file that a writer other than `Staging.stage` (the parallel stage of `audit
-    /// run`) writes `path` to, told apart by `serial` (1 or more): `path.partial-PID-SERIAL`.
+    /// run`) writes `path` to, told apart by `serial` (1 or more; 0 for a scorecard `Staging.stage`
+    /// writes): `path.partial-PID-SERIAL`.
     static func temporary(folder: String, path: String, serial: Int) -> String {
         folder + "/" + path + ".partial-\(processID)-\(serial)"
     }
@@ -389,9 +392,9 @@ public enum ReportWriter {
 
     /// The process id in `name` when it is a temporary name this tool gives its reports: in the
     /// output folder, a summary's (`summary.json.partial-PID`), the new `units.partial-PID` or the
-    /// list's (`.audit-outputs.tmp-PID`); in `units/`, a scorecard's (`ID.md.partial-PID` or
-    /// `ID.md.partial-PID-SERIAL`, ID a unit id). Nil for any other name, however alike: a
-    /// `budget.partial-2022` of one's own stays.
+    /// list's (`.audit-outputs.tmp-PID`); in `units/`, a scorecard's (`ID.md.partial-PID-SERIAL`,
+    /// ID a unit id). Nil for any other name, however alike: a `budget.partial-2022` of one's own
+    /// stays, and so does a `units/my-notes.md.partial-2021`.
     static func isLeftover(_ name: String, inUnits: Bool) -> Int32? {
         if !inUnits, name.hasPrefix(manifestName + "."), let process = leftover(name, marker: ".tmp-") {
             return name == manifestName + ".tmp-\(process)" ? process : nil
@@ -400,7 +403,8 @@ public enum ReportWriter {
               let marker = name.range(of: ".partial-", options: .backwards) else { return nil }
         let stem = String(name[..<marker.lowerBound])
         if inUnits {
-            guard stem.hasSuffix(".md"), StringPattern.identifier.matches(String(stem.dropLast(3))) else { return nil }
+            guard stem.hasSuffix(".md"), StringPattern.identifier.matches(String(stem.dropLast(3))),
+                  name[marker.upperBound...].contains("-") else { return nil }
             return process
         }
         return stem == "units" || ReportSet.summaryNames.contains(stem) ? process : nil
