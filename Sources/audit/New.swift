@@ -25,6 +25,9 @@ struct New: ParsableCommand {
         guard StringPattern.identifier.matches(unitID) else {
             throw ValidationError("unit id '\(unitID)' must match \(StringPattern.identifier.regex ?? "")")
         }
+        if let name, !ChecklistFormat.shownText.matches(name), case .length(let limit) = ChecklistFormat.shownText {
+            throw ValidationError("the name is \(name.unicodeScalars.count) characters long, over the \(limit) a checklist allows")
+        }
         if let category, !ChecklistFormat.categories.contains(where: { $0.id == category }) {
             let allowed = ChecklistFormat.categories.map(\.id).joined(separator: ", ")
             throw ValidationError("category '\(category)' is not one of: \(allowed)")

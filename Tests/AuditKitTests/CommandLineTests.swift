@@ -55,6 +55,11 @@ import Testing
         let run = try AuditBinary.run(["run", Self.valid, "no-such-folder", "--out", NSTemporaryDirectory() + "/never-written"])
         #expect(run.status == 2)
         #expect(run.stderr == "audit: no such file or folder: no-such-folder\n")
+        // A name given in GBK reaches the program with � for its bytes: the message says why.
+        let gbk = DiscoveryError.missing("\u{FFFD}\u{FFFD}.yaml").message
+        #expect(gbk.en == "no such file or folder: \u{FFFD}\u{FFFD}.yaml (the name is not UTF-8, perhaps GBK: give it a UTF-8 name, "
+                + "e.g. convmv -f gbk -t utf8 --notest, and run again)")
+        #expect(gbk.zh.contains("名字不是 UTF-8 编码"))
     }
 
     /// A file that could not be read is an error of the run, not a failed check: JUnit counts it
@@ -312,6 +317,10 @@ import Testing
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("unit id 'County_Weather' must match ^[a-z0-9][a-z0-9-]{0,62}$"))
         #expect(!outcome.stderr.contains("Optional"))
+        // A name no checklist may hold is refused before a template is written with it.
+        let long = try AuditBinary.run(["new", "some-unit", "--name", String(repeating: "名", count: 201), "--output", "-"])
+        #expect(long.status == 2)
+        #expect(long.stderr.contains("the name is 201 characters long, over the 200 a checklist allows"))
     }
 
     @Test func unfilledTemplateReportsEachPlaceholderAtItsLine() throws {

@@ -193,8 +193,9 @@ import Testing
         let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
         let key = try #require(report.diagnostics.first { $0.code == .unknownKey })
         #expect(key.message.en == "unknown key <U+FEFF>category")
-        #expect(key.hint.en == "the key holds characters that print as nothing (shown as <U+…> above, often pasted in): delete them and write category")
-        #expect(key.hint.zh == "键里有看不见的字符（上面以 <U+…> 标出，常由复制粘贴带入）：删掉它们，写作 category")
+        #expect(key.hint.en == "the key holds characters that print as nothing or as a wide space (shown as <U+…> above, "
+                + "often pasted in or typed by an input method): delete them and write category")
+        #expect(key.hint.zh == "键里有看不见的字符或全角空格（上面以 <U+…> 标出，常由复制粘贴或中文输入法带入）：删掉它们，写作 category")
         #expect(!report.diagnostics.contains { $0.code == .missingKey && $0.keyPath == "unit.category" })
         let value = try #require(report.diagnostics.first { $0.code == .notInChoices })
         #expect(value.message.en == "\"dedi<U+00AD>cated\" is not an allowed value")
@@ -203,6 +204,16 @@ import Testing
         let joined = "a" + String(repeating: "\u{200D}", count: 300_000)
         #expect(Messages.shown(joined) == "a" + String(repeating: "<U+200D>", count: 79) + "…")
         #expect(Messages.shown("河西乡") == "河西乡")
+        // A full-width space typed before the colon is spelt out too, and the key named; so is
+        // a misspelt key with a zero-width space in it.
+        let spaced = "format: five-haves/1\ninspection:\n  date: 2022-01-01\n  inspector\u{3000}: x\n  insp\u{200B}ectr: y\n"
+        let typed = ChecklistReader(catalogues: .builtIn).validate(Array(spaced.utf8), input: InputFile(path: "x.yaml", treeRoot: "."))
+        let wide = try #require(typed.diagnostics.first { $0.code == .unknownKey && $0.line == 4 })
+        #expect(wide.message.en == "unknown key inspector<U+3000>")
+        #expect(wide.hint.en.hasSuffix("delete them and write inspector"))
+        #expect(!typed.diagnostics.contains { $0.code == .missingKey && $0.keyPath == "inspection.inspector" })
+        let misspelt = try #require(typed.diagnostics.first { $0.code == .unknownKey && $0.line == 5 })
+        #expect(misspelt.hint.en.hasPrefix("did you mean inspector?"))
     }
 
     /// A key written too far left is not also missing from its mapping when that mapping is

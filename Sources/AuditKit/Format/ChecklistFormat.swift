@@ -89,7 +89,7 @@ public enum ChecklistFormat {
     /// the round): each is repeated in every row of the unit's, and a name of a megabyte (inside
     /// the file's limit) made a hundred megabytes of reports. Texts no report shows are bounded
     /// by the file's size alone.
-    static let shownText = StringPattern.length(200)
+    public static let shownText = StringPattern.length(200)
 
     static let unit: [Field] = [
         Field("id", .string(.identifier),

@@ -28,6 +28,10 @@ public enum DiscoveryError: Error, Sendable, Equatable, CustomStringConvertible 
     /// What went wrong, in both languages.
     public var message: Localized {
         switch self {
+        case .missing(let path) where path.contains("\u{FFFD}"):
+            // Shown with � where its bytes are not UTF-8: a GBK name cannot be opened by that name.
+            return .init(zh: "没有这个文件或目录：\(path)（名字不是 UTF-8 编码，可能是 GBK：改成 UTF-8 文件名，如 convmv -f gbk -t utf8 --notest，再重试）",
+                         en: "no such file or folder: \(path) (the name is not UTF-8, perhaps GBK: give it a UTF-8 name, e.g. convmv -f gbk -t utf8 --notest, and run again)")
         case .missing(let path): return .init(zh: "没有这个文件或目录：\(path)", en: "no such file or folder: \(path)")
         case .unreadable(let path): return .init(zh: "无法读取：\(path)", en: "cannot read: \(path)")
         }

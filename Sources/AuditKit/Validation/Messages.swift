@@ -31,9 +31,12 @@ enum Messages {
         return visible
     }
 
-    /// Format characters (Unicode's Cf: U+FEFF, U+200B to U+200F, U+00AD, U+2060…): no glyph.
+    /// Format characters (Unicode's Cf: U+FEFF, U+200B to U+200F, U+00AD, U+2060…), which have no
+    /// glyph, and spaces other than the ordinary one (U+3000 from a Chinese input method, U+00A0),
+    /// which look like it but are text to YAML.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .format
+        let category = scalar.properties.generalCategory
+        return category == .format || (category == .spaceSeparator && scalar != " ")
     }
 
     static func notFilled(_ path: String) -> Localized {
@@ -107,8 +110,8 @@ enum Messages {
 
     /// For a key that is a field once the characters that print as nothing are taken out.
     static func invisibleInKeyHint(_ key: String) -> Localized {
-        .init(zh: "键里有看不见的字符（上面以 <U+…> 标出，常由复制粘贴带入）：删掉它们，写作 \(key)",
-              en: "the key holds characters that print as nothing (shown as <U+…> above, often pasted in): delete them and write \(key)")
+        .init(zh: "键里有看不见的字符或全角空格（上面以 <U+…> 标出，常由复制粘贴或中文输入法带入）：删掉它们，写作 \(key)",
+              en: "the key holds characters that print as nothing or as a wide space (shown as <U+…> above, often pasted in or typed by an input method): delete them and write \(key)")
     }
     static func unknownKey(_ key: String) -> Localized {
         .init(zh: "未知的键 \(shown(key))", en: "unknown key \(shown(key))")

@@ -183,10 +183,11 @@ struct StructureValidator {
             } else {
                 // A key in Chinese is matched by the fields' Chinese names, never by spelling
                 // (全称 is two edits from id); one in Latin letters by spelling, or as the start
-                // of one key (amount for amount_yuan).
-                let suggestion = key.unicodeScalars.contains { $0.value > 0x7F }
-                    ? Self.field(named: key, in: fields)
-                    : Suggestion.closest(to: key, in: keys) ?? Self.field(startingWith: key, in: keys)
+                // of one key (amount for amount_yuan). Characters that print as nothing are left
+                // out of the comparison (insp\u{200B}ectr is still inspector's slip).
+                let suggestion = visible.unicodeScalars.contains { $0.value > 0x7F }
+                    ? Self.field(named: visible, in: fields)
+                    : Suggestion.closest(to: visible, in: keys) ?? Self.field(startingWith: visible, in: keys)
                 if let suggestion { suggested.append(suggestion) }
                 hint = Messages.unknownKeyHint(suggestion, allowed: keys)
             }
