@@ -301,6 +301,19 @@ import Testing
                 + "缩进 \(column) 个空格，与 \(first) 对齐；它若开始新的一项，在前面加上“- ”")
     }
 
+    /// The first key under an empty key written at that key's own level, with the keys after it
+    /// indented: that first key is named, with both ways to line them up.
+    @Test func aFirstKeyLeftAtItsOwnersLevelIsNamed() throws {
+        let diagnostic = try firstDiagnostic("format: five-haves/1\ninspection:\ndate: 2022-07-13\n  inspector: x\n  round: y\n")
+        #expect(diagnostic.code == .syntax)
+        #expect(diagnostic.line == 3 && diagnostic.column == 1)
+        #expect(diagnostic.hint.en == "date on line 3 is at the level of inspection: (line 2), while line 4 is indented 2 spaces: "
+                + "if date belongs under inspection:, indent line 3 by 2 spaces too; otherwise line up line 4 with it")
+        #expect(diagnostic.hint.zh == "第 3 行的 date 与第 2 行的 inspection: 同级，而第 4 行缩进了 2 个空格："
+                + "date 若属于 inspection，给第 3 行也缩进 2 个空格；否则让第 4 行与它左端对齐")
+        #expect(diagnostic.message.zh.contains("常见原因是缩进不对"))
+    }
+
     /// `-item:` is a key, not a list item: the hint puts the space back.
     @Test func aDashWithoutItsSpaceIsNamed() throws {
         let diagnostic = try firstDiagnostic("format: five-haves/1\nequipment:\n  - item: newspapers\n    quantity: 5\n  -item: books\n    quantity: 300\n")

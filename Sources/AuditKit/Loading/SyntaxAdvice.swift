@@ -4,7 +4,7 @@
 enum SyntaxAdvice {
     /// The Chinese for libyaml's problem texts (the English stays libyaml's own).
     private static let problems: [(String, String)] = [
-        ("mapping values are not allowed", "此处不能出现“键: 值”，常见原因是值里有冒号却没有加引号"),
+        ("mapping values are not allowed", "此处不能出现“键: 值”，常见原因是缩进不对，或值里有冒号却没有加引号"),
         ("could not find expected ':'", "找不到应有的半角冒号“:”"),
         ("did not find expected key", "缩进不对：这里应当是一个键"),
         ("did not find expected '-' indicator", "列表项的缩进不对，每项应以“- ”开头并对齐"),
@@ -196,7 +196,23 @@ enum SyntaxAdvice {
         let above = content(from: index - 1, step: -1)
         guard above >= 0, let previous = key(lines[above]), previous.hasValue, this.indent != previous.keyColumn else { return nil }
         // This key deeper than the one above (or, in a list item, between its dash and its key).
-        if this.indent > previous.indent { return hint(index + 1, this.indent, previous.keyColumn) }
+        if this.indent > previous.indent {
+            // The key above right under an empty key at its own level (`inspection:` / `date: …`
+            // / `  inspector: …`): more likely that key is the one written too far left.
+            let parent = content(from: above - 1, step: -1)
+            if parent >= 0, let owner = key(lines[parent]), !owner.hasValue, owner.indent == previous.indent,
+               previous.indent == previous.keyColumn {
+                let ownerName = lines[parent].dropFirst(owner.keyColumn).prefix { $0 != ":" }
+                let aboveName = lines[above].dropFirst(previous.keyColumn).prefix { $0 != ":" }
+                let depth = this.indent - previous.indent
+                return (.init(zh: "第 \(above + 1) 行的 \(aboveName) 与第 \(parent + 1) 行的 \(ownerName): 同级，而第 \(index + 1) 行缩进了 \(depth) 个空格："
+                                  + "\(aboveName) 若属于 \(ownerName)，给第 \(above + 1) 行也缩进 \(depth) 个空格；否则让第 \(index + 1) 行与它左端对齐",
+                              en: "\(aboveName) on line \(above + 1) is at the level of \(ownerName): (line \(parent + 1)), while line \(index + 1) is "
+                                  + "indented \(depth) spaces: if \(aboveName) belongs under \(ownerName):, indent line \(above + 1) by \(depth) spaces too; "
+                                  + "otherwise line up line \(index + 1) with it"), above + 1)
+            }
+            return hint(index + 1, this.indent, previous.keyColumn)
+        }
         // This key under the dashes of the list item above it, without one of its own: a key of
         // that item written too far left, or a new item whose `- ` was left out.
         if this.indent < previous.keyColumn, let item = itemStart(in: lines, above: above, dashAt: this.indent) {
