@@ -191,7 +191,7 @@ struct HostileRunTests {
         // A name in GBK (河西, as a zip made on Windows unpacks): listed with � for its bytes, it
         // cannot be opened by that name, and the report says why rather than "vanished".
         Case(name: "a file whose name is GBK", reported: "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.yaml",
-             expected: [ExpectedDiagnostic(.unreadable, line: 1, column: 1)], messageContains: "the file name is not UTF-8") { folder in
+             expected: [ExpectedDiagnostic(.unreadable, line: 1, column: 1)], messageContains: "the name is not UTF-8") { folder in
             let name = Array(folder.path.utf8) + [0x2F, 0xBA, 0xD3, 0xCE, 0xF7] + Array(".yaml".utf8) + [0]
             let descriptor = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self),
                                                                  O_WRONLY | O_CREAT, 0o644) }

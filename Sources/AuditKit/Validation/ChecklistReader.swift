@@ -177,10 +177,10 @@ public struct ChecklistReader: Sendable {
             // A name in another encoding (GBK, from a Windows computer or a zip made on one) is
             // shown with � where its bytes are not UTF-8, and cannot be opened by that name.
             return (.unreadable,
-                    .init(zh: "文件名不是 UTF-8 编码（可能是 Windows 电脑或在其上打包的 zip 带来的 GBK 文件名），无法按显示的名字打开",
-                          en: "the file name is not UTF-8 (perhaps GBK, from a Windows computer or a zip made on one), so the file cannot be opened by the name shown"),
-                    .init(zh: "把文件改成 UTF-8 文件名（如 convmv -f gbk -t utf8 --notest 文件名，或解压时用 unzip -O GBK）后重试",
-                          en: "give the file a UTF-8 name (convmv -f gbk -t utf8 --notest FILE, or unzip -O GBK when unpacking) and run again"))
+                    .init(zh: "名字不是 UTF-8 编码（可能是 Windows 电脑或在其上打包的 zip 带来的 GBK 名字），无法按显示的名字打开",
+                          en: "the name is not UTF-8 (perhaps GBK, from a Windows computer or a zip made on one), so it cannot be opened by the name shown"),
+                    .init(zh: "改成 UTF-8 的名字（如 convmv -f gbk -t utf8 --notest 名字，或解压时用 unzip -O GBK）后重试",
+                          en: "give it a UTF-8 name (convmv -f gbk -t utf8 --notest NAME, or unzip -O GBK when unpacking) and run again"))
         case .tooLarge(let size):
             return (.tooLarge,
                     .init(zh: "文件有 \(size) 字节，超过 1 MiB 上限", en: "the file is \(size) bytes, over the 1 MiB limit"),
