@@ -8,30 +8,33 @@ public enum BaselineError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { text(.en) }
 
-    /// What went wrong, in `language`.
+    /// What went wrong, in `language`: one line, whatever the text it quotes from the baseline
+    /// holds (see `RollupError.text`).
     public func text(_ language: Language) -> String {
+        Escaping.singleLine(message(language))
+    }
+
+    private func message(_ language: Language) -> String {
         let zh = language == .zh
-        // Quoted on the message's one line, as `RollupError` quotes them.
-        let shown = Escaping.singleLine
         switch self {
         case .unusable(.unreadable(let path, let failure)):
-            return zh ? "无法读取基线 \(shown(path))：\(failure.reason(.zh))" : "cannot read the baseline \(shown(path)): \(failure.reason(.en))"
+            return zh ? "无法读取基线 \(path)：\(failure.reason(.zh))" : "cannot read the baseline \(path): \(failure.reason(.en))"
         case .unusable(let error):
             return error.text(language)
         case .otherStandard(let path, let used, let current):
-            return zh ? "基线 \(shown(path)) 按 \(shown(used)) 评分，不是 \(shown(current))；只有同一标准下的得分才能比较"
-                : "the baseline \(shown(path)) was scored under \(shown(used)), not \(shown(current)); scores are comparable only under the same standard"
+            return zh ? "基线 \(path) 按 \(used) 评分，不是 \(current)；只有同一标准下的得分才能比较"
+                : "the baseline \(path) was scored under \(used), not \(current); scores are comparable only under the same standard"
         case .otherRules(let path, let label):
-            return zh ? "基线 \(shown(path)) 也按 \(shown(label)) 评分，但计分规则与本次所用的不同（权重、细则、等级线或期限）；改过的标准须有自己的版本号"
-                : "the baseline \(shown(path)) was scored under \(shown(label)) too, "
+            return zh ? "基线 \(path) 也按 \(label) 评分，但计分规则与本次所用的不同（权重、细则、等级线或期限）；改过的标准须有自己的版本号"
+                : "the baseline \(path) was scored under \(label) too, "
                     + "but with other scoring rules (weights, criteria, bars or deadlines); "
                     + "a tailored standard needs a version of its own"
         case .rollup(let path):
-            return zh ? "基线 \(shown(path)) 是合并汇总（audit rollup）；一个县的本轮只能与该县上一轮的 summary.json 比较"
-                : "the baseline \(shown(path)) is a rollup (audit rollup); a county's round compares with that county's previous summary.json"
+            return zh ? "基线 \(path) 是合并汇总（audit rollup）；一个县的本轮只能与该县上一轮的 summary.json 比较"
+                : "the baseline \(path) is a rollup (audit rollup); a county's round compares with that county's previous summary.json"
         case .otherArea(let path, let baseline, let current):
-            return zh ? "基线 \(shown(path)) 是 \(shown(baseline)) 的汇总，本轮是 \(shown(current))；请用该地区上一轮的 summary.json"
-                : "the baseline \(shown(path)) is the summary of \(shown(baseline)), this round is \(shown(current)); use that area's previous summary.json"
+            return zh ? "基线 \(path) 是 \(baseline) 的汇总，本轮是 \(current)；请用该地区上一轮的 summary.json"
+                : "the baseline \(path) is the summary of \(baseline), this round is \(current); use that area's previous summary.json"
         }
     }
 }

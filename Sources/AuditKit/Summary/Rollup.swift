@@ -29,13 +29,16 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
     private static let remedy = Localized(zh: "请换用原样保存的副本，或用它所依据的清单以 audit run 重新生成",
                                           en: "use a copy kept as it was written, or write it again with `audit run` from the checklists it came from")
 
-    /// What went wrong, in `language`.
+    /// What went wrong, in `language`, on one line: what a message quotes (paths, unit ids,
+    /// region names, a standard's version, keys and figures of the file) may hold a line break in
+    /// an edited summary, which would otherwise start a line of its own, and a CI log would read
+    /// that line as a command of its own.
     public func text(_ language: Language) -> String {
+        Escaping.singleLine(message(language))
+    }
+
+    private func message(_ language: Language) -> String {
         let zh = language == .zh
-        // What a message quotes (paths, unit ids, region names, a standard's version, keys and
-        // figures of the file) shown on its one line: a line break in an edited summary would
-        // otherwise start a line of its own, which a CI log would read as a command of its own.
-        let shown = Escaping.singleLine
         // A summary that is not as `audit run` wrote it: asked whether it was edited, and told
         // what to do.
         func edited(zh chinese: String, en english: String) -> String {
@@ -43,53 +46,53 @@ public enum RollupError: Error, Sendable, CustomStringConvertible {
         }
         switch self {
         case .unreadable(let path, let failure):
-            return zh ? "无法读取 \(shown(path))：\(failure.reason(.zh))" : "cannot read \(shown(path)): \(failure.reason(.en))"
+            return zh ? "无法读取 \(path)：\(failure.reason(.zh))" : "cannot read \(path): \(failure.reason(.en))"
         case .notJSON(let path, let place?):
-            return zh ? "\(shown(path)) 不是有效的 JSON：第 \(place.line) 行第 \(place.column) 列，\(place.problem.zh)（可能被截断或改动过）；\(Self.remedy.zh)"
-                : "\(shown(path)) is not valid JSON: line \(place.line), column \(place.column): \(place.problem.en) (cut short or edited?); \(Self.remedy.en)"
+            return zh ? "\(path) 不是有效的 JSON：第 \(place.line) 行第 \(place.column) 列，\(place.problem.zh)（可能被截断或改动过）；\(Self.remedy.zh)"
+                : "\(path) is not valid JSON: line \(place.line), column \(place.column): \(place.problem.en) (cut short or edited?); \(Self.remedy.en)"
         case .notJSON(let path, nil):
             // Foundation refused what the grammar allows: no place to point at.
-            return zh ? "\(shown(path)) 无法作为 JSON 读取；\(Self.remedy.zh)" : "\(shown(path)) could not be read as JSON; \(Self.remedy.en)"
+            return zh ? "\(path) 无法作为 JSON 读取；\(Self.remedy.zh)" : "\(path) could not be read as JSON; \(Self.remedy.en)"
         case .notASummary(let path):
-            return zh ? "\(shown(path)) 不是 audit run 生成的 summary.json" : "\(shown(path)) is not a summary.json written by `audit run`"
+            return zh ? "\(path) 不是 audit run 生成的 summary.json" : "\(path) is not a summary.json written by `audit run`"
         case .missingKey(let path, let key):
-            return edited(zh: "\(shown(path)) 缺少 \(shown(key))，不是 audit run 写出的完整 summary.json",
-                          en: "\(shown(path)) lacks \(shown(key)), so it is not a whole summary.json as `audit run` writes it")
+            return edited(zh: "\(path) 缺少 \(key)，不是 audit run 写出的完整 summary.json",
+                          en: "\(path) lacks \(key), so it is not a whole summary.json as `audit run` writes it")
         case .wrongKind(let path, let key, let expected):
-            return edited(zh: "\(shown(path)) 中 \(shown(key)) 的值类型不对，audit run 在此写入的是\(expected.zh)",
-                          en: "\(shown(path)) holds the wrong kind of value at \(shown(key)), where `audit run` writes \(expected.en)")
+            return edited(zh: "\(path) 中 \(key) 的值类型不对，audit run 在此写入的是\(expected.zh)",
+                          en: "\(path) holds the wrong kind of value at \(key), where `audit run` writes \(expected.en)")
         case .implausible(let path, let figure):
-            return edited(zh: "\(shown(path)) 中的 \(shown(figure.zh)) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值",
-                          en: "\(shown(path)) holds \(shown(figure.en)), outside any possible range, which neither `audit run` nor `audit rollup` writes")
+            return edited(zh: "\(path) 中的 \(figure.zh) 超出可能的范围，audit run 和 audit rollup 都不会写出这样的值",
+                          en: "\(path) holds \(figure.en), outside any possible range, which neither `audit run` nor `audit rollup` writes")
         case .unsupportedVersion(let path, let version):
-            return zh ? "\(shown(path)) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
-                : "\(shown(path)) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
+            return zh ? "\(path) 的汇总文件版本为 \(version)，本工具读取版本 \(SummaryDocument.layoutVersion)"
+                : "\(path) has summary layout version \(version); this tool reads version \(SummaryDocument.layoutVersion)"
         case .mixedStandards(let groups):
             // Each standard with the summaries scored under it, so the odd county is found.
-            let zhGroups = groups.map { "\(shown($0.standard))：\($0.paths.map(shown).joined(separator: "、"))" }.joined(separator: "；")
-            let enGroups = groups.map { "\(shown($0.standard)): \($0.paths.map(shown).joined(separator: ", "))" }.joined(separator: "; ")
+            let zhGroups = groups.map { "\($0.standard)：\($0.paths.joined(separator: "、"))" }.joined(separator: "；")
+            let enGroups = groups.map { "\($0.standard): \($0.paths.joined(separator: ", "))" }.joined(separator: "; ")
             return zh ? "各汇总所用标准不一致（\(zhGroups)）：只有同一标准编号和版本下的得分才能合并"
                 : "the summaries use different standards (\(enGroups)); scores are comparable only under one standard id and version"
         case .duplicateUnit(let path, let unit):
-            return edited(zh: "\(shown(path)) 两次列出单位 \(shown(unit))，audit run 不会这样写",
-                          en: "\(shown(path)) lists the unit \(shown(unit)) twice, which `audit run` does not write")
+            return edited(zh: "\(path) 两次列出单位 \(unit)，audit run 不会这样写",
+                          en: "\(path) lists the unit \(unit) twice, which `audit run` does not write")
         case .duplicateCriterion(let path, let criterion):
-            return edited(zh: "\(shown(path)) 的 most_missed 两次列出细则 \(shown(criterion))，audit run 不会这样写",
-                          en: "\(shown(path)) lists the criterion \(shown(criterion)) twice in most_missed, which `audit run` does not write")
+            return edited(zh: "\(path) 的 most_missed 两次列出细则 \(criterion)，audit run 不会这样写",
+                          en: "\(path) lists the criterion \(criterion) twice in most_missed, which `audit run` does not write")
         case .sameVersionDifferentRules(let label, let first, let second):
-            return zh ? "\(shown(first)) 和 \(shown(second)) 都按 \(shown(label)) 评分，但两者的计分规则不同（权重、细则、等级线或期限）；每个改过的标准须有自己的版本号"
-                : "\(shown(first)) and \(shown(second)) were both scored under \(shown(label)), "
+            return zh ? "\(first) 和 \(second) 都按 \(label) 评分，但两者的计分规则不同（权重、细则、等级线或期限）；每个改过的标准须有自己的版本号"
+                : "\(first) and \(second) were both scored under \(label), "
                     + "but with different scoring rules (weights, criteria, bars or deadlines); "
                     + "each tailored standard needs a version of its own"
         case .duplicate(let first, let second):
-            return zh ? "\(shown(first)) 和 \(shown(second)) 是同一份汇总（SHA-256 相同），会重复计数"
-                : "\(shown(first)) and \(shown(second)) are the same summary (same SHA-256); a county would be counted twice"
+            return zh ? "\(first) 和 \(second) 是同一份汇总（SHA-256 相同），会重复计数"
+                : "\(first) and \(second) are the same summary (same SHA-256); a county would be counted twice"
         case .sameRegion(let name, let first, let second):
-            return zh ? "\(shown(first)) 和 \(shown(second)) 的地区名都是 \(shown(name))；请用 --region 或各自的文件夹区分各县"
-                : "\(shown(first)) and \(shown(second)) both go by the name \(shown(name)); give each county's run its own --region or folder"
+            return zh ? "\(first) 和 \(second) 的地区名都是 \(name)；请用 --region 或各自的文件夹区分各县"
+                : "\(first) and \(second) both go by the name \(name); give each county's run its own --region or folder"
         case .overlap(let first, let second):
-            return zh ? "\(shown(first)) 和 \(shown(second)) 包含相同的清单或下级汇总（输入的 SHA-256 相同），单位会被重复计数；只合并互不包含的汇总"
-                : "\(shown(first)) and \(shown(second)) share checklists or summaries (the same SHA-256 in their inputs), so units would be counted twice; "
+            return zh ? "\(first) 和 \(second) 包含相同的清单或下级汇总（输入的 SHA-256 相同），单位会被重复计数；只合并互不包含的汇总"
+                : "\(first) and \(second) share checklists or summaries (the same SHA-256 in their inputs), so units would be counted twice; "
                     + "combine a summary only with summaries it does not contain"
         case .empty:
             return zh ? "没有可合并的汇总" : "no summary to combine"
