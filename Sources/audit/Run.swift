@@ -61,9 +61,14 @@ struct Run: ParsableCommand {
             throw Self.cannotWrite(error, language: language)
         }
         // Where the reports went, unless told to be quiet: also in a CI log, not only on a terminal.
+        // Warnings leave a unit in the figures, so the run does not print them; it says how many
+        // there are and where to read them, as an evidence path that leaves the tree is one.
         if !quiet {
-            Self.wrote(out, language: language, zh: "\(summary.unitCount) 个单位，\(invalid.count) 份无效清单",
-                       en: "\(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))")
+            let warnings = validation.warningCount
+            Self.wrote(out, language: language,
+                       zh: "\(summary.unitCount) 个单位，\(invalid.count) 份无效清单" + (warnings == 0 ? "" : "，\(warnings) 条警告（audit validate 列出）"),
+                       en: "\(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))"
+                           + (warnings == 0 ? "" : ", \(English.count(warnings, "warning")) (audit validate lists them)"))
         }
         let code = validation.hasUnreadableFiles ? Exit.io : invalid.isEmpty ? 0 : Exit.findings
         // The run's results (a province's hundred thousand units) would be freed one object at a

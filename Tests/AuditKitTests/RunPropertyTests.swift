@@ -536,6 +536,22 @@ import Testing
         }
     }
 
+    /// A warning leaves its unit in the figures and is not printed by `audit run`, but the closing
+    /// line says how many there are and that `audit validate` lists them.
+    @Test func closingLineCountsWarnings() throws {
+        let temporary = try TemporaryFolder()
+        let checklist = try String(contentsOfFile: TestPaths.packageRoot.appendingPathComponent("checklists/beiyuan-township.yaml").path, encoding: .utf8)
+        // Under a name that is not the unit's id: FH405, a warning.
+        try FileTree.write(Array(checklist.utf8), to: temporary.path("in/renamed.yaml"))
+        let english = try RunFixtures.audit(["run", temporary.path("in"), "--lang", "en", "--out", temporary.path("en")])
+        #expect(english.status == 0, "a warning does not fail the run")
+        #expect(english.stderr == "wrote \(temporary.path("en"))/: 1 unit, 0 invalid checklists, 1 warning (audit validate lists them)\n")
+        let chinese = try RunFixtures.audit(["run", temporary.path("in"), "--lang", "zh", "--out", temporary.path("zh")])
+        #expect(chinese.stderr == "已写入 \(temporary.path("zh"))/：1 个单位，0 份无效清单，1 条警告（audit validate 列出）\n")
+        let validate = try RunFixtures.audit(["validate", temporary.path("in"), "--lang", "en"])
+        #expect(validate.stdout.contains("FH405"), "\(validate.stdout)")
+    }
+
     // MARK: - The committed reports
 
     @Test func committedReportsAreWhatTheMainCommandWrites() throws {
