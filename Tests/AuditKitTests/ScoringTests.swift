@@ -26,6 +26,36 @@ import Testing
         let a1 = try #require(card.actions.first { $0.criterionID == "A1" })
         #expect(a1.gainTenths == 45)
         #expect(!card.actions.contains { $0.criterionID == "A2" })
+        // The scorecards say why the have's points are not the sum of its criteria's.
+        let english = "A2 does not apply, so this have is scored over its other 17 points and scaled to its weight of 22: "
+            + "13.5 ÷ 17 × 22 = 17.5. The gains of its rectification actions are scaled the same way."
+        let chinese = "A2 不适用，本项按其余 17 分计，折算到 22 分：13.5 ÷ 17 × 22 = 17.5。本项整改的可得分也按此折算。"
+        #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .en).contains("\n    " + english + "\n"))
+        #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .zh).contains("\n    " + chinese + "\n"))
+        #expect(ScorecardFormat.markdown.render([card], standard: .builtIn, language: .en).contains(" |\n\n" + english + "\n"))
+        #expect(ScorecardFormat.markdown.render([card], standard: .builtIn, language: .zh).contains(" |\n\n" + chinese + "\n"))
+        // Only the activities have leaves a criterion out.
+        #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .en).components(separatedBy: "does not apply, so").count == 2)
+    }
+
+    @Test func aHaveWithNoCriterionThatAppliesSaysItCountsInFull() {
+        let criteria = ["X1", "X_2"].map { id in
+            CriterionResult(id: id, label: .init(zh: id, en: id), maxTenths: 50, earnedTenths: 0, attainment: .notApplicable,
+                            essential: false, essentialPassed: true, reason: .init(zh: "", en: ""), keyPath: nil, value: nil,
+                            mark: nil, action: .init(zh: "", en: ""))
+        }
+        let have = HaveResult(id: "extra", label: .init(zh: "附加", en: "Extra"), weightTenths: 100, pointsTenths: 100,
+                              status: .met, criteria: criteria)
+        func written(_ language: Language, markdown: Bool) -> String {
+            var out = StringOutput()
+            ScorecardWords(language: language).writeRescaling(have, to: &out, markdown: markdown)
+            return out.text
+        }
+        #expect(written(.en, markdown: false)
+                == "X1 and X_2 do not apply, and no other criterion of this have does, so it counts at its full 10 points.")
+        // Ids come from a tailored standard: escaped in Markdown.
+        #expect(written(.en, markdown: true).hasPrefix("X1 and X\\_2 do not apply"))
+        #expect(written(.zh, markdown: false) == "X1、X_2 不适用，本项没有适用的细则，按满分 10 分计。")
     }
 
     @Test func partyLifeCountsWithAPartyBranch() throws {

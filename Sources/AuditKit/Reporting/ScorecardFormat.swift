@@ -47,6 +47,54 @@ struct ScorecardWords {
         }
     }
 
+    /// Why a have's points are not the sum of its criteria's, when some of them do not apply:
+    /// `A2 does not apply, so this have is scored over its other 17 points: 11 ÷ 17 × 22 = 14.2.`
+    /// Written piece by piece, the ids escaped for Markdown with `markdown`; nothing when every
+    /// criterion applies.
+    func writeRescaling(_ have: HaveResult, to out: inout some TextOutput, markdown: Bool) {
+        let left = have.criteria.filter(Self.leftOut)
+        guard !left.isEmpty else { return }
+        let applying = have.criteria.filter { $0.attainment != .notApplicable }
+        let applicable = applying.reduce(0) { $0 + $1.maxTenths }
+        let earned = applying.reduce(0) { $0 + $1.earnedTenths }
+        let zh = language == .zh
+        for (index, criterion) in left.enumerated() {
+            if index > 0 { out.write(zh ? "、" : index == left.count - 1 ? " and " : ", ") }
+            if markdown { out.write(markdown: criterion.id) } else { out.write(criterion.id) }
+        }
+        if applicable == 0 {
+            out.write(zh ? " 不适用，本项没有适用的细则，按满分 " : (left.count == 1 ? " does not apply" : " do not apply")
+                      + ", and no other criterion of this have does, so it counts at its full ")
+            out.write(tenths: have.weightTenths)
+            out.write(zh ? " 分计。" : " points.")
+            return
+        }
+        out.write(zh ? " 不适用，本项按其余 " : (left.count == 1 ? " does not apply" : " do not apply")
+                  + ", so this have is scored over its other ")
+        out.write(tenths: applicable)
+        out.write(zh ? " 分计，折算到 " : " points and scaled to its weight of ")
+        out.write(tenths: have.weightTenths)
+        out.write(zh ? " 分：" : ": ")
+        out.write(tenths: earned)
+        out.write(" ÷ ")
+        out.write(tenths: applicable)
+        out.write(" × ")
+        out.write(tenths: have.weightTenths)
+        out.write(" = ")
+        out.write(tenths: have.pointsTenths)
+        out.write(zh ? "。" : ".")
+        if earned < applicable {
+            out.write(zh ? "本项整改的可得分也按此折算。" : " The gains of its rectification actions are scaled the same way.")
+        }
+    }
+
+    /// Whether some of a have's criteria do not apply, so that its points are rescaled.
+    func rescales(_ have: HaveResult) -> Bool { have.criteria.contains(where: Self.leftOut) }
+
+    private static func leftOut(_ criterion: CriterionResult) -> Bool {
+        criterion.attainment == .notApplicable && criterion.maxTenths > 0
+    }
+
     func symbol(_ attainment: Attainment) -> String {
         switch attainment {
         case .full: return "✓"
