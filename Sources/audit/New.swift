@@ -21,6 +21,9 @@ struct New: ParsableCommand {
     /// With a tailored standard, the template lists its catalogues' items.
     @OptionGroup var standardOption: StandardOption
 
+    @Option(help: "Language of messages: zh or en (default from LC_ALL/LANG). The template itself is in both.")
+    var lang: Language?
+
     func validate() throws {
         guard StringPattern.identifier.matches(unitID) else {
             throw ValidationError("unit id '\(unitID)' must match \(StringPattern.identifier.regex ?? "")")
@@ -39,14 +42,14 @@ struct New: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let root = FileManager.default.fileExists(atPath: cwd + "/" + ChecklistSchema.committedPath) ? cwd : nil
         let schemaPath = ChecklistTemplate.schemaReference(from: destination, repositoryRoot: root)
-        let standard = try standardOption.load(language: Terminal.language(nil))
+        let language = Terminal.language(lang)
+        let standard = try standardOption.load(language: language)
         let text = ChecklistTemplate.render(unitID: unitID, name: name, category: category, schemaPath: schemaPath,
                                             catalogues: standard.catalogues)
         if destination == "-" {
             Terminal.out(text)
             return
         }
-        let language = Terminal.language(nil)
         do {
             try FileOutput.createNew(destination, contents: text)
         } catch {

@@ -304,10 +304,16 @@ import Testing
             #expect(written.contains("# 有一些学习娱乐健身等活动；可为空列表；没有时写 [] / study, recreation and fitness activities; "
                                      + "may be an empty list; write [] when there are none\n"))
 
-            let second = try AuditBinary.run(["new", "some-unit", "--name", "别的单位", "--output", path])
-            #expect(second.status != 0)
+            let second = try AuditBinary.run(["new", "some-unit", "--name", "别的单位", "--output", path, "--lang", "en"])
+            #expect(second.status == 2)
             #expect(second.stderr.contains("refusing to overwrite"))
             #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
+            // Its messages follow --lang, as every command's do; the template is in both languages.
+            let chinese = try AuditBinary.run(["new", "some-unit", "--output", path, "--lang", "zh"])
+            #expect(chinese.stderr.contains("已存在，不会覆盖"), "\(chinese.stderr)")
+            let other = folder.appendingPathComponent("other-unit.yaml").path
+            let wrote = try AuditBinary.run(["new", "other-unit", "--output", other, "--lang", "zh"])
+            #expect(wrote.stderr == "已写入 \(other)\n")
         }
     }
 
