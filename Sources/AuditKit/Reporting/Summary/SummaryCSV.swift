@@ -36,10 +36,11 @@ struct SummaryCSV {
     func writeUnits(to out: inout some TextOutput) {
         let w = SummaryWords(language: language, document: document)
         let t = w.t
-        var header = [t("排名", "rank"), t("单位编号", "unit_id"), t("单位名称", "name"), t("类别", "category"),
-                      t("乡镇", "township")]
+        // A rollup's region goes right after the unit, as in the Markdown table and the rectification list.
+        var header = [t("排名", "rank"), t("单位编号", "unit_id"), t("单位名称", "name")]
         if !document.byRegion.isEmpty { header.append(t("地区", "region")) }
-        header += [t("离退休干部", "retirees"), t("要求达标", "required"), t("得分", "score"), t("等级", "grade")]
+        header += [t("类别", "category"), t("乡镇", "township"), t("离退休干部", "retirees"), t("要求达标", "required"),
+                   t("得分", "score"), t("等级", "grade")]
         for have in document.standard.haves {
             header.append(t("\(w.haveShort(have.id))得分", "\(have.id)_points"))
             header.append(t("\(w.haveShort(have.id))状态", "\(have.id)_status"))
@@ -47,11 +48,10 @@ struct SummaryCSV {
         out.write(Self.byteOrderMark)
         out.write(Self.line(header.map(Cell.text)))
         for unit in document.units {
-            var row: [Cell] = [.number(String(unit.rank)), .text(unit.unitID), .text(unit.name), .text(w.category(unit.category)),
-                               .text(unit.township ?? "")]
+            var row: [Cell] = [.number(String(unit.rank)), .text(unit.unitID), .text(unit.name)]
             if !document.byRegion.isEmpty { row.append(.text(unit.region ?? "")) }
-            row += [.number(String(unit.retirees)), .text(w.required(unit.required)), .number(w.number(unit.score)),
-                    .text(w.grade(unit.grade))]
+            row += [.text(w.category(unit.category)), .text(unit.township ?? ""), .number(String(unit.retirees)),
+                    .text(w.required(unit.required)), .number(w.number(unit.score)), .text(w.grade(unit.grade))]
             for have in document.standard.haves {
                 let cell = unit.haves.first { $0.id == have.id }
                 row.append(cell.map { .number(w.number($0.points)) } ?? .text(""))
