@@ -27,35 +27,15 @@ import Testing
         #expect(a1.gainTenths == 45)
         #expect(!card.actions.contains { $0.criterionID == "A2" })
         // The scorecards say why the have's points are not the sum of its criteria's.
-        let english = "A2 does not apply, so this have is scored over its other 17 points and scaled to its weight of 22: "
-            + "13.5 ÷ 17 × 22 = 17.5. The gains of its rectification actions are scaled the same way."
-        let chinese = "A2 不适用，本项按其余 17 分计，折算到 22 分：13.5 ÷ 17 × 22 = 17.5。本项整改的可得分也按此折算。"
+        let english = "Without A2, which does not apply, this have is scored over its other 17 points and scaled to its weight of 22: "
+            + "13.5 ÷ 17 × 22 ≈ 17.5. Each action's gain here is how much the have's scaled points would rise."
+        let chinese = "因 A2 不适用，本项按其余 17 分计，折算到 22 分：13.5 ÷ 17 × 22 ≈ 17.5。本项各整改措施的可得分为折算后本项得分的增加值。"
         #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .en).contains("\n    " + english + "\n"))
         #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .zh).contains("\n    " + chinese + "\n"))
         #expect(ScorecardFormat.markdown.render([card], standard: .builtIn, language: .en).contains(" |\n\n" + english + "\n"))
         #expect(ScorecardFormat.markdown.render([card], standard: .builtIn, language: .zh).contains(" |\n\n" + chinese + "\n"))
-        // Only the activities have leaves a criterion out.
-        #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .en).components(separatedBy: "does not apply, so").count == 2)
-    }
-
-    @Test func aHaveWithNoCriterionThatAppliesSaysItCountsInFull() {
-        let criteria = ["X1", "X_2"].map { id in
-            CriterionResult(id: id, label: .init(zh: id, en: id), maxTenths: 50, earnedTenths: 0, attainment: .notApplicable,
-                            essential: false, essentialPassed: true, reason: .init(zh: "", en: ""), keyPath: nil, value: nil,
-                            mark: nil, action: .init(zh: "", en: ""))
-        }
-        let have = HaveResult(id: "extra", label: .init(zh: "附加", en: "Extra"), weightTenths: 100, pointsTenths: 100,
-                              status: .met, criteria: criteria)
-        func written(_ language: Language, markdown: Bool) -> String {
-            var out = StringOutput()
-            ScorecardWords(language: language).writeRescaling(have, to: &out, markdown: markdown)
-            return out.text
-        }
-        #expect(written(.en, markdown: false)
-                == "X1 and X_2 do not apply, and no other criterion of this have does, so it counts at its full 10 points.")
-        // Ids come from a tailored standard: escaped in Markdown.
-        #expect(written(.en, markdown: true).hasPrefix("X1 and X\\_2 do not apply"))
-        #expect(written(.zh, markdown: false) == "X1、X_2 不适用，本项没有适用的细则，按满分 10 分计。")
+        // Only the activities have leaves a criterion out; the others' points are their criteria's.
+        #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .en).components(separatedBy: "scaled to its weight").count == 2)
     }
 
     @Test func partyLifeCountsWithAPartyBranch() throws {
@@ -78,6 +58,47 @@ import Testing
         let activities = try card.have("activities")
         #expect(activities.pointsTenths == 129)
         #expect(activities.status == .partial)
+    }
+
+    /// A have's own sentence, written as the scorecards write it.
+    static func rescaling(_ have: HaveResult, _ language: Language, markdown: Bool = false) -> String {
+        var out = StringOutput()
+        ScorecardWords(language: language).writeRescaling(have, to: &out, markdown: markdown)
+        return out.text
+    }
+
+    static func have(weight: Int, points: Int, _ criteria: [(id: String, max: Int, earned: Int?)]) -> HaveResult {
+        HaveResult(id: "extra", label: .init(zh: "附加", en: "Extra"), weightTenths: weight, pointsTenths: points, status: .met,
+                   criteria: criteria.map { criterion in
+                       CriterionResult(id: criterion.id, label: .init(zh: criterion.id, en: criterion.id), maxTenths: criterion.max,
+                                       earnedTenths: criterion.earned ?? 0, attainment: criterion.earned == nil ? .notApplicable : .half,
+                                       essential: false, essentialPassed: true, reason: .init(zh: "", en: ""), keyPath: nil,
+                                       value: nil, mark: nil, action: .init(zh: "", en: ""))
+                   })
+    }
+
+    @Test func aHaveWithNoCriterionThatAppliesSaysItCountsInFull() {
+        let have = Self.have(weight: 100, points: 100, [("X1", 50, nil), ("X_2", 50, nil)])
+        #expect(Self.rescaling(have, .en) == "None of this have's criteria applies (X1 and X_2), so it counts at its full 10 points.")
+        #expect(Self.rescaling(have, .zh) == "本项细则（X1、X_2）都不适用，按满分 10 分计。")
+        // Ids come from a tailored standard: escaped in Markdown.
+        #expect(Self.rescaling(have, .en, markdown: true).contains("(X1 and X\\_2)"))
+    }
+
+    /// A tailored standard's criteria may add up to more or less than their have's weight.
+    @Test func aHaveWhoseCriteriaAddUpToAnotherTotalSaysHowItIsScaled() {
+        let rounded = Self.have(weight: 220, points: 175, [("V1", 160, 95), ("V2", 160, 160)])
+        #expect(Self.rescaling(rounded, .en) == "This have's criteria add up to 32 points, scaled to its weight of 22: 25.5 ÷ 32 × 22 ≈ 17.5. "
+                + "Each action's gain here is how much the have's scaled points would rise.")
+        #expect(Self.rescaling(rounded, .zh) == "本项细则合计 32 分，折算到 22 分：25.5 ÷ 32 × 22 ≈ 17.5。本项各整改措施的可得分为折算后本项得分的增加值。")
+        // Nothing rounded away: "=", and at full points no word on gains.
+        let exact = Self.have(weight: 220, points: 220, [("V1", 160, 160), ("V2", 160, 160)])
+        #expect(Self.rescaling(exact, .en) == "This have's criteria add up to 32 points, scaled to its weight of 22: 32 ÷ 32 × 22 = 22.")
+        // Points that add up to the weight need no sentence, even with a criterion left out.
+        #expect(Self.rescaling(Self.have(weight: 100, points: 50, [("A", 100, 50), ("B", 30, nil)]), .en) == "")
+        // An id that would start a Markdown list stays inside the sentence.
+        let listy = Self.have(weight: 220, points: 220, [("1.", 50, nil), ("A3", 100, 100)])
+        #expect(Self.rescaling(listy, .en, markdown: true).hasPrefix("Without 1., which does not apply, "))
     }
 
     // MARK: - Essential criteria

@@ -47,32 +47,43 @@ struct ScorecardWords {
         }
     }
 
-    /// Why a have's points are not the sum of its criteria's, when some of them do not apply:
-    /// `A2 does not apply, so this have is scored over its other 17 points: 11 ÷ 17 × 22 = 14.2.`
-    /// Written piece by piece, the ids escaped for Markdown with `markdown`; nothing when every
-    /// criterion applies.
+    /// Why a have's points are not the sum of its criteria's: they are scaled to its weight when
+    /// some criteria do not apply, or when a tailored standard's criteria add up to another total.
+    /// `Without A2, which does not apply, this have is scored over its other 17 points and scaled to
+    /// its weight of 22: 11 ÷ 17 × 22 ≈ 14.2.` Written piece by piece, the ids escaped for Markdown
+    /// with `markdown` (never first on the line, where `1.` would start a list); nothing when the
+    /// points that apply are the weight.
     func writeRescaling(_ have: HaveResult, to out: inout some TextOutput, markdown: Bool) {
-        let left = have.criteria.filter(Self.leftOut)
-        guard !left.isEmpty else { return }
-        let applying = have.criteria.filter { $0.attainment != .notApplicable }
-        let applicable = applying.reduce(0) { $0 + $1.maxTenths }
-        let earned = applying.reduce(0) { $0 + $1.earnedTenths }
+        let (applicable, earned) = Self.applicable(have)
+        guard applicable != have.weightTenths else { return }
         let zh = language == .zh
-        for (index, criterion) in left.enumerated() {
-            if index > 0 { out.write(zh ? "、" : index == left.count - 1 ? " and " : ", ") }
-            if markdown { out.write(markdown: criterion.id) } else { out.write(criterion.id) }
+        let left = have.criteria.filter { $0.attainment == .notApplicable }
+        func ids() {
+            for (index, criterion) in left.enumerated() {
+                if index > 0 { out.write(zh ? "、" : index == left.count - 1 ? " and " : ", ") }
+                if markdown { out.write(markdown: criterion.id) } else { out.write(criterion.id) }
+            }
         }
         if applicable == 0 {
-            out.write(zh ? " 不适用，本项没有适用的细则，按满分 " : (left.count == 1 ? " does not apply" : " do not apply")
-                      + ", and no other criterion of this have does, so it counts at its full ")
+            out.write(zh ? "本项细则（" : "None of this have's criteria applies (")
+            ids()
+            out.write(zh ? "）都不适用，按满分 " : "), so it counts at its full ")
             out.write(tenths: have.weightTenths)
             out.write(zh ? " 分计。" : " points.")
             return
         }
-        out.write(zh ? " 不适用，本项按其余 " : (left.count == 1 ? " does not apply" : " do not apply")
-                  + ", so this have is scored over its other ")
-        out.write(tenths: applicable)
-        out.write(zh ? " 分计，折算到 " : " points and scaled to its weight of ")
+        if left.isEmpty {
+            out.write(zh ? "本项细则合计 " : "This have's criteria add up to ")
+            out.write(tenths: applicable)
+            out.write(zh ? " 分，折算到 " : " points, scaled to its weight of ")
+        } else {
+            out.write(zh ? "因 " : "Without ")
+            ids()
+            out.write(zh ? " 不适用，本项按其余 " : left.count == 1 ? ", which does not apply, " : ", which do not apply, ")
+            if !zh { out.write("this have is scored over its other ") }
+            out.write(tenths: applicable)
+            out.write(zh ? " 分计，折算到 " : " points and scaled to its weight of ")
+        }
         out.write(tenths: have.weightTenths)
         out.write(zh ? " 分：" : ": ")
         out.write(tenths: earned)
@@ -80,19 +91,28 @@ struct ScorecardWords {
         out.write(tenths: applicable)
         out.write(" × ")
         out.write(tenths: have.weightTenths)
-        out.write(" = ")
+        // The points are rounded to a tenth: "=" only when nothing was rounded away.
+        out.write(earned * have.weightTenths == have.pointsTenths * applicable ? " = " : " ≈ ")
         out.write(tenths: have.pointsTenths)
         out.write(zh ? "。" : ".")
         if earned < applicable {
-            out.write(zh ? "本项整改的可得分也按此折算。" : " The gains of its rectification actions are scaled the same way.")
+            out.write(zh ? "本项各整改措施的可得分为折算后本项得分的增加值。"
+                         : " Each action's gain here is how much the have's scaled points would rise.")
         }
     }
 
-    /// Whether some of a have's criteria do not apply, so that its points are rescaled.
-    func rescales(_ have: HaveResult) -> Bool { have.criteria.contains(where: Self.leftOut) }
+    /// Whether a have's points are scaled from its criteria's, so that `writeRescaling` has
+    /// something to say.
+    func rescales(_ have: HaveResult) -> Bool { Self.applicable(have).points != have.weightTenths }
 
-    private static func leftOut(_ criterion: CriterionResult) -> Bool {
-        criterion.attainment == .notApplicable && criterion.maxTenths > 0
+    /// The points of a have's criteria that apply, and those they earned, in tenths.
+    private static func applicable(_ have: HaveResult) -> (points: Int, earned: Int) {
+        var (points, earned) = (0, 0)
+        for criterion in have.criteria where criterion.attainment != .notApplicable {
+            points += criterion.maxTenths
+            earned += criterion.earnedTenths
+        }
+        return (points, earned)
     }
 
     func symbol(_ attainment: Attainment) -> String {
