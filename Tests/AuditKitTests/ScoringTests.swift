@@ -16,7 +16,11 @@ import Testing
         let a2 = try card.criterion("A2")
         #expect(a2.attainment == .notApplicable)
         #expect(a2.earnedTenths == 0)
-        #expect(a2.reason.en == "does not apply: unit.party_branch is not true")
+        // Left out, the key counts as false, and the reason says it was not given: the template
+        // leaves it commented out, so an inspector may have forgotten it.
+        #expect(a2.reason.en == (line.isEmpty ? "does not apply: unit.party_branch is not given, so it counts as false"
+                                              : "does not apply: unit.party_branch is not true"))
+        #expect(a2.reason.zh == (line.isEmpty ? "不适用：未填写 unit.party_branch，按 false 计" : "不适用：unit.party_branch 不为 true"))
         // 3.5 + 5 + 3 + 2 = 13.5 of the 17 points that apply, rescaled to 22: 17.47, shown 17.5.
         let activities = try card.have("activities")
         #expect(activities.pointsTenths == 175)

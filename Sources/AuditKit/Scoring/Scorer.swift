@@ -75,8 +75,7 @@ public struct Scorer: Sendable {
                 return CriterionResult(
                     text: text, maxTenths: criterion.pointsTenths, earnedTenths: 0,
                     attainment: .notApplicable, essential: criterion.essential, essentialPassed: true,
-                    reason: .init(zh: onlyLanguage == .en ? "" : "不适用：\(condition.field) 不为 \(condition.equals)",
-                                  en: onlyLanguage == .zh ? "" : "does not apply: \(condition.field) is not \(condition.equals)"),
+                    reason: Self.notApplying(condition, written: actual != nil, onlyLanguage: onlyLanguage),
                     keyPath: condition.field, value: actual?.display, mark: actual?.mark)
             }
         }
@@ -205,5 +204,23 @@ enum HaveScoring {
             status = .partial
         }
         return (points, status)
+    }
+}
+
+extension Scorer {
+    /// Why a criterion does not apply: the field's value is another, or the field was left out,
+    /// which an inspector may not have meant (the template leaves `party_branch` commented out).
+    static func notApplying(_ condition: Condition, written: Bool, onlyLanguage: Language?) -> Localized {
+        let fallback = ChecklistFormat.field(at: condition.field)?.defaultValue
+        let zh: String
+        let en: String
+        if written {
+            zh = "不适用：\(condition.field) 不为 \(condition.equals)"
+            en = "does not apply: \(condition.field) is not \(condition.equals)"
+        } else {
+            zh = "不适用：未填写 \(condition.field)" + (fallback.map { "，按 \($0) 计" } ?? "")
+            en = "does not apply: \(condition.field) is not given" + (fallback.map { ", so it counts as \($0)" } ?? "")
+        }
+        return Localized(zh: onlyLanguage == .en ? "" : zh, en: onlyLanguage == .zh ? "" : en)
     }
 }
