@@ -151,6 +151,14 @@ struct RollupCommand: ParsableCommand {
             let document = try Rollup.combine(inputs, title: report.title, region: report.region, language: language)
             try ReportWriter.write(ReportSet(rollup: document, language: language), to: out)
             if !quiet {
+                // A county's summary made without --region goes by its folder's name, which may be
+                // only `reports`: said, so that the county can be run again with its name.
+                for input in inputs where (input.document.region ?? "").isEmpty {
+                    let name = Rollup.regionName(input)
+                    Terminal.err(language,
+                                 zh: Escaping.singleLine("注意：\(input.path) 没有地区名（生成时未用 --region），其单位记在“\(name)”名下"),
+                                 en: Escaping.singleLine("note: \(input.path) has no region (it was written without --region), so its units are listed under “\(name)”"))
+                }
                 Run.wrote(out, language: language, zh: "\(inputs.count) 份汇总，共 \(document.units.count) 个单位",
                           en: "\(English.count(document.units.count, "unit")) from \(English.count(inputs.count, "summary", "summaries"))")
             }

@@ -390,7 +390,7 @@ public enum Rollup {
     }
 
     /// The name a summary goes by in a rollup: its region, else its folder's name, else its title.
-    static func regionName(_ input: Input) -> String {
+    public static func regionName(_ input: Input) -> String {
         if let region = input.document.region, !region.isEmpty { return region }
         let parts = input.path.split(separator: "/")
         if parts.count >= 2 { return String(parts[parts.count - 2]) }
