@@ -66,9 +66,9 @@ struct Run: ParsableCommand {
         if !quiet {
             let warnings = validation.warningCount
             Self.wrote(out, language: language,
-                       zh: "\(summary.unitCount) 个单位，\(invalid.count) 份无效清单" + (warnings == 0 ? "" : "，\(warnings) 条警告（audit validate 列出）"),
+                       zh: "\(summary.unitCount) 个单位，\(invalid.count) 份无效清单" + (warnings == 0 ? "" : "，\(warnings) 条警告（运行 audit validate 查看）"),
                        en: "\(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))"
-                           + (warnings == 0 ? "" : ", \(English.count(warnings, "warning")) (audit validate lists them)"))
+                           + (warnings == 0 ? "" : ", \(English.count(warnings, "warning")) (run audit validate to see them)"))
         }
         let code = validation.hasUnreadableFiles ? Exit.io : invalid.isEmpty ? 0 : Exit.findings
         // The run's results (a province's hundred thousand units) would be freed one object at a

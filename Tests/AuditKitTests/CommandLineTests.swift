@@ -201,7 +201,7 @@ import Testing
     @Test func langOptionChoosesChinese() throws {
         let outcome = try AuditBinary.run(["validate", "--lang", "zh", Self.invalid])
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("错误[FH209]: “institutoin” 不是允许的取值"))
+        #expect(outcome.stdout.contains("错误[FH209]: “institutoin”不是允许的取值"))
         #expect(outcome.stdout.hasSuffix("检查了 1 个清单：1 个无效，4 个错误，0 个警告\n"))
     }
 

@@ -23,8 +23,8 @@ import Testing
     /// A number in quotes is text: the message says so, not that the digits are no number.
     @Test func quotedNumbersAreCalledText() {
         #expect(Messages.notInteger("45", quoted: true).en == "\"45\" is in quotes, which make it text, not a whole number")
-        #expect(Messages.notInteger("45", quoted: true).zh == "“45” 加了引号，是文字而不是整数")
-        #expect(Messages.notNumber("45.5", quoted: true).zh == "“45.5” 加了引号，是文字而不是数字")
+        #expect(Messages.notInteger("45", quoted: true).zh == "“45”加了引号，是文字而不是整数")
+        #expect(Messages.notNumber("45.5", quoted: true).zh == "“45.5”加了引号，是文字而不是数字")
         #expect(Messages.notInteger("45.5", quoted: true).en == "\"45.5\" is not a whole number")
         #expect(Messages.notInteger("四十五", quoted: true).en == "\"四十五\" is not a whole number")
         #expect(Messages.notInteger("45").en == "\"45\" is not a whole number")

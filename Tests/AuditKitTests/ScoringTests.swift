@@ -31,9 +31,10 @@ import Testing
         #expect(a1.gainTenths == 45)
         #expect(!card.actions.contains { $0.criterionID == "A2" })
         // The scorecards say why the have's points are not the sum of its criteria's.
-        let english = "Without A2, which does not apply, this have is scored over its other 17 points and scaled to its weight of 22: "
-            + "13.5 ÷ 17 × 22 ≈ 17.5. Each action's gain here is how much the have's scaled points would rise."
-        let chinese = "因 A2 不适用，本项按其余 17 分计，折算到 22 分：13.5 ÷ 17 × 22 ≈ 17.5。本项各整改措施的可得分为折算后本项得分的增加值。"
+        let english = "Without A2, which does not apply, this have's other criteria earned 13.5 of their 17 points; scaled to its weight "
+            + "of 22, that is 13.5 ÷ 17 × 22 ≈ 17.5. Each action's gain here is how much the have's scaled points would rise."
+        let chinese = "因 A2 不适用，本项按其余细则计分，得 13.5 分（满分 17 分），折算到 22 分为 13.5 ÷ 17 × 22 ≈ 17.5。"
+            + "各项整改的可得分，是整改后本项折算得分的增加值。"
         #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .en).contains("\n    " + english + "\n"))
         #expect(ScorecardFormat.text.render([card], standard: .builtIn, language: .zh).contains("\n    " + chinese + "\n"))
         #expect(ScorecardFormat.markdown.render([card], standard: .builtIn, language: .en).contains(" |\n\n" + english + "\n"))
@@ -92,12 +93,12 @@ import Testing
     /// A tailored standard's criteria may add up to more or less than their have's weight.
     @Test func aHaveWhoseCriteriaAddUpToAnotherTotalSaysHowItIsScaled() {
         let rounded = Self.have(weight: 220, points: 175, [("V1", 160, 95), ("V2", 160, 160)])
-        #expect(Self.rescaling(rounded, .en) == "This have's criteria add up to 32 points, scaled to its weight of 22: 25.5 ÷ 32 × 22 ≈ 17.5. "
-                + "Each action's gain here is how much the have's scaled points would rise.")
-        #expect(Self.rescaling(rounded, .zh) == "本项细则合计 32 分，折算到 22 分：25.5 ÷ 32 × 22 ≈ 17.5。本项各整改措施的可得分为折算后本项得分的增加值。")
+        #expect(Self.rescaling(rounded, .en) == "This have's criteria earned 25.5 of their 32 points; scaled to its weight of 22, that is "
+                + "25.5 ÷ 32 × 22 ≈ 17.5. Each action's gain here is how much the have's scaled points would rise.")
+        #expect(Self.rescaling(rounded, .zh) == "本项细则合计 32 分，得 25.5 分，折算到 22 分为 25.5 ÷ 32 × 22 ≈ 17.5。各项整改的可得分，是整改后本项折算得分的增加值。")
         // Nothing rounded away: "=", and at full points no word on gains.
         let exact = Self.have(weight: 220, points: 220, [("V1", 160, 160), ("V2", 160, 160)])
-        #expect(Self.rescaling(exact, .en) == "This have's criteria add up to 32 points, scaled to its weight of 22: 32 ÷ 32 × 22 = 22.")
+        #expect(Self.rescaling(exact, .en) == "This have's criteria earned 32 of their 32 points; scaled to its weight of 22, that is 32 ÷ 32 × 22 = 22.")
         // Points that add up to the weight need no sentence, even with a criterion left out.
         #expect(Self.rescaling(Self.have(weight: 100, points: 50, [("A", 100, 50), ("B", 30, nil)]), .en) == "")
         // An id that would start a Markdown list stays inside the sentence.

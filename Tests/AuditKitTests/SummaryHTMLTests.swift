@@ -114,7 +114,7 @@ import Testing
             return SummaryHTML(document: document, language: language).render()
         }
         #expect(!html.contains("<code>a</code>"))
-        #expect(html.contains(language == .zh ? "“&lt;img src=x&gt;|`a`” 不是允许的取值" : "&quot;&lt;img src=x&gt;|`a`&quot; is not an allowed value"))
+        #expect(html.contains(language == .zh ? "“&lt;img src=x&gt;|`a`”不是允许的取值" : "&quot;&lt;img src=x&gt;|`a`&quot; is not an allowed value"))
         #expect(!html.contains("<img"))
     }
 

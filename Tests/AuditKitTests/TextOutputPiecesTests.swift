@@ -95,8 +95,8 @@ import Testing
         #expect(words.lift(card) == none)
         #expect(markdown() == none)
         card.liftCriteria = ["A1", "B_2"]
-        #expect(words.lift(card) == (language == .zh ? "达到达标最少需整改 2 项：A1、B_2" : "fewest actions to reach compliant (2): A1, B_2"))
-        #expect(markdown() == (language == .zh ? "达到达标最少需整改 2 项：A1、B\\_2" : "fewest actions to reach compliant (2): A1, B\\_2"))
+        #expect(words.lift(card) == (language == .zh ? "要达到达标，最少需整改 2 项：A1、B_2" : "fewest actions to reach compliant (2): A1, B_2"))
+        #expect(markdown() == (language == .zh ? "要达到达标，最少需整改 2 项：A1、B\\_2" : "fewest actions to reach compliant (2): A1, B\\_2"))
         card.nextGrade = nil
         #expect(words.lift(card) == nil)
         #expect(markdown() == "")

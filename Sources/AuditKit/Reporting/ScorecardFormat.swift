@@ -49,8 +49,8 @@ struct ScorecardWords {
 
     /// Why a have's points are not the sum of its criteria's: they are scaled to its weight when
     /// some criteria do not apply, or when a tailored standard's criteria add up to another total.
-    /// `Without A2, which does not apply, this have is scored over its other 17 points and scaled to
-    /// its weight of 22: 11 ÷ 17 × 22 ≈ 14.2.` Written piece by piece, the ids escaped for Markdown
+    /// `Without A2, which does not apply, this have's other criteria earned 11 of their 17 points;
+    /// scaled to its weight of 22, that is 11 ÷ 17 × 22 ≈ 14.2.` Written piece by piece, the ids escaped for Markdown
     /// with `markdown` (never first on the line, where `1.` would start a list); nothing when the
     /// points that apply are the weight.
     func writeRescaling(_ have: HaveResult, to out: inout some TextOutput, markdown: Bool) {
@@ -73,19 +73,35 @@ struct ScorecardWords {
             return
         }
         if left.isEmpty {
-            out.write(zh ? "本项细则合计 " : "This have's criteria add up to ")
-            out.write(tenths: applicable)
-            out.write(zh ? " 分，折算到 " : " points, scaled to its weight of ")
+            out.write(zh ? "本项细则合计 " : "This have's criteria earned ")
+            if zh {
+                out.write(tenths: applicable)
+                out.write(" 分，得 ")
+                out.write(tenths: earned)
+                out.write(" 分")
+            }
         } else {
             out.write(zh ? "因 " : "Without ")
             ids()
-            out.write(zh ? " 不适用，本项按其余 " : left.count == 1 ? ", which does not apply, " : ", which do not apply, ")
-            if !zh { out.write("this have is scored over its other ") }
-            out.write(tenths: applicable)
-            out.write(zh ? " 分计，折算到 " : " points and scaled to its weight of ")
+            out.write(zh ? " 不适用，本项按其余细则计分，得 " : left.count == 1 ? ", which does not apply, " : ", which do not apply, ")
+            if zh {
+                out.write(tenths: earned)
+                out.write(" 分（满分 ")
+                out.write(tenths: applicable)
+                out.write(" 分）")
+            } else {
+                out.write("this have's other criteria earned ")
+            }
         }
+        if !zh {
+            out.write(tenths: earned)
+            out.write(" of their ")
+            out.write(tenths: applicable)
+            out.write(" points")
+        }
+        out.write(zh ? "，折算到 " : "; scaled to its weight of ")
         out.write(tenths: have.weightTenths)
-        out.write(zh ? " 分：" : ": ")
+        out.write(zh ? " 分为 " : ", that is ")
         out.write(tenths: earned)
         out.write(" ÷ ")
         out.write(tenths: applicable)
@@ -96,7 +112,7 @@ struct ScorecardWords {
         out.write(tenths: have.pointsTenths)
         out.write(zh ? "。" : ".")
         if earned < applicable {
-            out.write(zh ? "本项各整改措施的可得分为折算后本项得分的增加值。"
+            out.write(zh ? "各项整改的可得分，是整改后本项折算得分的增加值。"
                          : " Each action's gain here is how much the have's scaled points would rise.")
         }
     }
@@ -149,9 +165,9 @@ struct ScorecardWords {
             variable(next.label(language))
             return
         }
-        out.write(zh ? "达到" : "fewest actions to reach ")
+        out.write(zh ? "要达到" : "fewest actions to reach ")
         variable(next.label(language))
-        out.write(zh ? "最少需整改 " : " (")
+        out.write(zh ? "，最少需整改 " : " (")
         out.write(card.liftCriteria.count)
         out.write(zh ? " 项：" : "): ")
         for (index, id) in card.liftCriteria.enumerated() {

@@ -95,7 +95,7 @@ struct ConsistencyChecks {
             sink.report(.overspent, at: spentValue.mark, path: "funding.spent_yuan",
                         .init(zh: "已支出 \(Value.format(spent)) 元，超过年度经费 \(Value.format(amount)) 元",
                               en: "spent \(Value.format(spent)) yuan, more than the amount of \(Value.format(amount)) yuan"),
-                        hint: .init(zh: "核对支出与经费；超支请在 notes 中说明", en: "check both figures; explain an overspend in inspection.notes"))
+                        hint: .init(zh: "核对支出与经费；超支请在 inspection.notes 中说明", en: "check both figures; explain an overspend in inspection.notes"))
         }
     }
 

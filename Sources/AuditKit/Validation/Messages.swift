@@ -170,15 +170,15 @@ enum Messages {
     /// `quoted`: the value was written in quotes, which make even digits text.
     static func notInteger(_ text: String, quoted: Bool = false) -> Localized {
         if quoted, let decimal = ScalarReader.decimal(text), decimal == decimal.rounded() {
-            return .init(zh: "“\(shown(text))” 加了引号，是文字而不是整数", en: "\"\(shown(text))\" is in quotes, which make it text, not a whole number")
+            return .init(zh: "“\(shown(text))”加了引号，是文字而不是整数", en: "\"\(shown(text))\" is in quotes, which make it text, not a whole number")
         }
-        return .init(zh: "“\(shown(text))” 不是整数", en: "\"\(shown(text))\" is not a whole number")
+        return .init(zh: "“\(shown(text))”不是整数", en: "\"\(shown(text))\" is not a whole number")
     }
     static func notNumber(_ text: String, quoted: Bool = false) -> Localized {
         if quoted, ScalarReader.decimal(text) != nil {
-            return .init(zh: "“\(shown(text))” 加了引号，是文字而不是数字", en: "\"\(shown(text))\" is in quotes, which make it text, not a number")
+            return .init(zh: "“\(shown(text))”加了引号，是文字而不是数字", en: "\"\(shown(text))\" is in quotes, which make it text, not a number")
         }
-        return .init(zh: "“\(shown(text))” 不是数字", en: "\"\(shown(text))\" is not a number")
+        return .init(zh: "“\(shown(text))”不是数字", en: "\"\(shown(text))\" is not a number")
     }
     static func numberHint(_ text: String, quoted: Bool, integer: Bool) -> Localized {
         if quoted {
@@ -262,7 +262,7 @@ enum Messages {
     }
 
     static func notBoolean(_ text: String) -> Localized {
-        .init(zh: "“\(shown(text))” 不是 true 或 false", en: "\"\(shown(text))\" is not true or false")
+        .init(zh: "“\(shown(text))”不是 true 或 false", en: "\"\(shown(text))\" is not true or false")
     }
     static func booleanHint(_ text: String) -> Localized {
         if let word = booleanWord(text) { return .init(zh: "写作 \(word)", en: "write \(word)") }
@@ -280,7 +280,7 @@ enum Messages {
     static func badDate(_ text: String) -> Localized {
         CalendarDate.looksISO(text)
             ? .init(zh: "\(shown(text)) 不是真实存在的日期", en: "\(shown(text)) is not a real calendar date")
-            : .init(zh: "“\(shown(text))” 不是 YYYY-MM-DD 格式的日期", en: "\"\(shown(text))\" is not a date in YYYY-MM-DD form")
+            : .init(zh: "“\(shown(text))”不是 YYYY-MM-DD 格式的日期", en: "\"\(shown(text))\" is not a date in YYYY-MM-DD form")
     }
     static func dateHint(_ text: String) -> Localized {
         if CalendarDate.looksISO(text) {
@@ -303,7 +303,7 @@ enum Messages {
                                      "September", "October", "November", "December"]
 
     static func notInChoices(_ text: String) -> Localized {
-        .init(zh: "“\(shown(text))” 不是允许的取值", en: "\"\(shown(text))\" is not an allowed value")
+        .init(zh: "“\(shown(text))”不是允许的取值", en: "\"\(shown(text))\" is not an allowed value")
     }
     static func choicesHint(_ suggestion: String?, allowed: [String]) -> Localized {
         let list = allowed.joined(separator: " | ")
@@ -320,7 +320,7 @@ enum Messages {
     }
 
     static func badPattern(_ text: String, pattern: String) -> Localized {
-        .init(zh: "“\(shown(text))” 不符合格式 \(pattern)", en: "\"\(shown(text))\" does not match \(pattern)")
+        .init(zh: "“\(shown(text))”不符合格式 \(pattern)", en: "\"\(shown(text))\" does not match \(pattern)")
     }
     /// For text over its field's length (`limit` characters).
     static func tooLong(_ text: String, limit: Int) -> Localized {
