@@ -95,7 +95,7 @@ import Testing
         let rounded = Self.have(weight: 220, points: 175, [("V1", 160, 95), ("V2", 160, 160)])
         #expect(Self.rescaling(rounded, .en) == "This have's criteria earned 25.5 of their 32 points; scaled to its weight of 22, that is "
                 + "25.5 ÷ 32 × 22 ≈ 17.5. Each action's gain here is how much the have's scaled points would rise.")
-        #expect(Self.rescaling(rounded, .zh) == "本项细则合计 32 分，得 25.5 分，折算到 22 分为 25.5 ÷ 32 × 22 ≈ 17.5。各项整改的可得分，是整改后本项折算得分的增加值。")
+        #expect(Self.rescaling(rounded, .zh) == "本项细则得 25.5 分（满分 32 分），折算到 22 分为 25.5 ÷ 32 × 22 ≈ 17.5。各项整改的可得分，是整改后本项折算得分的增加值。")
         // Nothing rounded away: "=", and at full points no word on gains.
         let exact = Self.have(weight: 220, points: 220, [("V1", 160, 160), ("V2", 160, 160)])
         #expect(Self.rescaling(exact, .en) == "This have's criteria earned 32 of their 32 points; scaled to its weight of 22, that is 32 ÷ 32 × 22 = 22.")

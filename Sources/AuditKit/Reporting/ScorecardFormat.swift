@@ -73,32 +73,18 @@ struct ScorecardWords {
             return
         }
         if left.isEmpty {
-            out.write(zh ? "本项细则合计 " : "This have's criteria earned ")
-            if zh {
-                out.write(tenths: applicable)
-                out.write(" 分，得 ")
-                out.write(tenths: earned)
-                out.write(" 分")
-            }
+            out.write(zh ? "本项细则" : "This have's criteria earned ")
         } else {
             out.write(zh ? "因 " : "Without ")
             ids()
-            out.write(zh ? " 不适用，本项按其余细则计分，得 " : left.count == 1 ? ", which does not apply, " : ", which do not apply, ")
-            if zh {
-                out.write(tenths: earned)
-                out.write(" 分（满分 ")
-                out.write(tenths: applicable)
-                out.write(" 分）")
-            } else {
-                out.write("this have's other criteria earned ")
-            }
+            out.write(zh ? " 不适用，本项按其余细则计分，" : left.count == 1 ? ", which does not apply, " : ", which do not apply, ")
+            if !zh { out.write("this have's other criteria earned ") }
         }
-        if !zh {
-            out.write(tenths: earned)
-            out.write(" of their ")
-            out.write(tenths: applicable)
-            out.write(" points")
-        }
+        out.write(zh ? "得 " : "")
+        out.write(tenths: earned)
+        out.write(zh ? " 分（满分 " : " of their ")
+        out.write(tenths: applicable)
+        out.write(zh ? " 分）" : " points")
         out.write(zh ? "，折算到 " : "; scaled to its weight of ")
         out.write(tenths: have.weightTenths)
         out.write(zh ? " 分为 " : ", that is ")
