@@ -25,15 +25,22 @@ struct New: ParsableCommand {
     var lang: Language?
 
     func validate() throws {
+        let zh = Terminal.language(lang) == .zh
         guard StringPattern.identifier.matches(unitID) else {
-            throw ValidationError("unit id '\(unitID)' must match \(StringPattern.identifier.regex ?? "")")
+            let pattern = StringPattern.identifier.regex ?? ""
+            throw ValidationError(zh ? "单位编号“\(unitID)”须符合 \(pattern)：只用小写字母、数字和“-”，以字母或数字开头，最长 63 个字符"
+                                     : "unit id '\(unitID)' must match \(pattern): lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters")
         }
         if let name, !ChecklistFormat.shownText.matches(name), case .length(let limit) = ChecklistFormat.shownText {
-            throw ValidationError("the name is \(name.unicodeScalars.count) characters long, over the \(limit) a checklist allows")
+            let length = name.unicodeScalars.count
+            throw ValidationError(zh ? "名称长 \(length) 个字符，超过清单允许的 \(limit) 个"
+                                     : "the name is \(length) characters long, over the \(limit) a checklist allows")
         }
         if let category, !ChecklistFormat.categories.contains(where: { $0.id == category }) {
-            let allowed = ChecklistFormat.categories.map(\.id).joined(separator: ", ")
-            throw ValidationError("category '\(category)' is not one of: \(allowed)")
+            let allowed = ChecklistFormat.categories.map { zh ? "\($0.id)（\($0.label.zh)）" : $0.id }.joined(separator: zh ? "、" : ", ")
+            let meant = Choice.named(category, among: ChecklistFormat.categories)
+            throw ValidationError(zh ? "类别“\(category)”不在可选之列" + (meant.map { "，是不是 \($0.id)？" } ?? "。") + "可选：\(allowed)"
+                                     : "category '\(category)' is not one of: \(allowed)" + (meant.map { "; did you mean \($0.id)?" } ?? ""))
         }
     }
 

@@ -327,6 +327,15 @@ import Testing
         let long = try AuditBinary.run(["new", "some-unit", "--name", String(repeating: "名", count: 201), "--output", "-"])
         #expect(long.status == 2)
         #expect(long.stderr.contains("the name is 201 characters long, over the 200 a checklist allows"))
+        // In Chinese with --lang zh; a category written by its Chinese name is named back.
+        let chinese = try AuditBinary.run(["new", "County_Weather", "--lang", "zh", "--output", "-"])
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr.contains("单位编号“County_Weather”须符合 ^[a-z0-9][a-z0-9-]{0,62}$：只用小写字母、数字和“-”"), "\(chinese.stderr)")
+        let category = try AuditBinary.run(["new", "some-unit", "--category", "部门", "--lang", "zh", "--output", "-"])
+        #expect(category.status == 2)
+        #expect(category.stderr.contains("类别“部门”不在可选之列，是不是 department？可选：department（县直部门）、township（乡镇）"), "\(category.stderr)")
+        let english = try AuditBinary.run(["new", "some-unit", "--category", "部门", "--lang", "en", "--output", "-"])
+        #expect(english.stderr.contains("category '部门' is not one of: department, township, institution, enterprise, community, other; did you mean department?"))
     }
 
     @Test func unfilledTemplateReportsEachPlaceholderAtItsLine() throws {

@@ -323,6 +323,22 @@ struct DiagnosticCodeTests {
         #expect(found.contains { ($0.message.zh + " " + $0.hint.zh).contains(textCase.zh) },
                 "\(found.map { $0.message.zh + " / " + $0.hint.zh })")
     }
+
+    /// A value written as part of a choice's Chinese name is taken for that choice: 部门 is the
+    /// county department (县直部门). Two choices holding it, or none, suggest nothing by name.
+    @Test(arguments: [("部门", "department"), ("企业单位", "enterprise"), ("县直部门", "department"), ("镇", "township"), ("机关", nil)])
+    func aPartOfAChineseChoiceNameIsSuggested(_ written: String, _ suggested: String?) throws {
+        let text = try ChecklistText.base().replacing("  category: department", with: "  category: \(written)").text
+        let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "base.yaml", treeRoot: "."))
+        let diagnostic = try #require(report.diagnostics.first { $0.code == .notInChoices })
+        #expect(diagnostic.message.zh == "“\(written)”不是允许的取值")
+        if let suggested {
+            #expect(diagnostic.hint.zh.hasPrefix("是不是 \(suggested)？"), "\(diagnostic.hint.zh)")
+            #expect(diagnostic.hint.en.hasPrefix("did you mean \(suggested)?"))
+        } else {
+            #expect(diagnostic.hint.zh.hasPrefix("可选："), "\(diagnostic.hint.zh)")
+        }
+    }
 }
 
 /// Standard files with one defect each, marked like the checklist fixtures.

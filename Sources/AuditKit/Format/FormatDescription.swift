@@ -14,6 +14,19 @@ public struct Choice: Sendable, Hashable, Codable {
         self.id = id
         self.label = Localized(zh: zh, en: en)
     }
+
+    /// The choice `text` names by its label rather than its id: its Chinese or (in any case) its
+    /// English label, else the one choice whose Chinese label holds `text` or is held in it
+    /// (`部门` is the department, 县直部门; `企业单位` the enterprise, 企业). Nil when none or
+    /// several do.
+    public static func named(_ text: String, among choices: [Choice]) -> Choice? {
+        if let exact = choices.first(where: { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }) {
+            return exact
+        }
+        guard !text.isEmpty, !text.allSatisfy(\.isASCII) else { return nil }
+        let holding = choices.filter { $0.label.zh.contains(text) || text.contains($0.label.zh) }
+        return holding.count == 1 ? holding[0] : nil
+    }
 }
 
 /// Which catalogue a value must come from; the catalogues themselves belong to the standard.

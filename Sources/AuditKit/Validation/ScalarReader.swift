@@ -83,7 +83,7 @@ struct ScalarReader {
             if YAMLDocument.equal(bytes, choices[index].id) { return .string(choices[index].id) }
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let byLabel = choices.first { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }
+        let byLabel = Choice.named(text, among: choices)
         let suggestion = byLabel?.id ?? Suggestion.closest(to: text, in: choices.map(\.id))
         // `[reading，activity]`: a Chinese comma or 、 makes two items one.
         let parts = text.split(whereSeparator: { $0 == "，" || $0 == "、" }).map { String($0).trimmingSpaces() }
