@@ -44,25 +44,29 @@ enum SyntaxAdvice {
         }
         let zh = problems.first { problem.contains($0.0) }?.1 ?? "格式不符合 YAML 语法"
         let message = Localized(zh: "YAML 语法错误：\(zh)（\(detail)）", en: "YAML syntax error: \(detail)")
+        // Where the cause is a key's colon written wrong, the message names it: libyaml's own words
+        // ("could not find expected ':'") would read as though the colon were missing.
+        let slipMessage = Localized(zh: "YAML 语法错误：键和值之间要用半角冒号加半角空格“: ”分开（\(detail)）",
+                                    en: "YAML syntax error: a key and its value are separated by a colon and an ordinary space (\(detail))")
         // The line before the problem's and its own (0-based indices).
         let nearby = [mark.line - 2, mark.line - 1].filter { $0 >= 0 && $0 < lines.count }
         // A missing ':' is the would-be key's: libyaml says where it started.
         if problem.contains("could not find expected ':'"), lines[safe: contextMark.line - 1] != nil,
            let slip = keySlip(in: lines, at: [contextMark.line - 1]) {
-            return (message, slip.hint, slip.mark)
+            return (slipMessage, slip.hint, slip.mark)
         }
         // "Mapping values" counts only at the first colon of its line: a value run on from the line
         // before meets it there; a second `: ` inside one line is a slip of that line.
         if problem.contains("mapping values are not allowed"), let line = lines[safe: mark.line - 1],
            let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) + 1 == mark.column,
            let slip = keySlip(in: lines, at: nearby) {
-            return (message, slip.hint, slip.mark)
+            return (slipMessage, slip.hint, slip.mark)
         }
         // A slipped key with a comment after it ends as a plain value at the comment; libyaml then
         // misses a key on the next line: the slip is on the line before.
         if problem.contains("did not find expected key"), lines[safe: mark.line - 2] != nil,
            let slip = keySlip(in: lines, at: [mark.line - 2]) {
-            return (message, slip.hint, slip.mark)
+            return (slipMessage, slip.hint, slip.mark)
         }
         // Full-width spaces (U+3000, typed with a Chinese input method) are not indentation to YAML:
         // the line starts a new key where it should continue the one above.
