@@ -306,8 +306,8 @@ struct DiagnosticCodeTests {
         // A key's colon typed full-width, or with no space after it, makes the pair one piece of
         // text where a mapping should be: the hint names the colon, not the template.
         TextCase(fixture: "fh204-full-width-colon.yaml", code: .wrongShape,
-                 en: "replace the full-width colon \"：\" with \":\" followed by a space (total：12)",
-                 zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（total：12）"),
+                 en: "replace the full-width colon \"：\" with \":\" followed by a space: total: 12",
+                 zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格：total: 12"),
         TextCase(fixture: "fh204-no-space-after-colon.yaml", code: .wrongShape,
                  en: "put a space after the colon: total: 12", zh: "在冒号后加一个空格：total: 12"),
     ]
@@ -365,7 +365,7 @@ struct StandardFixtureTests {
     @Test func aFullWidthColonIsNamed() throws {
         let result = StandardLoader.load(path: StandardFixtures.path("fh204-full-width-colon.yaml"))
         let hint = try #require(result.diagnostics.first { $0.code == .wrongShape }?.hint)
-        #expect(hint.en == "replace the full-width colon \"：\" with \":\" followed by a space (min_retirees：15)")
+        #expect(hint.en == "replace the full-width colon \"：\" with \":\" followed by a space: min_retirees: 15")
     }
 
     @Test("There is a standard fixture for every FH5xx code")

@@ -110,6 +110,9 @@ import Testing
         #expect(diagnostic.message.en.hasPrefix("YAML syntax error: a key and its value are separated by a colon and an ordinary space"))
         // libyaml notices only on the next line; the diagnostic points at the colon itself.
         #expect(diagnostic.line == 4 && diagnostic.column == 10)
+        // The hint writes the line as it should read, without its comment.
+        let commented = try firstDiagnostic("format: five-haves/1\ninspection:\n  inspector：王刚        # 检查人 / inspector\n  date: 2022-06-15\n")
+        #expect(commented.hint.zh == "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格：inspector: 王刚", "\(commented.hint.zh)")
     }
 
     @Test func fullWidthColonOnTheLastLineIsNotPlacedPastTheEnd() throws {

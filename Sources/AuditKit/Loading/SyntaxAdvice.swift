@@ -261,9 +261,18 @@ enum SyntaxAdvice {
     }
 
     private static func fullWidthHint(_ line: Substring) -> Localized {
-        let shown = String(line.prefix(40)).trimmingSpaces()
-        return .init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格（\(shown)）",
-                     en: "replace the full-width colon \"：\" with \":\" followed by a space (\(shown))")
+        // The line as it should read, `inspector: 王刚`: its comment left out, its value cut short.
+        var shown = String(line.prefix(40)).trimmingSpaces()
+        if let colon = line.firstIndex(of: "：") {
+            let key = String(line[..<colon]).trimmingSpaces()
+            var value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\u{3000}" }
+            if let comment = value.indices.first(where: { value[$0] == "#" && ($0 == value.startIndex || value[value.index(before: $0)] == " ") }) {
+                value = value[..<comment]
+            }
+            shown = key + ": " + String(value.prefix(40)).trimmingSpaces()
+        }
+        return .init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格：\(shown)",
+                     en: "replace the full-width colon \"：\" with \":\" followed by a space: \(shown)")
     }
 
     /// Where `line` writes a key of the format's kind (`snake_case`, after the indentation and an
