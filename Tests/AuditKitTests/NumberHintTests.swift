@@ -100,6 +100,30 @@ import Testing
         return try #require(report.diagnostics.first)
     }
 
+    /// The pair a full-width colon's hint gives is one that can be copied back as it stands.
+    @Test(arguments: [
+        ("inspector", "王刚        # 检查人", "inspector: 王刚"),
+        ("inspector\u{3000}", "张建华", "inspector: 张建华"),                // a full-width space before the colon
+        ("inspector", "\"张建华 #2\"  # 检查人", "inspector: \"张建华 #2\""),  // # inside quotes is the value's
+        ("inspector", "张建华\t# 检查人", "inspector: 张建华"),             // a tab before # starts a comment too
+        ("  - item", "magazines  # 杂志", "- item: magazines"),
+        ("equipment", "", "equipment:"),
+        ("notes", String(repeating: "长", count: 50), "notes: " + String(repeating: "长", count: 40) + "…"),
+    ])
+    func aFullWidthColonsPairIsWrittenAsItShouldRead(_ key: String, _ value: String, _ fixed: String) {
+        #expect(SyntaxAdvice.fixedPair(key: Substring(key), value: Substring(value)) == fixed)
+    }
+
+    /// Found only as a nearby line (a list item with a comment after it), the slip still gets the
+    /// message that names it and the mark of its colon.
+    @Test func aFullWidthColonInAListItemIsPointedAt() throws {
+        let text = "format: five-haves/1\nequipment:\n  - item: books\n  - item：magazines  # 杂志\n    quantity: 2\n  - item: tv\n"
+        let diagnostic = try firstDiagnostic(text)
+        #expect(diagnostic.message.en.hasPrefix("YAML syntax error: a key and its value are separated by a colon"), "\(diagnostic.message.en)")
+        #expect(diagnostic.line == 4 && diagnostic.column == 9, "\(diagnostic.line):\(diagnostic.column)")
+        #expect(diagnostic.hint.zh.hasSuffix("：- item: magazines"), "\(diagnostic.hint.zh)")
+    }
+
     @Test func fullWidthColonIsNamed() throws {
         let diagnostic = try firstDiagnostic("format: five-haves/1\nunit:\n  id: x\n  area_m2：120\n  name: y\n")
         #expect(diagnostic.code == .syntax)

@@ -80,8 +80,10 @@ enum SyntaxAdvice {
         if nearby.contains(where: { lines[$0].hasPrefix("\t") || lines[$0].drop(while: { $0 == " " }).hasPrefix("\t") }) {
             return (message, .init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line"), mark)
         }
-        if let index = nearby.last(where: { keyColon(in: lines[$0])?.fullWidth == true }) {
-            return (message, fullWidthHint(lines[index]), mark)
+        if let index = nearby.last(where: { keyColon(in: lines[$0])?.fullWidth == true }),
+           let colon = keyColon(in: lines[index]) {
+            let column = lines[index].distance(from: lines[index].startIndex, to: colon.index) + 1
+            return (slipMessage, fullWidthHint(lines[index]), Mark(line: index + 1, column: column))
         }
         // `-item: books`: without its space the dash is part of the key, not a list item.
         if let index = nearby.last(where: { dashWithoutSpace(lines[$0]) }) {
@@ -261,18 +263,40 @@ enum SyntaxAdvice {
     }
 
     private static func fullWidthHint(_ line: Substring) -> Localized {
-        // The line as it should read, `inspector: 王刚`: its comment left out, its value cut short.
-        var shown = String(line.prefix(40)).trimmingSpaces()
-        if let colon = line.firstIndex(of: "：") {
-            let key = String(line[..<colon]).trimmingSpaces()
-            var value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\u{3000}" }
-            if let comment = value.indices.first(where: { value[$0] == "#" && ($0 == value.startIndex || value[value.index(before: $0)] == " ") }) {
-                value = value[..<comment]
-            }
-            shown = key + ": " + String(value.prefix(40)).trimmingSpaces()
+        let fixed = line.firstIndex(of: "：").map { fixedPair(key: line[..<$0], value: line[line.index(after: $0)...]) }
+            ?? shortened(String(line).trimmingSpaces())
+        return .init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格：\(fixed)",
+                     en: "replace the full-width colon \"：\" with \":\" followed by a space: \(fixed)")
+    }
+
+    /// A key and its value as they should be written, `inspector: 王刚`: spaces of either width
+    /// trimmed, a comment after the value left out (one after a quoted value's closing quote
+    /// only), and each part cut to 40 characters with an ellipsis.
+    static func fixedPair(key: Substring, value: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        let name = String(trimmed(key, blank))
+        var text = value.drop(while: blank)
+        var searchFrom = text.startIndex
+        if let quote = text.first, quote == "\"" || quote == "'" {
+            searchFrom = text.dropFirst().firstIndex(of: quote).map { text.index(after: $0) } ?? text.endIndex
         }
-        return .init(zh: "把全角冒号“：”改为半角冒号“:”，并在后面加一个空格：\(shown)",
-                     en: "replace the full-width colon \"：\" with \":\" followed by a space: \(shown)")
+        if let comment = text[searchFrom...].indices.first(where: { index in
+            text[index] == "#" && (index == text.startIndex || [" ", "\t"].contains(text[text.index(before: index)]))
+        }) {
+            text = text[..<comment]
+        }
+        let shownValue = shortened(String(trimmed(text, blank)))
+        return shownValue.isEmpty ? shortened(name) + ":" : shortened(name) + ": " + shownValue
+    }
+
+    private static func trimmed(_ text: Substring, _ blank: (Character) -> Bool) -> Substring {
+        var text = text.drop(while: blank)
+        while let last = text.last, blank(last) { text = text.dropLast() }
+        return text
+    }
+
+    private static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     /// Where `line` writes a key of the format's kind (`snake_case`, after the indentation and an
