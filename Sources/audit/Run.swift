@@ -66,9 +66,9 @@ struct Run: ParsableCommand {
         if !quiet {
             let warnings = validation.warningCount
             Self.wrote(out, language: language,
-                       zh: "\(summary.unitCount) 个单位，\(invalid.count) 份无效清单" + (warnings == 0 ? "" : "，\(warnings) 条警告（运行 audit validate 查看）"),
+                       zh: "\(summary.unitCount) 个单位，\(invalid.count) 份无效清单" + (warnings == 0 ? "" : "，\(warnings) 条警告（对同样的清单运行 audit validate 查看）"),
                        en: "\(English.count(summary.unitCount, "unit")), \(English.count(invalid.count, "invalid checklist"))"
-                           + (warnings == 0 ? "" : ", \(English.count(warnings, "warning")) (run audit validate to see them)"))
+                           + (warnings == 0 ? "" : ", \(English.count(warnings, "warning")) (see them with audit validate on the same checklists)"))
         }
         let code = validation.hasUnreadableFiles ? Exit.io : invalid.isEmpty ? 0 : Exit.findings
         // The run's results (a province's hundred thousand units) would be freed one object at a
@@ -157,7 +157,7 @@ struct RollupCommand: ParsableCommand {
                     let name = Rollup.regionName(input)
                     Terminal.err(language,
                                  zh: Escaping.singleLine("注意：\(input.path) 没有地区名（生成时未用 --region），其单位记在“\(name)”名下"),
-                                 en: Escaping.singleLine("note: \(input.path) has no region (it was written without --region), so its units are listed under “\(name)”"))
+                                 en: Escaping.singleLine("note: \(input.path) has no region (it was written without --region), so its units are listed under \"\(name)\""))
                 }
                 Run.wrote(out, language: language, zh: "\(inputs.count) 份汇总，共 \(document.units.count) 个单位",
                           en: "\(English.count(document.units.count, "unit")) from \(English.count(inputs.count, "summary", "summaries"))")

@@ -325,8 +325,9 @@ struct DiagnosticCodeTests {
     }
 
     /// A value written as part of a choice's Chinese name is taken for that choice: 部门 is the
-    /// county department (县直部门). Two choices holding it, or none, suggest nothing by name.
-    @Test(arguments: [("部门", "department"), ("企业单位", "enterprise"), ("县直部门", "department"), ("镇", "township"), ("机关", nil)])
+    /// county department (县直部门). Two choices holding it (业: 企业, 事业单位), none, or a name
+    /// that holds a label (乡镇卫生院 is no township) suggest nothing by name.
+    @Test(arguments: [("部门", "department"), ("县直部门", "department"), ("镇", "township"), ("业", nil), ("机关", nil), ("乡镇卫生院", nil)])
     func aPartOfAChineseChoiceNameIsSuggested(_ written: String, _ suggested: String?) throws {
         let text = try ChecklistText.base().replacing("  category: department", with: "  category: \(written)").text
         let report = ChecklistReader(catalogues: .builtIn).validate(Array(text.utf8), input: InputFile(path: "base.yaml", treeRoot: "."))

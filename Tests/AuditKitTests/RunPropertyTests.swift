@@ -545,9 +545,9 @@ import Testing
         try FileTree.write(Array(checklist.utf8), to: temporary.path("in/renamed.yaml"))
         let english = try RunFixtures.audit(["run", temporary.path("in"), "--lang", "en", "--out", temporary.path("en")])
         #expect(english.status == 0, "a warning does not fail the run")
-        #expect(english.stderr == "wrote \(temporary.path("en"))/: 1 unit, 0 invalid checklists, 1 warning (run audit validate to see them)\n")
+        #expect(english.stderr == "wrote \(temporary.path("en"))/: 1 unit, 0 invalid checklists, 1 warning (see them with audit validate on the same checklists)\n")
         let chinese = try RunFixtures.audit(["run", temporary.path("in"), "--lang", "zh", "--out", temporary.path("zh")])
-        #expect(chinese.stderr == "已写入 \(temporary.path("zh"))/：1 个单位，0 份无效清单，1 条警告（运行 audit validate 查看）\n")
+        #expect(chinese.stderr == "已写入 \(temporary.path("zh"))/：1 个单位，0 份无效清单，1 条警告（对同样的清单运行 audit validate 查看）\n")
         let validate = try RunFixtures.audit(["validate", temporary.path("in"), "--lang", "en"])
         #expect(validate.stdout.contains("FH405"), "\(validate.stdout)")
     }

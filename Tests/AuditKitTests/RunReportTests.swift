@@ -403,11 +403,17 @@ enum RunFixtures {
                                              "--out", "rollup", "--lang", "en"], in: temporary.url)
         #expect(outcome.status == 0)
         // The counties were run without --region: each goes by its folder's name, and is told so.
-        #expect(outcome.stderr == "note: east-county/summary.json has no region (it was written without --region), so its units are listed under “east-county”\n"
-                + "note: west-county/summary.json has no region (it was written without --region), so its units are listed under “west-county”\n"
+        #expect(outcome.stderr == "note: east-county/summary.json has no region (it was written without --region), so its units are listed under \"east-county\"\n"
+                + "note: west-county/summary.json has no region (it was written without --region), so its units are listed under \"west-county\"\n"
                 + "wrote rollup/: 10 units from 2 summaries\n")
         let zh = try RunFixtures.audit(["rollup", "east-county/summary.json", "west-county/summary.json",
                                         "--out", "rollup-zh/", "--lang", "zh"], in: temporary.url)
+        // A summary named from inside its folder goes by the folder's own name, not ".".
+        let inside = try RunFixtures.audit(["rollup", "./summary.json", "../west-county/summary.json", "--out", "../inside", "--lang", "en"],
+                                           in: temporary.url.appendingPathComponent("east-county"))
+        #expect(inside.status == 0)
+        #expect(inside.stderr.hasPrefix("note: ./summary.json has no region (it was written without --region), so its units are listed under \"east-county\"\n"),
+                "\(inside.stderr)")
         #expect(zh.stderr == "注意：east-county/summary.json 没有地区名（生成时未用 --region），其单位记在“east-county”名下\n"
                 + "注意：west-county/summary.json 没有地区名（生成时未用 --region），其单位记在“west-county”名下\n"
                 + "已写入 rollup-zh/：2 份汇总，共 10 个单位\n")

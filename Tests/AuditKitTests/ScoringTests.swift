@@ -101,6 +101,10 @@ import Testing
         #expect(Self.rescaling(exact, .en) == "This have's criteria earned 32 of their 32 points; scaled to its weight of 22, that is 32 ÷ 32 × 22 = 22.")
         // Points that add up to the weight need no sentence, even with a criterion left out.
         #expect(Self.rescaling(Self.have(weight: 100, points: 50, [("A", 100, 50), ("B", 30, nil)]), .en) == "")
+        // One criterion left to count is "its", and one point a point.
+        let single = Self.have(weight: 100, points: 0, [("X1", 10, 0), ("X2", 50, nil)])
+        #expect(Self.rescaling(single, .en) == "Without X2, which does not apply, this have's other criterion earned 0 of its 1 point; "
+                + "scaled to its weight of 10, that is 0 ÷ 1 × 10 = 0. Each action's gain here is how much the have's scaled points would rise.")
         // An id that would start a Markdown list stays inside the sentence.
         let listy = Self.have(weight: 220, points: 220, [("1.", 50, nil), ("A3", 100, 100)])
         #expect(Self.rescaling(listy, .en, markdown: true).hasPrefix("Without 1., which does not apply, "))

@@ -91,12 +91,12 @@ import Testing
             return out.text
         }
         card.liftCriteria = []
-        let none = language == .zh ? "无法仅靠整改现有细则达到达标" : "no set of criteria alone lifts the unit to compliant"
+        let none = language == .zh ? "仅靠整改现有细则无法达标" : "no set of criteria alone lifts the unit to compliant"
         #expect(words.lift(card) == none)
         #expect(markdown() == none)
         card.liftCriteria = ["A1", "B_2"]
-        #expect(words.lift(card) == (language == .zh ? "要达到达标，最少需整改 2 项：A1、B_2" : "fewest actions to reach compliant (2): A1, B_2"))
-        #expect(markdown() == (language == .zh ? "要达到达标，最少需整改 2 项：A1、B\\_2" : "fewest actions to reach compliant (2): A1, B\\_2"))
+        #expect(words.lift(card) == (language == .zh ? "要达标，最少需整改 2 项：A1、B_2" : "fewest actions to reach compliant (2): A1, B_2"))
+        #expect(markdown() == (language == .zh ? "要达标，最少需整改 2 项：A1、B\\_2" : "fewest actions to reach compliant (2): A1, B\\_2"))
         card.nextGrade = nil
         #expect(words.lift(card) == nil)
         #expect(markdown() == "")

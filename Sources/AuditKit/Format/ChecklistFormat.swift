@@ -102,7 +102,7 @@ public enum ChecklistFormat {
               zh: "所在乡镇（用于分组汇总）", en: "township, for grouping in the summary", example: "城关镇"),
         Field("retirees", .object(retirees), zh: "离退休干部人数", en: "retired cadres"),
         Field("party_branch", .boolean, .optional,
-              zh: "是否建立离退休干部党支部；不填按 false 计", en: "whether the retirees have a party branch; false when left out",
+              zh: "是否建立离退休干部党支部", en: "whether the retirees have a party branch",
               example: "true", default: "false"),
         Field("contact", .string(nil), .optional, zh: "联系人", en: "contact person", example: "王丽"),
     ]

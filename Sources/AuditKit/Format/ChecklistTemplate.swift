@@ -111,7 +111,9 @@ public enum ChecklistTemplate {
                 }
             default:
                 if let choices = choiceList(field.type) { lines.append("\(indent)# \(choices)") }
-                lines.append(comment("\(lead)# \(field.key): \(field.example ?? "")", field))
+                // What leaving the key out means, when it means a value (party_branch: false).
+                let fallback = field.defaultValue.map { Localized(zh: "；不填按 \($0) 计", en: "; \($0) when left out") }
+                lines.append(comment("\(lead)# \(field.key): \(field.example ?? "")", field, adding: fallback ?? .init(zh: "", en: "")))
             }
         }
 

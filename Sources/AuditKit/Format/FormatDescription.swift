@@ -16,15 +16,15 @@ public struct Choice: Sendable, Hashable, Codable {
     }
 
     /// The choice `text` names by its label rather than its id: its Chinese or (in any case) its
-    /// English label, else the one choice whose Chinese label holds `text` or is held in it
-    /// (`部门` is the department, 县直部门; `企业单位` the enterprise, 企业). Nil when none or
-    /// several do.
+    /// English label, else the one choice whose Chinese label holds `text` (`部门` is the
+    /// department, 县直部门). Nil when none or several do. A value that holds a label is not
+    /// taken for it: 乡镇卫生院 holds 乡镇 but is a public institution.
     public static func named(_ text: String, among choices: [Choice]) -> Choice? {
         if let exact = choices.first(where: { $0.label.zh == text || $0.label.en.lowercased() == text.lowercased() }) {
             return exact
         }
         guard !text.isEmpty, !text.allSatisfy(\.isASCII) else { return nil }
-        let holding = choices.filter { $0.label.zh.contains(text) || text.contains($0.label.zh) }
+        let holding = choices.filter { $0.label.zh.contains(text) }
         return holding.count == 1 ? holding[0] : nil
     }
 }

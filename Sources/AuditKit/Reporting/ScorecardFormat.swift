@@ -72,19 +72,21 @@ struct ScorecardWords {
             out.write(zh ? " 分计。" : " points.")
             return
         }
+        // In English, one criterion left to count is "its", several "their".
+        let several = have.criteria.count - left.count > 1
         if left.isEmpty {
-            out.write(zh ? "本项细则" : "This have's criteria earned ")
+            out.write(zh ? "本项细则" : several ? "This have's criteria earned " : "This have's criterion earned ")
         } else {
             out.write(zh ? "因 " : "Without ")
             ids()
             out.write(zh ? " 不适用，本项按其余细则计分，" : left.count == 1 ? ", which does not apply, " : ", which do not apply, ")
-            if !zh { out.write("this have's other criteria earned ") }
+            if !zh { out.write(several ? "this have's other criteria earned " : "this have's other criterion earned ") }
         }
         out.write(zh ? "得 " : "")
         out.write(tenths: earned)
-        out.write(zh ? " 分（满分 " : " of their ")
+        out.write(zh ? " 分（满分 " : several ? " of their " : " of its ")
         out.write(tenths: applicable)
-        out.write(zh ? " 分）" : " points")
+        out.write(zh ? " 分）" : applicable == 10 ? " point" : " points")
         out.write(zh ? "，折算到 " : "; scaled to its weight of ")
         out.write(tenths: have.weightTenths)
         out.write(zh ? " 分为 " : ", that is ")
@@ -146,13 +148,11 @@ struct ScorecardWords {
             if markdown { out.write(markdown: text) } else { out.write(text) }
         }
         let zh = language == .zh
-        guard !card.liftCriteria.isEmpty else {
-            out.write(zh ? "无法仅靠整改现有细则达到" : "no set of criteria alone lifts the unit to ")
-            variable(next.label(language))
-            return
-        }
-        out.write(zh ? "要达到" : "fewest actions to reach ")
-        variable(next.label(language))
+        let lifts = !card.liftCriteria.isEmpty
+        // 达标 is itself a verb: 要达标, not 要达到达标.
+        out.write(zh ? (lifts ? "要" : "仅靠整改现有细则无法") : (lifts ? "fewest actions to reach " : "no set of criteria alone lifts the unit to "))
+        variable(zh ? (next == .compliant ? "达标" : "达到" + next.label(.zh)) : next.label(language))
+        guard lifts else { return }
         out.write(zh ? "，最少需整改 " : " (")
         out.write(card.liftCriteria.count)
         out.write(zh ? " 项：" : "): ")

@@ -211,16 +211,16 @@ extension Scorer {
     /// Why a criterion does not apply: the field's value is another, or the field was left out,
     /// which an inspector may not have meant (the template leaves `party_branch` commented out).
     static func notApplying(_ condition: Condition, written: Bool, onlyLanguage: Language?) -> Localized {
-        let fallback = ChecklistFormat.field(at: condition.field)?.defaultValue
-        let zh: String
-        let en: String
-        if written {
-            zh = "不适用：\(condition.field) 不为 \(condition.equals)"
-            en = "does not apply: \(condition.field) is not \(condition.equals)"
-        } else {
-            zh = "不适用：未填写 \(condition.field)" + (fallback.map { "，按 \($0) 计" } ?? "")
-            en = "does not apply: \(condition.field) is not given" + (fallback.map { ", so it counts as \($0)" } ?? "")
+        let fallback = written ? nil : ChecklistFormat.field(at: condition.field)?.defaultValue
+        func text(_ language: Language) -> String {
+            guard onlyLanguage == nil || onlyLanguage == language else { return "" }
+            switch (written, language) {
+            case (true, .zh): return "不适用：\(condition.field) 不为 \(condition.equals)"
+            case (true, .en): return "does not apply: \(condition.field) is not \(condition.equals)"
+            case (false, .zh): return "不适用：未填写 \(condition.field)" + (fallback.map { "，按 \($0) 计" } ?? "")
+            case (false, .en): return "does not apply: \(condition.field) is not given" + (fallback.map { ", so it counts as \($0)" } ?? "")
+            }
         }
-        return Localized(zh: onlyLanguage == .en ? "" : zh, en: onlyLanguage == .zh ? "" : en)
+        return Localized(zh: text(.zh), en: text(.en))
     }
 }

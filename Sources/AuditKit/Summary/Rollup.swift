@@ -389,11 +389,12 @@ public enum Rollup {
         String(region.split(separator: "/").first ?? Substring(region)).trimmingSpaces()
     }
 
-    /// The name a summary goes by in a rollup: its region, else its folder's name, else its title.
+    /// The name a summary goes by in a rollup: its region, else its folder's name (the folder's
+    /// own, also for `./summary.json` or `../east/summary.json`), else its title.
     public static func regionName(_ input: Input) -> String {
         if let region = input.document.region, !region.isEmpty { return region }
-        let parts = input.path.split(separator: "/")
-        if parts.count >= 2 { return String(parts[parts.count - 2]) }
+        let folder = URL(fileURLWithPath: input.path).standardizedFileURL.deletingLastPathComponent().lastPathComponent
+        if !folder.isEmpty && folder != "/" && folder != "." && folder != ".." { return folder }
         return input.document.title
     }
 }

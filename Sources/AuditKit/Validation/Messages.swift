@@ -337,7 +337,7 @@ enum Messages {
     }
 
     static func unknownFormat(_ text: String) -> Localized {
-        .init(zh: "未知的清单格式 “\(shown(text))”", en: "unknown checklist format \"\(shown(text))\"")
+        .init(zh: "未知的清单格式“\(shown(text))”", en: "unknown checklist format \"\(shown(text))\"")
     }
     static func unknownFormatHint(_ allowed: [String]) -> Localized {
         let list = allowed.joined(separator: ", ")
