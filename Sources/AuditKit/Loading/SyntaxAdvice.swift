@@ -80,8 +80,8 @@ enum SyntaxAdvice {
         if nearby.contains(where: { lines[$0].hasPrefix("\t") || lines[$0].drop(while: { $0 == " " }).hasPrefix("\t") }) {
             return (message, .init(zh: "缩进只能用空格，把这一行开头的 Tab 换成空格", en: "indent with spaces only: replace the tab at the start of the line"), mark)
         }
-        if let index = nearby.last(where: { keyColon(in: lines[$0])?.fullWidth == true }),
-           let colon = keyColon(in: lines[index]) {
+        if let (index, colon) = nearby.reversed().lazy.compactMap({ index in keyColon(in: lines[index]).map { (index, $0) } })
+            .first(where: { $0.1.fullWidth }) {
             let column = lines[index].distance(from: lines[index].startIndex, to: colon.index) + 1
             return (slipMessage, fullWidthHint(lines[index]), Mark(line: index + 1, column: column))
         }

@@ -50,12 +50,18 @@ struct ScorecardWords {
     /// Why a have's points are not the sum of its criteria's: they are scaled to its weight when
     /// some criteria do not apply, or when a tailored standard's criteria add up to another total.
     /// `Without A2, which does not apply, this have's other criteria earned 11 of their 17 points;
-    /// scaled to its weight of 22, that is 11 ÷ 17 × 22 ≈ 14.2.` Written piece by piece, the ids escaped for Markdown
-    /// with `markdown` (never first on the line, where `1.` would start a list); nothing when the
-    /// points that apply are the weight.
-    func writeRescaling(_ have: HaveResult, to out: inout some TextOutput, markdown: Bool) {
-        let (applicable, earned) = Self.applicable(have)
+    /// scaled to its weight of 22, that is 11 ÷ 17 × 22 ≈ 14.2.` Written piece by piece, the ids
+    /// escaped for Markdown with `markdown` (never first on the line, where `1.` would start a
+    /// list), between `before` and `after`; nothing at all when the points that apply are the weight.
+    func writeRescaling(_ have: HaveResult, to out: inout some TextOutput, markdown: Bool, before: String = "", after: String = "") {
+        var (applicable, earned) = (0, 0)
+        for criterion in have.criteria where criterion.attainment != .notApplicable {
+            applicable += criterion.maxTenths
+            earned += criterion.earnedTenths
+        }
         guard applicable != have.weightTenths else { return }
+        out.write(before)
+        defer { out.write(after) }
         let zh = language == .zh
         let left = have.criteria.filter { $0.attainment == .notApplicable }
         func ids() {
@@ -103,20 +109,6 @@ struct ScorecardWords {
             out.write(zh ? "各项整改的可得分，是整改后本项折算得分的增加值。"
                          : " Each action's gain here is how much the have's scaled points would rise.")
         }
-    }
-
-    /// Whether a have's points are scaled from its criteria's, so that `writeRescaling` has
-    /// something to say.
-    func rescales(_ have: HaveResult) -> Bool { Self.applicable(have).points != have.weightTenths }
-
-    /// The points of a have's criteria that apply, and those they earned, in tenths.
-    private static func applicable(_ have: HaveResult) -> (points: Int, earned: Int) {
-        var (points, earned) = (0, 0)
-        for criterion in have.criteria where criterion.attainment != .notApplicable {
-            points += criterion.maxTenths
-            earned += criterion.earnedTenths
-        }
-        return (points, earned)
     }
 
     func symbol(_ attainment: Attainment) -> String {

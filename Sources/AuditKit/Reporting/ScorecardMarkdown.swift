@@ -178,12 +178,8 @@ struct ScorecardMarkdown {
                 out.write(" |\n")
                 place += 1
             }
-            // Under the table, when some criteria do not apply: how the have's points were reached.
-            if words.rescales(have) {
-                out.write("\n")
-                words.writeRescaling(have, to: &out, markdown: true)
-                out.write("\n")
-            }
+            // Under the table, when the have's points are scaled: how they were reached.
+            words.writeRescaling(have, to: &out, markdown: true, before: "\n", after: "\n")
         }
         out.write("\n## ")
         out.write(t("整改", "Rectification"))

@@ -22,11 +22,9 @@ struct ScorecardText {
                 lines.append("    \(words.symbol(criterion.attainment)) \(criterion.id) \(criterion.label.text(language))\(essential) \(points)")
                 lines.append("        \(criterion.reason.text(language))")
             }
-            if words.rescales(have) {
-                var rescaling = StringOutput()
-                words.writeRescaling(have, to: &rescaling, markdown: false)
-                lines.append("    " + rescaling.text)
-            }
+            var rescaling = StringOutput()
+            words.writeRescaling(have, to: &rescaling, markdown: false, before: "    ")
+            if !rescaling.text.isEmpty { lines.append(rescaling.text) }
         }
         lines.append("")
         if card.actions.isEmpty {
