@@ -63,19 +63,24 @@ public struct SummaryRun {
         ReportWriter.removeLeftovers(in: folder)
         let spool = TextSpool()
         let writer = ScorecardWriter(folder: folder)
-        let reader = ChecklistReader(catalogues: standard.catalogues)
-        let scorer = Scorer(standard: standard, onlyLanguage: language)
-        let builder = SummaryBuilder(standard: standard)
         let codec = SpooledActions(standard: standard)
-        let cardParts = ScorecardMarkdown.Parts(standard: standard, language: language)
-        var (validation, units) = ValidationRun.validate(inputs, reader: reader, progress: progress) { checklist in
-            let card = scorer.score(checklist)
-            let facts = builder.facts(card)
-            // Room for a whole scorecard (6 to 9 KB) at once, rather than growing a dozen times.
-            var scorecard = StringOutput(capacity: 16 << 10)
-            ScorecardMarkdown(card: card, standard: standard, language: language, parts: cardParts).write(to: &scorecard)
-            return ScoredUnit(facts: facts, texts: spool.append([codec.encode(card.actions)]),
-                              scorecard: scorecard.withBytes { writer.write($0, unit: card.unitID) })
+        var (validation, units) = ValidationRun.validate(inputs, progress: progress) {
+            // Everything a lane reads made from its own copy of the standard.
+            let standard = standard.privateCopy()
+            let reader = ChecklistReader(catalogues: standard.catalogues)
+            let scorer = Scorer(standard: standard, onlyLanguage: language)
+            let builder = SummaryBuilder(standard: standard)
+            let codec = SpooledActions(standard: standard)
+            let cardParts = ScorecardMarkdown.Parts(standard: standard, language: language)
+            return ValidationRun.Lane(reader: reader) { checklist in
+                let card = scorer.score(checklist)
+                let facts = builder.facts(card)
+                // Room for a whole scorecard (6 to 9 KB) at once, rather than growing a dozen times.
+                var scorecard = StringOutput(capacity: 16 << 10)
+                ScorecardMarkdown(card: card, standard: standard, language: language, parts: cardParts).write(to: &scorecard)
+                return ScoredUnit(facts: facts, texts: spool.append([codec.encode(card.actions)]),
+                                  scorecard: scorecard.withBytes { writer.write($0, unit: card.unitID) })
+            }
         }
         self.validation = validation
         let count = units.reduce(0) { $0 + ($1 == nil ? 0 : 1) }

@@ -86,6 +86,12 @@ public struct ChecklistReader: Sendable {
         self.computesDigest = computesDigest
     }
 
+    /// The same reader with catalogues of its own, for one lane of a parallel run
+    /// (`Standard.privateCopy()` says why).
+    func privateCopy() -> ChecklistReader {
+        ChecklistReader(catalogues: catalogues.privateCopy(), loader: loader, computesDigest: computesDigest)
+    }
+
     /// Reads and validates the file `input`.
     public func read(_ input: InputFile) -> FileReport {
         switch SourceFile.read(input.path, limit: Self.sizeLimit) {

@@ -1,4 +1,6 @@
 import Dispatch
+import Foundation
+import Synchronization
 
 /// The result of validating a set of checklists together.
 public struct ValidationRun: Sendable {
@@ -27,7 +29,7 @@ public struct ValidationRun: Sendable {
     /// Validates every file of `inputs` in parallel, then the checks across files (duplicate unit
     /// ids). The result is in a stable order whatever the scheduling.
     public static func validate(_ inputs: [InputFile], reader: ChecklistReader) -> ValidationRun {
-        validate(inputs, reader: reader, keepingChecklists: true) { _ in () }.run
+        validate(inputs, keepingChecklists: true) { Lane(reader: reader.privateCopy()) { _ in () } }.run
     }
 
     /// Validates every file of `inputs` in parallel and runs `keep` on each valid checklist in the
@@ -36,14 +38,29 @@ public struct ValidationRun: Sendable {
     /// when that file is invalid, including when its unit id turns out to be duplicated.
     /// `progress`, when given, counts each file as it is done.
     public static func validate<Kept: Sendable>(
-        _ inputs: [InputFile], reader: ChecklistReader, progress: RunProgress? = nil, keep: @Sendable (Checklist) -> Kept
+        _ inputs: [InputFile], reader: ChecklistReader, progress: RunProgress? = nil, keep: @escaping @Sendable (Checklist) -> Kept
     ) -> (run: ValidationRun, kept: [Kept?]) {
-        validate(inputs, reader: reader, keepingChecklists: false, progress: progress, keep: keep)
+        validate(inputs, keepingChecklists: false, progress: progress) { Lane(reader: reader.privateCopy(), keep: keep) }
+    }
+
+    /// What one lane of the parallel stage reads the files with and keeps of each valid checklist.
+    /// Each lane makes its own, once, and uses it on its own thread: a reader and a scorer made
+    /// from private copies of the standard share no counted object with another lane's
+    /// (`Standard.privateCopy()`).
+    struct Lane<Kept> {
+        var reader: ChecklistReader
+        var keep: (Checklist) -> Kept
+    }
+
+    /// As `validate(_:reader:progress:keep:)`, with each lane made by `lane`.
+    static func validate<Kept: Sendable>(
+        _ inputs: [InputFile], progress: RunProgress? = nil, lane: @Sendable () -> Lane<Kept>
+    ) -> (run: ValidationRun, kept: [Kept?]) {
+        validate(inputs, keepingChecklists: false, progress: progress, lane: lane)
     }
 
     private static func validate<Kept: Sendable>(
-        _ inputs: [InputFile], reader: ChecklistReader, keepingChecklists: Bool, progress: RunProgress? = nil,
-        keep: @Sendable (Checklist) -> Kept
+        _ inputs: [InputFile], keepingChecklists: Bool, progress: RunProgress? = nil, lane makeLane: @Sendable () -> Lane<Kept>
     ) -> (run: ValidationRun, kept: [Kept?]) {
         // Found files come in path order already, as a rule; in that order, each result is born in
         // its place, and a province's results are never copied into a second array.
@@ -51,20 +68,26 @@ public struct ValidationRun: Sendable {
         let inputs = order.indices.elementsEqual(order) ? inputs : order.map { inputs[$0] }
         var slots = [FileReport?](repeating: nil, count: inputs.count)
         var kept = [Kept?](repeating: nil, count: inputs.count)
-        // Each iteration writes only its own index of the two preallocated arrays: no lock, and
-        // no thread ever touches another's element.
+        // One lane per core, each taking the next file as it finishes one, so a slow file holds up
+        // only its own lane. Each writes only its files' indices of the two preallocated arrays:
+        // no lock, and no thread ever touches another's element.
+        let lanes = Swift.min(ProcessInfo.processInfo.activeProcessorCount, inputs.count)
+        let dealer = IndexDealer()
         slots.withUnsafeMutableBufferPointer { reportBuffer in
             kept.withUnsafeMutableBufferPointer { keptBuffer in
                 nonisolated(unsafe) let reportBuffer = reportBuffer
                 nonisolated(unsafe) let keptBuffer = keptBuffer
-                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                    var report = reader.read(inputs[index])
-                    if let checklist = report.checklist {
-                        keptBuffer[index] = keep(checklist)
-                        if !keepingChecklists { report.checklist = nil }
+                DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+                    let lane = makeLane()
+                    while case let index = dealer.next(), index < inputs.count {
+                        var report = lane.reader.read(inputs[index])
+                        if let checklist = report.checklist {
+                            keptBuffer[index] = lane.keep(checklist)
+                            if !keepingChecklists { report.checklist = nil }
+                        }
+                        reportBuffer[index] = report
+                        progress?.finishedOne()
                     }
-                    reportBuffer[index] = report
-                    progress?.finishedOne()
                 }
             }
         }
@@ -123,5 +146,14 @@ public struct ValidationRun: Sendable {
             }
         }
         return marked
+    }
+}
+
+/// Hands out 0, 1, 2, … to whichever thread asks, each number once.
+private final class IndexDealer: Sendable {
+    private let counter = Atomic<Int>(0)
+
+    func next() -> Int {
+        counter.add(1, ordering: .relaxed).oldValue
     }
 }
