@@ -52,15 +52,10 @@ public struct ValidationRun: Sendable {
         var keep: (Checklist) -> Kept
     }
 
-    /// As `validate(_:reader:progress:keep:)`, with each lane made by `lane`.
+    /// As `validate(_:reader:progress:keep:)`, with each lane made by `lane`; the reports keep
+    /// their checklist trees only when `keepingChecklists` is set.
     static func validate<Kept: Sendable>(
-        _ inputs: [InputFile], progress: RunProgress? = nil, lane: @Sendable () -> Lane<Kept>
-    ) -> (run: ValidationRun, kept: [Kept?]) {
-        validate(inputs, keepingChecklists: false, progress: progress, lane: lane)
-    }
-
-    private static func validate<Kept: Sendable>(
-        _ inputs: [InputFile], keepingChecklists: Bool, progress: RunProgress? = nil, lane makeLane: @Sendable () -> Lane<Kept>
+        _ inputs: [InputFile], keepingChecklists: Bool = false, progress: RunProgress? = nil, lane makeLane: @Sendable () -> Lane<Kept>
     ) -> (run: ValidationRun, kept: [Kept?]) {
         // Found files come in path order already, as a rule; in that order, each result is born in
         // its place, and a province's results are never copied into a second array.
